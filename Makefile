@@ -1,0 +1,79 @@
+# xaso — two commands: `make run` and `make test`. Everything else is installed by these.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+XASO := $(BIN)/xaso
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Debian packages and the command each provides: browser tests (chromium), PDF checks
+# (pdfsig, pdftoppm), QR decoding (zbarimg), translations (msgfmt), speech and audio for radio
+# bulletins (espeak-ng, sox), Redis for the production profile, SoftHSM2 for PKCS#11 signing tests.
+DEB_PACKAGES := chromium:chromium chromium-driver:chromedriver poppler-utils:pdfsig \
+	zbar-tools:zbarimg gettext:msgfmt espeak-ng:espeak-ng sox:sox redis-server:redis-server \
+	softhsm2:softhsm2-util
+
+.PHONY: run test lint deps bench clean venv migrate messages static demo e2e format
+
+deps:
+	@missing=""; for pair in $(DEB_PACKAGES); do pkg=$${pair%%:*}; cmd=$${pair##*:}; \
+	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing Debian packages the platform and its tests need:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	  && echo "make deps: installed$$missing"; \
+	else echo "make deps: Debian packages present"; fi
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# The venv is rebuilt only when the pinned requirements change.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+messages: venv
+	@cd xaso && ../$(XASO) compilemessages -v 0 --ignore=.venv
+
+static: venv
+	@$(XASO) collectstatic --noinput -v 0
+
+migrate: venv
+	$(XASO) migrate --noinput -v 0
+
+demo: migrate
+	$(XASO) places load
+	$(XASO) demo --force
+
+run: deps venv messages static demo
+	@echo "xaso: serving http://$(HOST):$(PORT) with a task worker (Ctrl-C stops both)"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(XASO) db_worker --interval 1 & \
+	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 --blocking-threads 4 xaso.wsgi:application
+
+lint: venv
+	$(BIN)/ruff check xaso tests bench
+	$(BIN)/ruff format --check xaso tests bench
+
+format: venv
+	$(BIN)/ruff format xaso tests bench
+	$(BIN)/ruff check --fix xaso tests bench
+
+test: deps venv messages lint
+	$(BIN)/pytest -p no:randomly $(PYTEST_ARGS)
+
+e2e: deps venv messages
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+bench: venv messages
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,98 @@
+"""The named cast every test can call on: two communes of one province, one of another, and a
+person for each role. Names read as in DESIGN.md's conventions."""
+
+import pytest
+
+from tests import factories as f
+
+
+@pytest.fixture
+def province(db):
+    return f.province("38", "Thanh Hóa")
+
+
+@pytest.fixture
+def other_province(db):
+    return f.province("08", "Tuyên Quang")
+
+
+@pytest.fixture
+def commune(province):
+    return f.commune("15469", "Xã Yên Định", province)
+
+
+@pytest.fixture
+def other_commune(province):
+    return f.commune("15475", "Xã Định Tân", province)
+
+
+@pytest.fixture
+def far_commune(other_province):
+    return f.commune("02269", "Xã Hàm Yên", other_province)
+
+
+@pytest.fixture
+def village(commune):
+    return f.village(commune, "Thôn Phúc Lộc")
+
+
+@pytest.fixture
+def citizen(commune):
+    return f.citizen(commune_obj=commune, phone="0912000001")
+
+
+@pytest.fixture
+def one_stop_officer(commune):
+    return f.staff("one_stop_officer", commune_obj=commune, username="motcua")
+
+
+@pytest.fixture
+def specialist(commune):
+    return f.staff("specialist", commune_obj=commune, username="chuyenvien")
+
+
+@pytest.fixture
+def commune_leader(commune):
+    return f.staff("commune_leader", commune_obj=commune, username="lanhdao")
+
+
+@pytest.fixture
+def clerk(commune):
+    return f.staff("clerk", commune_obj=commune, username="vanthu")
+
+
+@pytest.fixture
+def village_head(commune):
+    return f.staff("village_head", commune_obj=commune, username="truongthon")
+
+
+@pytest.fixture
+def other_officer(other_commune):
+    """A one-stop officer of another commune in the same province."""
+    return f.staff("one_stop_officer", commune_obj=other_commune, username="motcua_khac")
+
+
+@pytest.fixture
+def province_supervisor(province):
+    return f.staff("province_supervisor", province_obj=province, username="sotinh")
+
+
+@pytest.fixture
+def other_province_supervisor(other_province):
+    return f.staff("province_supervisor", province_obj=other_province, username="sotinh_khac")
+
+
+@pytest.fixture
+def system_admin(db):
+    return f.staff("system_admin", username="quantri")
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in on the test client and return the client."""
+
+    def _login(user):
+        client.force_login(user, backend="xaso.accounts.backends.LoginBackend")
+        return client
+
+    return _login

@@ -1,0 +1,3 @@
+"""xaso — Xã Số, the digital commune platform."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,15 @@
+"""The `xaso` command: Django management with xaso's settings (`xaso migrate`, `xaso demo` …)."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xaso.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

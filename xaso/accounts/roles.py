@@ -1,0 +1,40 @@
+"""Roles and what they permit, in one place. A permission is a dotted name; services ask
+`scope_of(actor, perm)` (xaso.core.tenancy) which communes the actor holds it in."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ONE_STOP_OFFICER = "one_stop_officer", _("One-stop officer")
+    SPECIALIST = "specialist", _("Specialist")
+    COMMUNE_LEADER = "commune_leader", _("Commune leader")
+    CLERK = "clerk", _("Clerk")
+    VILLAGE_HEAD = "village_head", _("Village head")
+    DIGITAL_TEAM_MEMBER = "digital_team_member", _("Digital team member")
+    PROVINCE_SUPERVISOR = "province_supervisor", _("Province supervisor")
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+
+
+# Roles held in a province rather than a commune.
+PROVINCE_ROLES = frozenset({Role.PROVINCE_SUPERVISOR})
+# Roles held over the whole installation.
+GLOBAL_ROLES = frozenset({Role.SYSTEM_ADMIN})
+COMMUNE_ROLES = frozenset(Role) - PROVINCE_ROLES - GLOBAL_ROLES
+COMMUNE_STAFF = frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER, Role.CLERK})
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # Any staff membership lets one see the commune's own records.
+    "core.view_commune": frozenset(Role) - GLOBAL_ROLES,
+    "core.view_audit": frozenset({Role.COMMUNE_LEADER, Role.PROVINCE_SUPERVISOR}),
+    "places.manage_villages": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.CLERK}),
+    "accounts.view_citizens": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
+    "accounts.manage_citizens": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
+}
+
+
+def roles_with(perm: str) -> frozenset[str]:
+    try:
+        return PERMISSIONS[perm]
+    except KeyError:
+        raise KeyError(f"unknown permission {perm!r}: add it to xaso.accounts.roles") from None

@@ -1,0 +1,62 @@
+"""The JSON API at /api/v1. Each app contributes a router; errors become problem bodies."""
+
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, django_auth
+
+from xaso.accounts.api import citizens_router
+from xaso.accounts.api import router as accounts_router
+from xaso.accounts.services import api_token_user
+from xaso.core.api.problems import problem_response
+from xaso.core.errors import DomainError
+from xaso.places.api import router as places_router
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = api_token_user(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="xaso API",
+    version="1",
+    description="Xã Số — the digital commune platform. Token auth: POST /api/v1/auth/token.",
+    urls_namespace="api",
+    auth=[BearerToken(), django_auth],
+)
+
+
+def _field_of(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
+    return ".".join(parts) or "body"
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    errors = [{"field": _field_of(e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors]
+    return problem_response(422, _("Some information is not valid"), errors=errors, code="invalid")
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request, exc: DomainError):
+    body = exc.problem()
+    return problem_response(exc.status, body["title"], body["detail"], body.get("errors"), exc.code)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    return problem_response(401, _("Sign in or send a valid token"), code="unauthorized")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return problem_response(exc.status_code, str(exc), code="error")
+
+
+api.add_router("/auth", accounts_router)
+api.add_router("/places", places_router)
+api.add_router("/citizens", citizens_router)

@@ -1,0 +1,51 @@
+from django.db.models import QuerySet
+
+from xaso.core.errors import NotFound
+from xaso.core.text import fold
+from xaso.places.models import Commune, Province, Village
+
+
+def provinces_all() -> QuerySet[Province]:
+    """Every province, public."""
+    return Province.objects.all()
+
+
+def communes_search(*, province_code: str | None = None, q: str = "") -> QuerySet[Commune]:
+    """Communes, public; filtered by province and by name ignoring diacritics."""
+    communes = Commune.objects.select_related("province")
+    if province_code:
+        if not Province.objects.filter(code=province_code).exists():
+            raise NotFound(f"province {province_code}", field="province")
+        communes = communes.filter(province_id=province_code)
+    if q:
+        communes = communes.filter(search_text__contains=fold(q))
+    return communes
+
+
+def commune_public(code: str) -> Commune:
+    """One commune's public record."""
+    try:
+        return Commune.objects.select_related("province").get(code=code)
+    except Commune.DoesNotExist:
+        raise NotFound(f"commune {code}", field="code") from None
+
+
+def villages_of_commune(commune: Commune) -> QuerySet[Village]:
+    """A commune's villages as shown on its public page (names and kinds only)."""
+    return Village.objects.filter(commune=commune).order_by("name")
+
+
+def villages_for(actor, *, q: str = "", perm: str | None = None) -> QuerySet[Village]:
+    """Villages the actor may manage or see, optionally filtered by name ignoring diacritics."""
+    villages = Village.objects.for_actor(actor, perm).select_related("commune")
+    if q:
+        villages = villages.filter(search_text__contains=fold(q))
+    return villages
+
+
+def village_for(actor, village_id: int, *, perm: str | None = None) -> Village:
+    """One village the actor may reach, else NotFound (never a hint that it exists elsewhere)."""
+    try:
+        return villages_for(actor, perm=perm).get(pk=village_id)
+    except (Village.DoesNotExist, ValueError):
+        raise NotFound("village") from None

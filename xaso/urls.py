@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from xaso.api import api
+from xaso.web.views import public
+
+handler400 = "xaso.web.views.errors.bad_request"
+handler403 = "xaso.web.views.errors.permission_denied"
+handler404 = "xaso.web.views.errors.page_not_found"
+handler500 = "xaso.web.views.errors.server_error"
+
+urlpatterns = [
+    path("healthz", public.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("xaso.web.urls")),
+]

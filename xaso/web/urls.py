@@ -1,0 +1,18 @@
+from django.contrib.auth.views import LogoutView
+from django.urls import path
+
+from xaso.web.views import auth, public, staff
+
+app_name = "web"
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("xa/<str:code>/", public.commune_home, name="commune"),
+    path("dang-nhap/", auth.XasoLoginView.as_view(), name="login"),
+    path("dang-xuat/", LogoutView.as_view(), name="logout"),
+    path("dang-ky/", auth.register, name="register"),
+    path("bang-dieu-khien/", staff.dashboard, name="dashboard"),
+    path("ho-so-ca-nhan/", staff.profile, name="profile"),
+    path("thon/", staff.villages, name="villages"),
+    path("thon/<int:village_id>/", staff.village_edit, name="village_edit"),
+]

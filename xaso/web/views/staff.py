@@ -1,0 +1,119 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from xaso.accounts.services import own_profile_ensure, profile_update
+from xaso.core.dashboard import cards_for
+from xaso.core.errors import DomainError, NotAllowed
+from xaso.places import selectors as places
+from xaso.places.models import Commune
+from xaso.places.services import MANAGE_VILLAGES, village_create, village_update
+from xaso.web.forms import ProfileForm, VillageForm
+from xaso.web.views.forms_errors import attach_error
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "memberships": user.active_memberships,
+            "cards": cards_for(user.roles),
+            "is_citizen": user.is_citizen_only,
+        },
+    )
+
+
+@login_required
+def profile(request):
+    profile = own_profile_ensure(actor=request.user)
+    initial = {
+        "full_name": profile.full_name,
+        "date_of_birth": profile.date_of_birth,
+        "sex": profile.sex,
+        "personal_id": profile.personal_id or "",
+        "phone": profile.phone,
+        "email": profile.email,
+        "address": profile.address,
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile_update(
+                actor=request.user, profile=profile, data={**form.cleaned_data, "village": profile.village}
+            )
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("Your information was saved."))
+            return redirect("web:profile")
+    return render(
+        request, "web/profile.html", {"form": form, "profile": profile}, status=422 if form.errors else 200
+    )
+
+
+def _managed_commune(request) -> Commune:
+    scope = request.user.scope_for(MANAGE_VILLAGES)
+    commune = Commune.objects.for_actor(request.user, MANAGE_VILLAGES).order_by("code").first()
+    if commune is None or scope.is_empty:
+        raise NotAllowed(_("You do not manage any commune's villages."))
+    return commune
+
+
+@login_required
+def villages(request):
+    commune = _managed_commune(request)
+    q = request.GET.get("q", "").strip()
+    listing = places.villages_for(request.user, q=q, perm=MANAGE_VILLAGES).filter(commune=commune)
+    form = VillageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            village_create(actor=request.user, commune=commune, **form.cleaned_data)
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The village was added."))
+            return redirect("web:villages")
+    return render(
+        request,
+        "web/villages.html",
+        {
+            "commune": commune,
+            "q": q,
+            "form": form,
+            "page": Paginator(listing, 25).get_page(request.GET.get("page")),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def village_edit(request, village_id: int):
+    village = places.village_for(request.user, village_id, perm=MANAGE_VILLAGES)
+    form = VillageForm(
+        request.POST or None,
+        initial={
+            "name": village.name,
+            "kind": village.kind,
+            "head_name": village.head_name,
+            "head_phone": village.head_phone,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            village_update(actor=request.user, village=village, **form.cleaned_data)
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The village was saved."))
+            return redirect("web:villages")
+    return render(
+        request,
+        "web/village_edit.html",
+        {"village": village, "form": form},
+        status=422 if form.errors else 200,
+    )
