@@ -15,3 +15,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # Several checkouts may test against one server at once: each names its own test database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("XASO_TEST_DB", "test_xaso")}  # noqa: F405
