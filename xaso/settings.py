@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "xaso.places",
     "xaso.accounts",
     "xaso.web",
+    "xaso.notify",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("thong-bao/", include("xaso.notify.urls")),
     path("", include("xaso.web.urls")),
 ]
