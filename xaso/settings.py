@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "xaso.core",
     "xaso.places",
     "xaso.accounts",
+    "xaso.payments",
     "xaso.web",
     "xaso.notify",
 ]
