@@ -8,6 +8,7 @@ from ninja.security import HttpBearer, django_auth
 from xaso.accounts.api import citizens_router
 from xaso.accounts.api import router as accounts_router
 from xaso.accounts.services import api_token_user
+from xaso.core.api.calendar import router as calendar_router
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
 from xaso.places.api import router as places_router
@@ -60,3 +61,4 @@ def on_http_error(request, exc: HttpError):
 api.add_router("/auth", accounts_router)
 api.add_router("/places", places_router)
 api.add_router("/citizens", citizens_router)
+api.add_router("/calendar", calendar_router)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
@@ -40,3 +41,45 @@ class AuditHead(models.Model):
 
     def __str__(self):
         return f"audit head #{self.seq}"
+
+
+class DayOverrideKind(models.TextChoices):
+    DAY_OFF = "day_off", _("Day off (moved or extra)")
+    WORKING_DAY = "working_day", _("Make-up working day")
+
+
+class DayOverride(models.Model):
+    """A day the government moved: an extra day off on a working day, or a make-up working day
+    on a weekend. It wins over the weekend rule and the `holidays` package (xaso.core.calendar)."""
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=DayOverrideKind.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("moved day")
+        verbose_name_plural = _("moved days")
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} {self.get_kind_display()}"
+
+
+class WorkflowEvent(models.Model):
+    """One step of an object's timeline, written by `xaso.core.workflow.Workflow.apply`. An app
+    subclasses it with a foreign key to its own object (named by the workflow's `event_subject`)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=40)
+    to_status = models.CharField(max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
