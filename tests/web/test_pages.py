@@ -97,3 +97,8 @@ def test_the_demo_is_refused_with_debug_off_unless_forced(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--force"):
         call_command("demo")
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(client, db):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in body
