@@ -73,7 +73,13 @@ def _handler_for(gateway: Gateway):
             body = json.loads(self.rfile.read(length) or b"{}")
             key = self.headers.get("Idempotency-Key") or self.headers.get("X-Idempotency-Key") or ""
             with gateway.lock:
-                gateway.requests.append({"path": self.path, "headers": dict(self.headers), "json": body})
+                gateway.requests.append(
+                    {
+                        "path": self.path,
+                        "headers": {k.lower(): v for k, v in self.headers.items()},
+                        "json": body,
+                    }
+                )
                 if gateway.on_request is not None:
                     gateway.on_request(gateway, body)
                 status, answer = gateway.status, gateway.answer
@@ -82,11 +88,14 @@ def _handler_for(gateway: Gateway):
                     first = gateway.seen_keys.setdefault(key, f"prov-{len(gateway.seen_keys) + 1}")
                     answer = answer or {"id": first, "error": 0, "data": {"message_id": first}}
             payload = json.dumps(answer or {"id": "prov", "error": 0}).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the caller was killed while waiting for the answer
 
     return Handler
 
