@@ -204,3 +204,4 @@ LOGGING = {
 
 # Published on purpose: demo accounts only, refused with DEBUG off unless forced.
 DEMO_PASSWORD = "xaso-demo-2026"  # noqa: S105
+CSRF_FAILURE_VIEW = "xaso.web.views.errors.csrf_failure"

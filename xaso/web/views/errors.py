@@ -15,3 +15,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token: usually a page left open too long."""
+    return render(request, "403_csrf.html", status=403)
