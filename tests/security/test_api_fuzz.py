@@ -1,0 +1,40 @@
+"""Schemathesis fuzzes every operation of /api/v1/openapi.json: whatever it sends, the API answers
+without a 5xx and, where the schema documents the status, with a body that matches it."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance
+
+from xaso.accounts.services import api_token_issue
+from xaso.places.loader import places_load
+from xaso.wsgi import application
+
+
+@pytest.fixture
+def bearer(system_admin, commune, village, citizen):
+    """A token that reaches everything, so fuzzing gets past authentication into the handlers."""
+    places_load()
+    return {"Authorization": f"Bearer {api_token_issue(user=system_admin, name='fuzz')}"}
+
+
+# Generating the schema touches no database: it is safe at import.
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=15,
+    derandomize=True,  # the same examples every run: CI never flakes on a lucky draw
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_no_operation_answers_5xx_or_off_schema(case, bearer):
+    case.call_and_validate(
+        headers=bearer,
+        checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
+    )
