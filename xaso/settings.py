@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "xaso.payments",
     "xaso.web",
     "xaso.notify",
+    "xaso.community",
 ]
 
 MIDDLEWARE = [

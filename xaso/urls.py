@@ -15,5 +15,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("thong-bao/", include("xaso.notify.urls")),
+    path("cong-dong/", include("xaso.community.urls")),
     path("", include("xaso.web.urls")),
 ]

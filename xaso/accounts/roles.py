@@ -30,6 +30,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "places.manage_villages": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.CLERK}),
     "accounts.view_citizens": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "accounts.manage_citizens": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
+    "community.manage_households": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.VILLAGE_HEAD}),
+    "community.publish_announcements": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
+    "community.view_households": COMMUNE_STAFF | {Role.VILLAGE_HEAD, Role.DIGITAL_TEAM_MEMBER},
 }
 
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "xaso.community"
+    label = "community"
+    verbose_name = _("Community")
+
+    def ready(self):
+        from xaso.community import cards  # noqa: F401  (registers the app's dashboard cards)

@@ -1,0 +1,15 @@
+"""Permission names of the community app (defined in xaso.accounts.roles) and their checks."""
+
+from django.utils.translation import gettext as _
+
+from xaso.core.errors import NotAllowed
+from xaso.core.tenancy import scope_of
+
+VIEW_HOUSEHOLDS = "community.view_households"
+MANAGE_HOUSEHOLDS = "community.manage_households"
+PUBLISH_ANNOUNCEMENTS = "community.publish_announcements"
+
+
+def require(actor, perm: str, commune) -> None:
+    if not scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id):
+        raise NotAllowed(_("You are not allowed to do this in this commune."))
