@@ -16,5 +16,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("thong-bao/", include("xaso.notify.urls")),
     path("cong-dong/", include("xaso.community.urls")),
+    path("thanh-toan/", include("xaso.payments.urls")),
     path("", include("xaso.web.urls")),
 ]

@@ -33,6 +33,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "community.manage_households": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.VILLAGE_HEAD}),
     "community.publish_announcements": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.view_households": COMMUNE_STAFF | {Role.VILLAGE_HEAD, Role.DIGITAL_TEAM_MEMBER},
+    "payments.manage_accounts": frozenset({Role.COMMUNE_LEADER}),
+    "payments.reconcile": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
+    "payments.view": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR},
 }
 
 

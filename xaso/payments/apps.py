@@ -6,3 +6,6 @@ class PaymentsConfig(AppConfig):
     name = "xaso.payments"
     label = "payments"
     verbose_name = _("Payments")
+
+    def ready(self):
+        from xaso.payments import cards  # noqa: F401  (registers the cashier's dashboard card)

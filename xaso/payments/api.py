@@ -1,0 +1,98 @@
+from datetime import datetime
+
+from ninja import Router, Schema
+
+from xaso.payments import selectors
+from xaso.payments.banks import BANKS
+from xaso.payments.vietqr import vietqr_parse
+
+router = Router(tags=["payments"])
+
+
+class BankOut(Schema):
+    bin: str
+    code: str
+    short_name: str
+    name: str
+
+
+class PaymentRequestOut(Schema):
+    id: int
+    commune: str
+    reference: str
+    kind: str
+    subject_id: str
+    label: str
+    amount: int
+    amount_received: int
+    status: str
+    note: str
+    payload: str
+    bank_bin: str
+    account_number: str
+    created_at: datetime
+    paid_at: datetime | None
+
+
+def _out(r) -> dict:
+    return {
+        "id": r.pk,
+        "commune": r.commune_id,
+        "reference": r.reference,
+        "kind": r.kind,
+        "subject_id": r.subject_id,
+        "label": r.label,
+        "amount": r.amount,
+        "amount_received": r.amount_received,
+        "status": r.status,
+        "note": r.note,
+        "payload": r.payload,
+        "bank_bin": r.account.bank_bin,
+        "account_number": r.account.account_number,
+        "created_at": r.created_at,
+        "paid_at": r.paid_at,
+    }
+
+
+@router.get("/banks", response=list[BankOut], auth=None)
+def banks(request):
+    """Banks that take VietQR transfers, with their NAPAS BIN."""
+    return [b.__dict__ for b in BANKS]
+
+
+@router.get("/requests", response=list[PaymentRequestOut])
+def requests(request, status: str = "", q: str = "", limit: int = 100, offset: int = 0):
+    """Payment requests the caller may see: their commune's (staff) or their own (payer)."""
+    limit = max(1, min(limit, 500))
+    rows = selectors.payment_requests_for(request.user, status=status, q=q)[offset : offset + limit]
+    return [_out(r) for r in rows]
+
+
+@router.get("/requests/{request_id}", response=PaymentRequestOut)
+def request_detail(request, request_id: int):
+    return _out(selectors.payment_request_for(request.user, request_id))
+
+
+class DecodeIn(Schema):
+    payload: str
+
+
+class DecodeOut(Schema):
+    bank_bin: str
+    account_number: str
+    amount: int | None
+    note: str
+    dynamic: bool
+
+
+@router.post("/vietqr/decode", response=DecodeOut)
+def vietqr_decode(request, body: DecodeIn):
+    """Check a VietQR payload (CRC, NAPAS GUID) and return its fields."""
+    qr = vietqr_parse(body.payload)
+    return {
+        "bank_bin": qr.bank_bin,
+        "account_number": qr.account_number,
+        "amount": qr.amount,
+        "note": qr.note,
+        "dynamic": qr.is_dynamic,
+    }

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from xaso.payments import views
+
+app_name = "payments"
+
+urlpatterns = [
+    path("", views.cashier, name="cashier"),
+    path("tai-khoan/", views.account_edit, name="account"),
+    path("yeu-cau/moi/", views.request_new, name="request_new"),
+    path("yeu-cau/<int:request_id>/", views.request_detail, name="request"),
+    path("yeu-cau/<int:request_id>/qr.png", views.request_qr, name="request_qr"),
+    path("yeu-cau/<int:request_id>/huy/", views.request_cancel, name="request_cancel"),
+    path("sao-ke/<int:statement_id>/", views.statement_detail, name="statement"),
+    path("dong/<int:line_id>/", views.line_resolve, name="line_resolve"),
+]

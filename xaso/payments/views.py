@@ -1,0 +1,229 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from xaso.core.errors import DomainError, NotAllowed
+from xaso.payments import selectors
+from xaso.payments.banks import bank_by_bin
+from xaso.payments.forms import (
+    CollectionAccountForm,
+    LineResolveForm,
+    PaymentRequestForm,
+    StatementImportForm,
+)
+from xaso.payments.models import NEEDS_REVIEW, ColumnMapping, RequestStatus
+from xaso.payments.qrimage import qr_png, qr_svg_data_uri
+from xaso.payments.services import (
+    MANAGE_ACCOUNTS,
+    RECONCILE,
+    collection_account_set,
+    payment_request_cancel,
+    payment_request_create,
+    statement_import,
+    statement_line_resolve,
+)
+from xaso.places.models import Commune
+from xaso.web.views.forms_errors import attach_error
+
+MANUAL_KIND = "payments.manual"
+
+
+def _commune_for(request, perm: str) -> Commune:
+    commune = Commune.objects.for_actor(request.user, perm).order_by("code").first()
+    if commune is None or request.user.scope_for(perm).is_empty:
+        raise NotAllowed(_("You do not handle payments for any commune."))
+    return commune
+
+
+@login_required
+def cashier(request):
+    commune = _commune_for(request, RECONCILE)
+    account = selectors.collection_account_active(commune)
+    status = request.GET.get("status", "")
+    if status not in RequestStatus.values:
+        status = ""
+    q = request.GET.get("q", "").strip()
+    listing = selectors.payment_requests_for(request.user, status=status, q=q, perm=RECONCILE).filter(
+        commune=commune
+    )
+    mapping = (
+        ColumnMapping.objects.filter(commune=commune, bank_bin=account.bank_bin).first() if account else None
+    )
+    form = StatementImportForm(
+        request.POST or None, request.FILES or None, initial=(mapping.columns if mapping else {})
+    )
+    if request.method == "POST" and account is not None and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            statement = statement_import(
+                actor=request.user,
+                account=account,
+                filename=upload.name,
+                content=upload.read(),
+                columns=form.columns(),
+            )
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Statement imported: %(new)d new lines, %(known)d already imported, %(dup)d repeated.")
+                % {
+                    "new": statement.lines_new,
+                    "known": statement.lines_known,
+                    "dup": statement.lines_duplicate,
+                },
+            )
+            return redirect("payments:statement", statement_id=statement.pk)
+    review = selectors.statement_lines_for(request.user, review=True).filter(commune=commune)
+    return render(
+        request,
+        "payments/cashier.html",
+        {
+            "commune": commune,
+            "account": account,
+            "bank": bank_by_bin(account.bank_bin) if account else None,
+            "q": q,
+            "status": status,
+            "statuses": RequestStatus.choices,
+            "extra_query": f"status={status}&amp;" if status else "",
+            "page": Paginator(listing, 25).get_page(request.GET.get("page")),
+            "form": form,
+            "statements": selectors.statements_for(request.user).filter(commune=commune)[:10],
+            "review_count": review.count(),
+            "review_lines": review.order_by("-pk")[:20],
+            "can_manage_account": request.user.holds(MANAGE_ACCOUNTS, commune=commune),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def account_edit(request):
+    commune = _commune_for(request, MANAGE_ACCOUNTS)
+    current = selectors.collection_account_active(commune)
+    initial = (
+        {
+            "bank_bin": current.bank_bin,
+            "account_number": current.account_number,
+            "account_name": current.account_name,
+        }
+        if current
+        else {}
+    )
+    form = CollectionAccountForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            collection_account_set(actor=request.user, commune=commune, **form.cleaned_data)
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The collection account was saved."))
+            return redirect("payments:cashier")
+    return render(
+        request,
+        "payments/account.html",
+        {"commune": commune, "form": form, "current": current},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def request_new(request):
+    commune = _commune_for(request, RECONCILE)
+    form = PaymentRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = payment_request_create(
+                actor=request.user, commune=commune, kind=MANUAL_KIND, **form.cleaned_data
+            )
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            for said in created.note_cleaning.messages():
+                messages.warning(request, said)
+            messages.success(request, _("The payment request was created."))
+            return redirect("payments:request", request_id=created.pk)
+    return render(
+        request,
+        "payments/request_new.html",
+        {"commune": commune, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def request_detail(request, request_id: int):
+    payment = selectors.payment_request_for(request.user, request_id)
+    return render(
+        request,
+        "payments/request_detail.html",
+        {
+            "payment": payment,
+            "bank": bank_by_bin(payment.account.bank_bin),
+            "qr": qr_svg_data_uri(payment.payload)
+            if payment.status in (RequestStatus.OPEN, RequestStatus.PARTIAL)
+            else "",
+            "lines": payment.lines.order_by("pk"),
+            "can_cancel": payment.status == RequestStatus.OPEN
+            and request.user.holds(RECONCILE, commune=payment.commune),
+        },
+    )
+
+
+@login_required
+def request_qr(request, request_id: int):
+    payment = selectors.payment_request_for(request.user, request_id)
+    response = HttpResponse(qr_png(payment.payload), content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="vietqr-{payment.reference}.png"'
+    return response
+
+
+@login_required
+@require_POST
+def request_cancel(request, request_id: int):
+    payment = selectors.payment_request_for(request.user, request_id)
+    payment_request_cancel(actor=request.user, request=payment, reason=request.POST.get("reason", ""))
+    messages.success(request, _("The payment request was cancelled."))
+    return redirect("payments:request", request_id=payment.pk)
+
+
+@login_required
+def statement_detail(request, statement_id: int):
+    statement = selectors.statement_for(request.user, statement_id)
+    lines = selectors.statement_lines_for(request.user, statement=statement)
+    return render(
+        request,
+        "payments/statement_detail.html",
+        {
+            "statement": statement,
+            "counts": selectors.outcome_counts(lines),
+            "page": Paginator(lines, 50).get_page(request.GET.get("page")),
+            "review": NEEDS_REVIEW,
+            "can_resolve": request.user.holds(RECONCILE, commune=statement.commune),
+        },
+    )
+
+
+@login_required
+def line_resolve(request, line_id: int):
+    line = selectors.statement_line_for(request.user, line_id)
+    form = LineResolveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            statement_line_resolve(actor=request.user, line=line, **form.cleaned_data)
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The line was resolved."))
+            return redirect("payments:statement", statement_id=line.statement_id)
+    return render(
+        request,
+        "payments/line_resolve.html",
+        {"line": line, "form": form},
+        status=422 if form.errors else 200,
+    )
