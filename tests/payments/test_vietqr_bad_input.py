@@ -107,3 +107,8 @@ def test_an_emvco_code_of_another_network_is_refused():
     with pytest.raises(InvalidInput) as exc:
         vietqr_parse(body + crc16(body))
     assert "VietQR" in str(exc.value.message)
+
+
+def test_a_payload_with_non_ascii_characters_is_refused_not_crashed():
+    with pytest.raises(InvalidInput):
+        vietqr_parse(EXAMPLE.replace("Chuyen", "Chuyển"))

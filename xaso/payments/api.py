@@ -63,7 +63,7 @@ def banks(request):
 @router.get("/requests", response=list[PaymentRequestOut])
 def requests(request, status: str = "", q: str = "", limit: int = 100, offset: int = 0):
     """Payment requests the caller may see: their commune's (staff) or their own (payer)."""
-    limit = max(1, min(limit, 500))
+    limit, offset = max(1, min(limit, 500)), max(0, offset)
     rows = selectors.payment_requests_for(request.user, status=status, q=q)[offset : offset + limit]
     return [_out(r) for r in rows]
 

@@ -192,6 +192,8 @@ def vietqr_build(
 def vietqr_parse(payload: str) -> VietQR:
     """Decode and check a VietQR payload: CRC last and right, NAPAS GUID, known fields."""
     payload = (payload or "").strip()
+    if not payload.isascii():
+        raise InvalidInput(_("The QR payload is not a valid EMVCo code."), field="payload")
     if len(payload) < 8 or payload[-8:-4] != "6304":
         raise InvalidInput(_("The QR payload has no CRC at its end."), field="payload")
     if crc16(payload[:-4]) != payload[-4:].upper():
