@@ -11,6 +11,7 @@ from xaso.accounts.services import api_token_user
 from xaso.core.api.calendar import router as calendar_router
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
+from xaso.documents.api import router as documents_router
 from xaso.payments.api import router as payments_router
 from xaso.places.api import router as places_router
 
@@ -64,3 +65,4 @@ api.add_router("/places", places_router)
 api.add_router("/citizens", citizens_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/payments", payments_router)
+api.add_router("/verify", documents_router)

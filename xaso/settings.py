@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "xaso.web",
     "xaso.notify",
     "xaso.community",
+    "xaso.documents",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,6 @@ urlpatterns = [
     path("thong-bao/", include("xaso.notify.urls")),
     path("cong-dong/", include("xaso.community.urls")),
     path("thanh-toan/", include("xaso.payments.urls")),
+    path("", include("xaso.documents.urls")),
     path("", include("xaso.web.urls")),
 ]

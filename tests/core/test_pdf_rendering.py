@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.test import override_settings
 
-from xaso.core.pdf import PdfRenderError, font_face_css, html_to_pdf, render_pdf
+from xaso.core.pdf import PdfRenderError, font_face_css, html_to_pdf, html_to_pdf_with_anchors, render_pdf
 from xaso.core.qr import qr_png_data_uri
 
 MOTTO = "Cộng hòa xã hội chủ nghĩa Việt Nam"
@@ -83,3 +83,17 @@ def test_remote_resources_are_never_fetched(tmp_path):
 def test_a_missing_font_directory_fails_loudly(tmp_path):
     with pytest.raises(PdfRenderError):
         font_face_css(tmp_path)
+
+
+def test_it_reports_where_an_element_landed_in_pdf_points():
+    html = "<div style='height: 100mm'></div><div id='box' style='width: 72pt; height: 36pt'></div>"
+    _pdf, anchors = html_to_pdf_with_anchors(
+        html, extra_css="@page { size: 200mm 300mm; margin: 10mm } body { margin: 0 }"
+    )
+    box = anchors["box"].box
+    mm = 72 / 25.4
+    assert anchors["box"].page == 0
+    assert abs(box[0] - 10 * mm) < 0.5
+    assert abs(box[2] - box[0] - 72) < 0.5
+    assert abs(box[3] - (300 - 10 - 100) * mm) < 0.5
+    assert abs(box[3] - box[1] - 36) < 0.5

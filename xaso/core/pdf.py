@@ -7,6 +7,7 @@ fetched from the network: the URL fetcher accepts file: and data: URIs only, so 
 user-supplied string cannot make the server call out (or hang on a rural link).
 """
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -77,14 +78,43 @@ def _fetcher() -> URLFetcher:
     return URLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
-def html_to_pdf(html: str, *, base_url: str | None = None, extra_css: str = "") -> bytes:
-    """Render an HTML string to PDF bytes. `base_url` (a file: URL) resolves relative images."""
+@dataclass(frozen=True)
+class Anchor:
+    """Where an element with an id landed: page index and box in PDF points, origin bottom-left
+    (what pyHanko and other PDF tools expect), so a signature can be stamped over it."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+_PX_TO_PT = 0.75  # CSS px are 1/96 in, PDF points 1/72 in.
+
+
+def html_to_pdf_with_anchors(
+    html: str, *, base_url: str | None = None, extra_css: str = ""
+) -> tuple[bytes, dict[str, Anchor]]:
+    """Render HTML to PDF bytes and report where each element with an id was placed."""
     css, fonts = _stylesheet(str(font_dir()))
     stylesheets = [css]
     if extra_css:
         stylesheets.append(CSS(string=extra_css, font_config=fonts, url_fetcher=_fetcher()))
-    document = HTML(string=html, base_url=base_url or font_dir().as_uri(), url_fetcher=_fetcher())
-    return document.write_pdf(stylesheets=stylesheets, font_config=fonts)
+    document = HTML(string=html, base_url=base_url or font_dir().as_uri(), url_fetcher=_fetcher()).render(
+        stylesheets=stylesheets, font_config=fonts
+    )
+    anchors = {}
+    for index, page in enumerate(document.pages):
+        height = page.height * _PX_TO_PT
+        for name, (x1, y1, x2, y2) in page.anchors.items():
+            anchors[name] = Anchor(
+                page=index,
+                box=(x1 * _PX_TO_PT, height - y2 * _PX_TO_PT, x2 * _PX_TO_PT, height - y1 * _PX_TO_PT),
+            )
+    return document.write_pdf(), anchors
+
+
+def html_to_pdf(html: str, *, base_url: str | None = None, extra_css: str = "") -> bytes:
+    """Render an HTML string to PDF bytes. `base_url` (a file: URL) resolves relative images."""
+    return html_to_pdf_with_anchors(html, base_url=base_url, extra_css=extra_css)[0]
 
 
 def render_pdf(template_name: str, context: dict | None = None, *, extra_css: str = "") -> bytes:

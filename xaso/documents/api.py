@@ -1,0 +1,44 @@
+"""POST /api/v1/verify: the signatures of an uploaded PDF, in plain words. Public."""
+
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+
+from xaso.documents import conf, selectors
+from xaso.documents.verification import pdf_size_check
+
+router = Router(tags=["documents"])
+
+
+class SignatureOut(Schema):
+    field_name: str
+    signer: str
+    organisation: str
+    position: str
+    signed_at: str | None
+    time_certified: bool
+    intact: bool
+    unchanged: bool
+    trusted: bool
+    valid_at_signing: bool
+    is_test: bool
+    ok: bool
+    serial: str
+    issuer: str
+    problems: list[str]
+
+
+class VerifyOut(Schema):
+    ok: bool
+    summary: str
+    signatures: list[SignatureOut]
+
+
+@router.post("", response=VerifyOut, auth=None, summary="Verify the signatures of a PDF")
+def verify(request, file: File[UploadedFile]):
+    pdf_size_check(file.size, conf.MAX_PDF_BYTES)
+    report = selectors.verification_report(request.user, file.read())
+    return {
+        "ok": report.ok,
+        "summary": report.summary,
+        "signatures": [sig.as_dict() for sig in report.signatures],
+    }

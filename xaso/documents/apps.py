@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "xaso.documents"
+    label = "documents"
+    verbose_name = "Official documents and digital signatures"

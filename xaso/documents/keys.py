@@ -1,0 +1,139 @@
+"""Key sources behind one interface: where the private key of a signing certificate lives.
+
+- PKCS#12: a file encrypted under its passphrase; the passphrase is typed at signing time and
+  never stored.
+- PKCS#11: a token (USB signing tokens, HSMs; SoftHSM2 in the tests); the PIN is typed at
+  signing time and the key never leaves the token.
+- CSC: a remote signing service speaking the Cloud Signature Consortium API v1; the PIN
+  authorises each signature (credentials/authorize), the service signs the hash.
+
+Each source opens an async context that yields a pyHanko `Signer`, so the signing code does
+not care where the key is. A wrong secret raises `WrongSecret`; an unreachable or broken key
+store raises `KeyUnavailable`.
+"""
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import aiohttp
+from asn1crypto import x509 as asn1_x509
+from pkcs11 import exceptions as p11_errors
+from pyhanko.config.pkcs11 import TokenCriteria
+from pyhanko.sign import Signer
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+from pyhanko.sign.signers import SimpleSigner
+from pyhanko.sign.signers.csc_signer import (
+    CSCAuthorizationInfo,
+    CSCAuthorizationManager,
+    CSCServiceSessionInfo,
+    CSCSigner,
+    fetch_certs_in_csc_credential,
+)
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+
+class WrongSecret(Exception):
+    """The passphrase or PIN did not open the key."""
+
+
+class KeyUnavailable(Exception):
+    """The key store could not be reached or did not hold the expected key."""
+
+
+def _certs(ders: list[bytes]) -> list[asn1_x509.Certificate]:
+    return [asn1_x509.Certificate.load(der) for der in ders]
+
+
+@dataclass
+class Pkcs12Source:
+    data: bytes
+    chain_der: list[bytes] = field(default_factory=list)
+
+    @contextlib.asynccontextmanager
+    async def signer(self, secret: str) -> AsyncIterator[Signer]:
+        try:
+            signer = SimpleSigner.load_pkcs12_data(
+                self.data, _certs(self.chain_der), passphrase=(secret or "").encode()
+            )
+        except ValueError:
+            raise WrongSecret("the passphrase does not open this PKCS#12 file") from None
+        yield signer
+
+
+@dataclass
+class Pkcs11Source:
+    library: str
+    token_label: str
+    key_label: str
+    cert_der: bytes
+    chain_der: list[bytes] = field(default_factory=list)
+
+    @contextlib.asynccontextmanager
+    async def signer(self, secret: str) -> AsyncIterator[Signer]:
+        try:
+            session = open_pkcs11_session(
+                self.library, token_criteria=TokenCriteria(label=self.token_label), user_pin=secret or ""
+            )
+        except (p11_errors.PinIncorrect, p11_errors.PinInvalid, p11_errors.PinLenRange):
+            raise WrongSecret("the PIN does not open this token") from None
+        except (p11_errors.PKCS11Error, SigningError, OSError, RuntimeError) as exc:
+            raise KeyUnavailable(f"the token {self.token_label!r} cannot be opened: {exc!r}") from None
+        try:
+            yield PKCS11Signer(
+                session,
+                key_label=self.key_label,
+                signing_cert=asn1_x509.Certificate.load(self.cert_der),
+                ca_chain=_certs(self.chain_der),
+            )
+        finally:
+            session.close()
+
+
+class _PinAuthorization(CSCAuthorizationManager):
+    """Asks credentials/authorize for a SAD bound to the hashes, with the user's PIN."""
+
+    def __init__(self, session_info, credential_info, http: aiohttp.ClientSession, pin: str):
+        super().__init__(session_info, credential_info)
+        self.http = http
+        self.pin = pin
+
+    async def authorize_signature(self, hash_b64s: list[str]) -> CSCAuthorizationInfo:
+        body = self.format_csc_auth_request(pin=self.pin, hash_b64s=hash_b64s)
+        url = self.csc_session_info.endpoint_url("credentials/authorize")
+        async with self.http.post(url, json=body, headers=self.auth_headers) as response:
+            if response.status in (400, 401, 403):
+                raise WrongSecret("the signing service refused the PIN")
+            if response.status >= 300:
+                raise KeyUnavailable(f"the signing service answered {response.status}")
+            return self.parse_csc_auth_response(await response.json())
+
+
+@dataclass
+class CscSource:
+    service_url: str
+    credential_id: str
+    oauth_token: str = ""
+    timeout: int = 30
+
+    @contextlib.asynccontextmanager
+    async def signer(self, secret: str) -> AsyncIterator[Signer]:
+        info = CSCServiceSessionInfo(
+            service_url=self.service_url.rstrip("/"),
+            credential_id=self.credential_id,
+            oauth_token=self.oauth_token or None,
+        )
+        timeout = aiohttp.ClientTimeout(total=self.timeout)
+        async with aiohttp.ClientSession(timeout=timeout) as http:
+            try:
+                credential = await fetch_certs_in_csc_credential(http, info, timeout=self.timeout)
+            except SigningError as exc:
+                raise KeyUnavailable(f"the signing service did not describe the credential: {exc}") from None
+            yield CSCSigner(http, _PinAuthorization(info, credential, http, secret or ""))
+
+
+def cert_store(ders: list[bytes]) -> SimpleCertificateStore:
+    store = SimpleCertificateStore()
+    store.register_multiple(_certs(ders))
+    return store

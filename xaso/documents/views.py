@@ -1,0 +1,43 @@
+"""Pages of the documents app. Verification is public: anyone holding a document can check it."""
+
+from django.http import FileResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from xaso.core.errors import DomainError
+from xaso.documents import conf, selectors
+from xaso.documents.forms import VerifyForm
+from xaso.documents.verification import pdf_size_check
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            pdf_size_check(upload.size, conf.MAX_PDF_BYTES)
+            report = selectors.verification_report(request.user, upload.read())
+        except DomainError as exc:
+            form.add_error("file", str(exc.message))
+    return render(
+        request,
+        "documents/verify.html",
+        {"form": form, "report": report},
+        status=422 if form.errors else 200,
+    )
+
+
+def verify_code(request, code: str):
+    doc = selectors.signed_document_by_code(request.user, code)
+    with doc.file.open("rb") as fh:
+        report = selectors.verification_report(request.user, fh.read())
+    return render(request, "documents/verify_code.html", {"doc": doc, "report": report})
+
+
+def download(request, code: str):
+    doc = selectors.signed_document_by_code(request.user, code)
+    return FileResponse(
+        doc.file.open("rb"), as_attachment=True, filename=f"{doc.code}.pdf", content_type="application/pdf"
+    )
