@@ -1,0 +1,166 @@
+"""The authorization matrix: every page route and API operation, who may reach it.
+
+`tests/security/test_authorization_matrix.py` enumerates every URL pattern and every OpenAPI
+operation, fails for any that has no entry here, and requests each entry as every member of the
+cast (ACTORS), expecting `allow` ones to get through and the rest to be refused (anonymous: sent
+to sign in or 401; others: 403 or 404). "Getting through" means the authorization passed: 2xx,
+3xx not to the sign-in page, or a 4xx that is about the input (400/409/422), never 401/403/404.
+
+To add a route: add `Route(key, path, allow=...)`. `key` is the URL name ("app:name") or, for the
+API, "METHOD /api/v1/path/{param}" as in the OpenAPI schema. `path(world)` builds a concrete URL
+from the shared world (see `World` in the test) — create what the route needs there, through
+the app's own services or models. Allow sets use the names in ACTORS; EVERYONE and SIGNED_IN help.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ACTORS = (
+    "anonymous",
+    "citizen",
+    "one_stop_officer",
+    "specialist",
+    "commune_leader",
+    "clerk",
+    "village_head",
+    "digital_team_member",
+    "province_supervisor",
+    "system_admin",
+    "other_commune_officer",
+    "other_province_supervisor",
+)
+EVERYONE = frozenset(ACTORS)
+SIGNED_IN = EVERYONE - {"anonymous"}
+ADMIN = frozenset({"system_admin"})
+COMMUNE_STAFF = frozenset({"one_stop_officer", "specialist", "commune_leader", "clerk"})
+# Village roles, commune staff and the province supervisor of the commune: "core.view_commune".
+COMMUNE_VIEWERS = COMMUNE_STAFF | {
+    "village_head",
+    "digital_team_member",
+    "province_supervisor",
+    "system_admin",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str
+    path: Callable[..., str]
+    allow: frozenset[str]
+    method: str = "GET"
+    data: Callable[..., dict] | None = field(default=None)
+    # Routes whose object belongs to commune A: an officer of commune B must be refused.
+    note: str = ""
+
+
+def _static(path: str) -> Callable[..., str]:
+    return lambda world: path
+
+
+ROUTES: list[Route] = [
+    # Foundation: public pages and API.
+    Route("healthz", _static("/healthz"), EVERYONE),
+    Route(
+        "set_language",
+        _static("/i18n/setlang/"),
+        EVERYONE,
+        method="POST",
+        data=lambda w: {"language": "vi", "next": "/"},
+    ),
+    Route("web:home", _static("/"), EVERYONE),
+    Route("web:commune", lambda w: f"/xa/{w.commune.code}/", EVERYONE),
+    Route("web:login", _static("/dang-nhap/"), EVERYONE),
+    Route("web:logout", _static("/dang-xuat/"), EVERYONE, method="POST"),
+    Route("web:register", _static("/dang-ky/"), EVERYONE),
+    Route("web:dashboard", _static("/bang-dieu-khien/"), SIGNED_IN),
+    Route("web:profile", _static("/ho-so-ca-nhan/"), SIGNED_IN),
+    Route(
+        "web:villages",
+        _static("/thon/"),
+        frozenset({"one_stop_officer", "commune_leader", "clerk", "system_admin", "other_commune_officer"}),
+        note="each officer sees their own commune's list",
+    ),
+    Route(
+        "web:village_edit",
+        lambda w: f"/thon/{w.village.pk}/",
+        frozenset({"one_stop_officer", "commune_leader", "clerk", "system_admin"}),
+    ),
+    Route("api:openapi-json", _static("/api/v1/openapi.json"), EVERYONE),
+    Route("api:openapi-view", _static("/api/v1/docs"), EVERYONE),
+    Route("api:api-root", _static("/api/v1/"), frozenset(), note="django-ninja answers 404 here"),
+    Route(
+        "POST /api/v1/auth/token",
+        _static("/api/v1/auth/token"),
+        EVERYONE,
+        method="POST",
+        data=lambda w: {"username": "nobody"},
+        note="a 422 about the input: anyone may ask for a token",
+    ),
+    Route("GET /api/v1/places/provinces", _static("/api/v1/places/provinces"), EVERYONE),
+    Route("GET /api/v1/places/communes", _static("/api/v1/places/communes?province=38"), EVERYONE),
+    Route(
+        "GET /api/v1/places/communes/{code}/villages",
+        lambda w: f"/api/v1/places/communes/{w.commune.code}/villages",
+        EVERYONE,
+    ),
+    Route(
+        "GET /api/v1/places/villages/{village_id}",
+        lambda w: f"/api/v1/places/villages/{w.village.pk}",
+        COMMUNE_VIEWERS,
+    ),
+    Route(
+        "GET /api/v1/citizens/{profile_id}",
+        lambda w: f"/api/v1/citizens/{w.citizen_profile.pk}",
+        COMMUNE_STAFF | {"village_head", "system_admin", "citizen"},
+    ),
+    Route(
+        "GET /api/v1/calendar/due-date",
+        _static("/api/v1/calendar/due-date?start=2026-11-23T09:00&days=3"),
+        EVERYONE,
+    ),
+    # notify: each signed-in person's own inbox.
+    Route("notify:inbox", _static("/thong-bao/"), SIGNED_IN),
+    Route(
+        "notify:open",
+        lambda w: f"/thong-bao/{w.citizen_notification.pk}/mo/",
+        frozenset({"citizen"}),
+        method="POST",
+    ),
+    Route("notify:mark_all_read", _static("/thong-bao/da-doc-het/"), SIGNED_IN, method="POST"),
+    # community: households of the actor's commune.
+    Route(
+        "community:households",
+        _static("/cong-dong/ho-gia-dinh/"),
+        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin", "other_commune_officer"},
+        note="each sees their own commune's households",
+    ),
+    Route(
+        "community:households_template",
+        _static("/cong-dong/ho-gia-dinh/mau.xlsx"),
+        frozenset(
+            {"one_stop_officer", "commune_leader", "village_head", "system_admin", "other_commune_officer"}
+        ),
+    ),
+    Route(
+        "community:households_export",
+        _static("/cong-dong/ho-gia-dinh/xuat.xlsx"),
+        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin", "other_commune_officer"},
+    ),
+    Route(
+        "community:households_import",
+        _static("/cong-dong/ho-gia-dinh/nhap/"),
+        frozenset(
+            {"one_stop_officer", "commune_leader", "village_head", "system_admin", "other_commune_officer"}
+        ),
+    ),
+    Route(
+        "community:import_status",
+        lambda w: f"/cong-dong/ho-gia-dinh/nhap/{w.household_import.uid}/",
+        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin"},
+    ),
+    Route(
+        "community:import_report",
+        lambda w: f"/cong-dong/ho-gia-dinh/nhap/{w.household_import.uid}/bao-loi.xlsx",
+        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin"},
+    ),
+]

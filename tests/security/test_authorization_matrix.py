@@ -1,0 +1,131 @@
+"""Every route × every actor of the cast, against tests/security/authz_matrix.py."""
+
+from functools import cached_property
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests import factories as f
+from tests.security.authz_matrix import ACTORS, ROUTES
+from xaso.api import api
+from xaso.community.models import HouseholdImport
+from xaso.notify.models import Notification
+from xaso.notify.services import notify_send
+
+REFUSED = {401, 403, 404}
+NOT_LISTED = {"admin"}  # Django's admin guards itself (is_staff); only system admins have it.
+
+
+def _page_routes(patterns, ns=None):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _page_routes(p.url_patterns, p.namespace or ns)
+        elif isinstance(p, URLPattern) and ns not in NOT_LISTED:
+            if ns == "api" and p.name not in ("openapi-json", "openapi-view", "api-root"):
+                continue  # API operations are listed from the OpenAPI schema below.
+            yield f"{ns}:{p.name}" if ns else (p.name or str(p.pattern))
+
+
+def _api_operations():
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        for method in operations:
+            yield f"{method.upper()} {path}"
+
+
+def all_route_keys() -> set[str]:
+    return set(_page_routes(get_resolver().url_patterns)) | set(_api_operations())
+
+
+def test_every_route_has_an_entry_in_the_matrix():
+    listed = {r.key for r in ROUTES}
+    missing = sorted(all_route_keys() - listed)
+    assert not missing, (
+        f"routes without an authorization entry: {missing}. Add each to tests/security/authz_matrix.py"
+    )
+    stale = sorted(listed - all_route_keys())
+    assert not stale, f"matrix entries for routes that no longer exist: {stale}"
+
+
+class World:
+    """Commune A (with the whole cast), commune B of the same province, a commune in another
+    province; objects are made on first use by the routes that need them."""
+
+    def __init__(self):
+        self.province = f.province("38", "Thanh Hóa")
+        self.commune = f.commune("15469", "Xã Yên Định", self.province)
+        self.other_commune = f.commune("15475", "Xã Định Tân", self.province)
+        far = f.commune("02269", "Xã Hàm Yên", f.province("08", "Tuyên Quang"))
+        self.village = f.village(self.commune, "Thôn Phúc Lộc")
+        f.village(self.other_commune, "Thôn Khác")
+        citizen = f.citizen(commune_obj=self.commune, phone="0912000001")
+        self.citizen_profile = citizen.profile
+        self.users = {
+            "anonymous": None,
+            "citizen": citizen,
+            "other_commune_officer": f.staff("one_stop_officer", commune_obj=self.other_commune),
+            "province_supervisor": f.staff("province_supervisor", province_obj=self.province),
+            "other_province_supervisor": f.staff("province_supervisor", province_obj=far.province),
+            "system_admin": f.staff("system_admin"),
+        }
+        for role in (
+            "one_stop_officer",
+            "specialist",
+            "commune_leader",
+            "clerk",
+            "village_head",
+            "digital_team_member",
+        ):
+            self.users[role] = f.staff(role, commune_obj=self.commune)
+
+    @cached_property
+    def citizen_notification(self):
+        notify_send(recipient=self.users["citizen"], subject="Hồ sơ", body="Đã tiếp nhận", channels=["inapp"])
+
+        return Notification.objects.filter(recipient=self.users["citizen"]).latest("pk")
+
+    @cached_property
+    def household_import(self):
+        job = HouseholdImport(
+            commune=self.commune, created_by=self.users["one_stop_officer"], original_name="ds.xlsx"
+        )
+        job.file.save("ds.xlsx", ContentFile(b"PK"), save=False)
+        job.report.save("loi.xlsx", ContentFile(b"PK"), save=False)
+        job.save()
+        return job
+
+
+def _passed(response) -> bool:
+    if response.status_code in REFUSED:
+        return False
+    if response.status_code in (301, 302, 303) and "/dang-nhap/" in response.get("Location", ""):
+        return False
+    return response.status_code < 500
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.key)
+def test_each_actor_is_allowed_or_refused_as_the_matrix_says(route, client, db):
+    world = World()
+    path = route.path(world)
+    wrong = []
+    for actor in ACTORS:
+        client.logout()
+        user = world.users[actor]
+        if user is not None:
+            client.force_login(user, backend="xaso.accounts.backends.LoginBackend")
+        send = getattr(client, route.method.lower())
+        kwargs = {}
+        if route.data:
+            payload = route.data(world)
+            kwargs = (
+                {"data": payload, "content_type": "application/json"}
+                if "/api/" in path
+                else {"data": payload}
+            )
+        response = send(path, **kwargs)
+        assert response.status_code < 500, f"{route.key} as {actor}: {response.status_code}"
+        assert response.status_code != 405, f"{route.key}: the matrix names the wrong method"
+        expected = actor in route.allow
+        if _passed(response) != expected:
+            wrong.append(f"{actor}: got {response.status_code}, expected {'allow' if expected else 'deny'}")
+    assert not wrong, f"{route.key} ({path}): " + "; ".join(wrong)
