@@ -164,3 +164,68 @@ ROUTES: list[Route] = [
         COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin"},
     ),
 ]
+
+PAYMENT_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "system_admin"}
+CASHIERS = frozenset({"one_stop_officer", "commune_leader", "system_admin"})
+VIETQR_EXAMPLE = (
+    "00020101021238530010A0000007270123000697041601092576788590208QRIBFTTA5303704540410005802VN"
+    "62150811Chuyen tien6304BBB8"
+)
+
+ROUTES += [
+    # payments: the cashier's pages for their own commune; a request is also seen by its payer.
+    Route("payments:cashier", _static("/thanh-toan/"), CASHIERS | {"other_commune_officer"}),
+    Route(
+        "payments:account", _static("/thanh-toan/tai-khoan/"), frozenset({"commune_leader", "system_admin"})
+    ),
+    Route("payments:request_new", _static("/thanh-toan/yeu-cau/moi/"), CASHIERS | {"other_commune_officer"}),
+    Route(
+        "payments:request",
+        lambda w: f"/thanh-toan/yeu-cau/{w.payment_request.pk}/",
+        PAYMENT_VIEWERS | {"citizen"},
+    ),
+    Route(
+        "payments:request_qr",
+        lambda w: f"/thanh-toan/yeu-cau/{w.payment_request.pk}/qr.png",
+        PAYMENT_VIEWERS | {"citizen"},
+    ),
+    Route(
+        "payments:request_cancel",
+        lambda w: f"/thanh-toan/yeu-cau/{w.payment_request.pk}/huy/",
+        CASHIERS,
+        method="POST",
+        data=lambda w: {"reason": "nhầm"},
+    ),
+    Route(
+        "payments:statement",
+        lambda w: f"/thanh-toan/sao-ke/{w.statement_line.statement_id}/",
+        PAYMENT_VIEWERS,
+    ),
+    Route("payments:line_resolve", lambda w: f"/thanh-toan/dong/{w.statement_line.pk}/", PAYMENT_VIEWERS),
+    Route("GET /api/v1/payments/banks", _static("/api/v1/payments/banks"), EVERYONE),
+    Route("GET /api/v1/payments/requests", _static("/api/v1/payments/requests"), SIGNED_IN),
+    Route(
+        "GET /api/v1/payments/requests/{request_id}",
+        lambda w: f"/api/v1/payments/requests/{w.payment_request.pk}",
+        PAYMENT_VIEWERS | {"citizen"},
+    ),
+    Route(
+        "POST /api/v1/payments/vietqr/decode",
+        _static("/api/v1/payments/vietqr/decode"),
+        SIGNED_IN,
+        method="POST",
+        data=lambda w: {"payload": VIETQR_EXAMPLE},
+    ),
+    # documents: verification is public, by code or by uploading the PDF.
+    Route("documents:verify", _static("/xac-thuc/"), EVERYONE),
+    Route("documents:verify_code", lambda w: f"/xac-thuc/{w.signed_document.code}/", EVERYONE),
+    Route("documents:download", lambda w: f"/xac-thuc/{w.signed_document.code}/tai-ve/", EVERYONE),
+    Route(
+        "POST /api/v1/verify",
+        _static("/api/v1/verify"),
+        EVERYONE,
+        method="POST",
+        data=lambda w: {},
+        note="a 422 without a file: anyone may verify",
+    ),
+]

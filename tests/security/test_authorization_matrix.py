@@ -1,5 +1,6 @@
 """Every route × every actor of the cast, against tests/security/authz_matrix.py."""
 
+from datetime import date
 from functools import cached_property
 
 import pytest
@@ -10,8 +11,12 @@ from tests import factories as f
 from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
 from xaso.community.models import HouseholdImport
+from xaso.documents import pki
+from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
 from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
+from xaso.payments.models import BankStatement, LineOutcome, StatementLine
+from xaso.payments.services import collection_account_set, payment_request_create
 
 REFUSED = {401, 403, 404}
 NOT_LISTED = {"admin"}  # Django's admin guards itself (is_staff); only system admins have it.
@@ -83,6 +88,68 @@ class World:
         notify_send(recipient=self.users["citizen"], subject="Hồ sơ", body="Đã tiếp nhận", channels=["inapp"])
 
         return Notification.objects.filter(recipient=self.users["citizen"]).latest("pk")
+
+    @cached_property
+    def payment_request(self):
+        collection_account_set(
+            actor=self.users["commune_leader"],
+            commune=self.commune,
+            bank_bin="970416",
+            account_number="257678859",
+            account_name="UBND XA YEN DINH",
+        )
+        return payment_request_create(
+            actor=self.users["one_stop_officer"],
+            commune=self.commune,
+            amount=8000,
+            kind="payments.manual",
+            label="Lệ phí",
+            payer=self.users["citizen"],
+        )
+
+    @cached_property
+    def statement_line(self):
+        request = self.payment_request
+        statement = BankStatement.objects.create(
+            commune=self.commune,
+            account=request.account,
+            filename="sao-ke.csv",
+            sha256="0" * 64,
+        )
+        return StatementLine.objects.create(
+            statement=statement,
+            account=request.account,
+            commune=self.commune,
+            bank_txn_id="FT1",
+            booked_on=date(2026, 11, 23),
+            amount=5000,
+            description="khong ro",
+            outcome=LineOutcome.UNMATCHED,
+        )
+
+    @cached_property
+    def signed_document(self):
+        ca = pki.ca_create("xaso Test Root CA")
+        leader = self.users["commune_leader"]
+        cert = pki.cert_issue(ca, common_name="Trịnh Văn Hùng", organisation="UBND Xã Yên Định")
+        trust_root_add(actor=leader, certificate_der=ca.cert_der, label="Test CA", is_test=True)
+        credential = credential_create_pkcs12(
+            actor=leader,
+            commune=self.commune,
+            holder=leader,
+            label="Chủ tịch",
+            position="Chủ tịch",
+            pkcs12=pki.pkcs12_bytes(cert, ca, "mat-khau"),
+            passphrase="mat-khau",
+        )
+        return signed_result_create(
+            actor=leader,
+            commune=self.commune,
+            title="Trích lục khai sinh",
+            html_or_pdf="<p>Trích lục khai sinh</p>",
+            credential=credential,
+            secret="mat-khau",
+        )
 
     @cached_property
     def household_import(self):
