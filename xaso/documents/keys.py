@@ -12,12 +12,15 @@ not care where the key is. A wrong secret raises `WrongSecret`; an unreachable o
 store raises `KeyUnavailable`.
 """
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import aiohttp
 from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
 from pkcs11 import exceptions as p11_errors
 from pyhanko.config.pkcs11 import TokenCriteria
 from pyhanko.sign import Signer
@@ -31,7 +34,12 @@ from pyhanko.sign.signers.csc_signer import (
     CSCSigner,
     fetch_certs_in_csc_credential,
 )
+from pyhanko.sign.signers.pdf_cms import (
+    translate_pyca_cryptography_cert_to_asn1,
+    translate_pyca_cryptography_key_to_asn1,
+)
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 
 class WrongSecret(Exception):
@@ -46,20 +54,51 @@ def _certs(ders: list[bytes]) -> list[asn1_x509.Certificate]:
     return [asn1_x509.Certificate.load(der) for der in ders]
 
 
+class _LoadedKeySigner(SimpleSigner):
+    """pyHanko's SimpleSigner re-parses the private key (with RSA's expensive consistency
+    check) on every call and signs even the dry run that sizes the signature; this keeps the
+    parsed key and answers the dry run with zeros of the right length. Other key types go
+    through pyHanko unchanged."""
+
+    def __init__(self, *, pyca_key, **kwargs):
+        super().__init__(**kwargs)
+        self._pyca_key = pyca_key
+
+    async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run=False) -> bytes:
+        if not isinstance(self._pyca_key, rsa.RSAPrivateKey):
+            return self.sign_raw(data, digest_algorithm)
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        if mechanism["algorithm"].native not in {f"{digest_algorithm}_rsa", "rsassa_pkcs1v15"}:
+            return self.sign_raw(data, digest_algorithm)
+        if dry_run:
+            return bytes(self._pyca_key.key_size // 8)
+        return self._pyca_key.sign(data, padding.PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+
+
 @dataclass
 class Pkcs12Source:
     data: bytes
     chain_der: list[bytes] = field(default_factory=list)
 
+    def open(self, secret: str) -> Signer:
+        try:
+            key, cert, extra = pkcs12.load_key_and_certificates(self.data, (secret or "").encode())
+        except (ValueError, TypeError):
+            raise WrongSecret("the passphrase does not open this PKCS#12 file") from None
+        if key is None or cert is None:
+            raise KeyUnavailable("the PKCS#12 file holds no key and certificate")
+        store = cert_store(self.chain_der)
+        store.register_multiple(translate_pyca_cryptography_cert_to_asn1(c) for c in extra or [])
+        return _LoadedKeySigner(
+            pyca_key=key,
+            signing_key=translate_pyca_cryptography_key_to_asn1(key),
+            signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
+            cert_registry=store,
+        )
+
     @contextlib.asynccontextmanager
     async def signer(self, secret: str) -> AsyncIterator[Signer]:
-        try:
-            signer = SimpleSigner.load_pkcs12_data(
-                self.data, _certs(self.chain_der), passphrase=(secret or "").encode()
-            )
-        except ValueError:
-            raise WrongSecret("the passphrase does not open this PKCS#12 file") from None
-        yield signer
+        yield self.open(secret)
 
 
 @dataclass
@@ -117,20 +156,35 @@ class CscSource:
     oauth_token: str = ""
     timeout: int = 30
 
-    @contextlib.asynccontextmanager
-    async def signer(self, secret: str) -> AsyncIterator[Signer]:
-        info = CSCServiceSessionInfo(
+    def session_info(self) -> CSCServiceSessionInfo:
+        return CSCServiceSessionInfo(
             service_url=self.service_url.rstrip("/"),
             credential_id=self.credential_id,
             oauth_token=self.oauth_token or None,
         )
-        timeout = aiohttp.ClientTimeout(total=self.timeout)
-        async with aiohttp.ClientSession(timeout=timeout) as http:
+
+    @contextlib.asynccontextmanager
+    async def signer(self, secret: str) -> AsyncIterator[Signer]:
+        info = self.session_info()
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout)) as http:
             try:
                 credential = await fetch_certs_in_csc_credential(http, info, timeout=self.timeout)
-            except SigningError as exc:
-                raise KeyUnavailable(f"the signing service did not describe the credential: {exc}") from None
-            yield CSCSigner(http, _PinAuthorization(info, credential, http, secret or ""))
+                yield CSCSigner(http, _PinAuthorization(info, credential, http, secret or ""))
+            except (SigningError, aiohttp.ClientError, TimeoutError) as exc:
+                raise KeyUnavailable(f"the signing service failed: {exc!r}") from None
+
+    def certificates(self) -> tuple[bytes, list[bytes]]:
+        """The credential's certificate and chain as the service describes them (DER)."""
+
+        async def fetch():
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout)) as http:
+                return await fetch_certs_in_csc_credential(http, self.session_info(), timeout=self.timeout)
+
+        try:
+            credential = asyncio.run(fetch())
+        except (SigningError, aiohttp.ClientError, TimeoutError) as exc:
+            raise KeyUnavailable(f"the signing service failed: {exc!r}") from None
+        return credential.signing_cert.dump(), [c.dump() for c in credential.chain]
 
 
 def cert_store(ders: list[bytes]) -> SimpleCertificateStore:

@@ -136,6 +136,28 @@ def cert_issue(
     return Issued(key, cert)
 
 
+def tsa_cert_issue(ca: Issued, *, common_name: str = "xaso Test TSA") -> Issued:
+    """A timestamp authority certificate (RFC 3161: critical extended key usage timeStamping)."""
+    now = dt.datetime.now(dt.UTC)
+    key = _key()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(common_name, "xaso"))
+        .issuer_name(ca.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=730))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
+        )
+        .sign(ca.key, hashes.SHA256())
+    )
+    return Issued(key, cert)
+
+
 def pkcs12_bytes(issued: Issued, ca: Issued, passphrase: str, *, friendly_name: str = "xaso") -> bytes:
     """A PKCS#12 file encrypted with AES-256 under the passphrase (never stored in clear)."""
     if not passphrase:

@@ -194,15 +194,21 @@ def credential_create_csc(
     position: str = "",
     service_url: str,
     credential_id: str,
-    certificate_pem: bytes,
-    chain_pem: bytes = b"",
 ) -> SigningCredential:
-    """Register a credential of a remote signing service (Cloud Signature Consortium API)."""
+    """Register a credential of a remote signing service (Cloud Signature Consortium API v1).
+    Rules: the certificate and chain are read from the service (credentials/info), so what
+    xaso shows is what the service will sign with."""
+    _require(actor, MANAGE_CREDENTIALS, commune)
+    source = keys.CscSource(service_url=service_url, credential_id=credential_id)
     try:
-        cert = x509.load_pem_x509_certificate(certificate_pem)
-        chain = x509.load_pem_x509_certificates(chain_pem) if chain_pem.strip() else []
-    except ValueError:
-        raise InvalidInput(_("This is not a certificate."), field="certificate")
+        cert_der, chain_der = source.certificates()
+    except keys.KeyUnavailable:
+        raise InvalidInput(
+            _("The signing service could not be reached or does not know this credential."),
+            field="service_url",
+        )
+    cert = x509.load_der_x509_certificate(cert_der)
+    chain = [x509.load_der_x509_certificate(der) for der in chain_der]
     fields = _credential_fields(cert, chain)
     fields.update(csc_url=service_url, csc_credential_id=credential_id)
     return _credential_save(

@@ -85,14 +85,60 @@ def default_anchor(pdf: bytes) -> Anchor:
     )
 
 
-async def _sign(pdf, source, secret, meta, spec, style, timestamper) -> bytes:
+@dataclass(frozen=True)
+class SignRequest:
+    """One document to sign and how its block should read."""
+
+    pdf: bytes
+    label: SignerLabel
+    anchor: Anchor | None = None
+    reason: str = ""
+    location: str = ""
+
+
+async def _sign_one(signer, request: SignRequest, at: datetime, tsa_url: str) -> bytes:
+    anchor = request.anchor or default_anchor(request.pdf)
+    field_name = f"Sig-{uuid.uuid4().hex[:12]}"
+    meta = PdfSignatureMetadata(
+        field_name=field_name,
+        reason=request.reason or None,
+        location=request.location or None,
+        name=request.label.name,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        use_pades_lta=False,
+    )
+    width, height = anchor.box[2] - anchor.box[0], anchor.box[3] - anchor.box[1]
+    stamp = stamp_pdf(request.label, at, (width, height))
+    style = StaticStampStyle(background=_ImportedPdfBytes(stamp), border_width=0)
+    spec = fields.SigFieldSpec(field_name, box=anchor.box, on_page=anchor.page)
+    timestamper = HTTPTimeStamper(tsa_url, timeout=10) if tsa_url else None
+    writer = IncrementalPdfFileWriter(io.BytesIO(request.pdf), strict=False)
+    pdf_signer = PdfSigner(
+        meta, signer=signer, timestamper=timestamper, stamp_style=style, new_field_spec=spec
+    )
+    out = await pdf_signer.async_sign_pdf(writer)
+    return out.getvalue()
+
+
+async def _sign_all(source, secret, requests, at, tsa_url) -> list[bytes]:
     async with source.signer(secret) as signer:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        pdf_signer = PdfSigner(
-            meta, signer=signer, timestamper=timestamper, stamp_style=style, new_field_spec=spec
-        )
-        out = await pdf_signer.async_sign_pdf(writer)
-        return out.getvalue()
+        return [await _sign_one(signer, request, at, tsa_url) for request in requests]
+
+
+def sign_request(signer, request: SignRequest, *, at: datetime, tsa_url: str = "") -> bytes:
+    """Sign one request with a signer already opened (`source.open(secret)`); for batches
+    that time each document, like the benchmark."""
+    return asyncio.run(_sign_one(signer, request, at, tsa_url))
+
+
+def pdf_sign_many(
+    requests: list[SignRequest], *, source, secret: str, at: datetime, tsa_url: str = ""
+) -> list[bytes]:
+    """Sign several PDFs after opening the key once (one passphrase or PIN for a batch).
+    Rules: PAdES baseline (ETSI.CAdES.detached); visible block at each request's anchor (or
+    bottom right of the last page); an RFC 3161 timestamp when `tsa_url` is given. Raises
+    keys.WrongSecret / keys.KeyUnavailable from the key source."""
+    return asyncio.run(_sign_all(source, secret, requests, at, tsa_url))
 
 
 def pdf_sign(
@@ -105,27 +151,8 @@ def pdf_sign(
     anchor: Anchor | None = None,
     reason: str = "",
     location: str = "",
-    field_name: str | None = None,
     tsa_url: str = "",
 ) -> bytes:
-    """Sign `pdf` with the key behind `source` (a keys.*Source) and return the signed bytes.
-    Rules: PAdES baseline (ETSI.CAdES.detached); visible block at `anchor` (or bottom right
-    of the last page); an RFC 3161 timestamp when `tsa_url` is given. Raises keys.WrongSecret
-    / keys.KeyUnavailable from the key source."""
-    anchor = anchor or default_anchor(pdf)
-    field_name = field_name or f"Sig-{uuid.uuid4().hex[:12]}"
-    meta = PdfSignatureMetadata(
-        field_name=field_name,
-        reason=reason or None,
-        location=location or None,
-        name=label.name,
-        subfilter=fields.SigSeedSubFilter.PADES,
-        use_pades_lta=False,
-    )
-    width, height = anchor.box[2] - anchor.box[0], anchor.box[3] - anchor.box[1]
-    style = StaticStampStyle(
-        background=_ImportedPdfBytes(stamp_pdf(label, at, (width, height))), border_width=0
-    )
-    spec = fields.SigFieldSpec(field_name, box=anchor.box, on_page=anchor.page)
-    timestamper = HTTPTimeStamper(tsa_url, timeout=10) if tsa_url else None
-    return asyncio.run(_sign(pdf, source, secret, meta, spec, style, timestamper))
+    """Sign one PDF; see `pdf_sign_many` for the rules."""
+    request = SignRequest(pdf=pdf, label=label, anchor=anchor, reason=reason, location=location)
+    return pdf_sign_many([request], source=source, secret=secret, at=at, tsa_url=tsa_url)[0]

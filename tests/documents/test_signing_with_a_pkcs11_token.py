@@ -1,0 +1,114 @@
+"""A USB signing token, played by SoftHSM2: the key is created outside xaso and stays on the
+token; xaso knows the token's label, the key's label and the certificate."""
+
+import os
+import subprocess
+
+import pytest
+
+from tests.documents.conftest import pdfsig
+from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.models import AuditEvent
+from xaso.documents.models import SignedDocument
+from xaso.documents.selectors import verification_report
+from xaso.documents.services import credential_create_pkcs11, signed_result_create
+
+LIBRARY = "/usr/lib/softhsm/libsofthsm2.so"
+TOKEN = "xaso-test-token"
+PIN = "123456"
+
+
+@pytest.fixture(scope="session")
+def softhsm_token(tmp_path_factory, leader_cert):
+    """One token for the session. SoftHSM reads its configuration once per process, so the
+    environment variable is set before the library is first loaded and left in place."""
+    root = tmp_path_factory.mktemp("softhsm")
+    (root / "tokens").mkdir()
+    conf = root / "softhsm2.conf"
+    conf.write_text(
+        f"directories.tokendir = {root / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n"
+    )
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    env = {**os.environ}
+    subprocess.run(
+        ["softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--pin", PIN, "--so-pin", "654321"],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    key = root / "leader-key.pem"
+    key.write_bytes(leader_cert.key_pem())
+    subprocess.run(
+        [
+            "softhsm2-util",
+            "--import",
+            str(key),
+            "--token",
+            TOKEN,
+            "--label",
+            "leader",
+            "--id",
+            "01",
+            "--pin",
+            PIN,
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    key.unlink()  # the key now lives on the token only
+    return TOKEN
+
+
+@pytest.fixture
+def token_credential(softhsm_token, commune, commune_leader, leader_cert, test_ca, trusted_ca):
+    return credential_create_pkcs11(
+        actor=commune_leader,
+        commune=commune,
+        holder=commune_leader,
+        label="USB token",
+        position="Chủ tịch",
+        library=LIBRARY,
+        token=softhsm_token,
+        key_label="leader",
+        certificate_pem=leader_cert.cert_pem,
+        chain_pem=test_ca.cert_pem,
+    )
+
+
+def _sign(actor, commune, credential, pin):
+    return signed_result_create(
+        actor=actor,
+        commune=commune,
+        title="Ký bằng thiết bị",
+        html_or_pdf="<p>Ký bằng USB token</p>",
+        credential=credential,
+        secret=pin,
+    )
+
+
+def test_a_token_signature_verifies_in_xaso_and_in_poppler(
+    media_root, commune, commune_leader, token_credential, tmp_path
+):
+    pdf = _sign(commune_leader, commune, token_credential, PIN).file.read()
+    report = verification_report(commune_leader, pdf)
+    assert report.ok
+    assert report.signatures[0].signer == "Trịnh Văn Hùng"
+    out = pdfsig(pdf, tmp_path)
+    assert "Signature is Valid." in out and "Total document signed" in out
+
+
+def test_a_wrong_pin_is_refused_and_audited(media_root, commune, commune_leader, token_credential):
+    with pytest.raises(InvalidInput) as caught:
+        _sign(commune_leader, commune, token_credential, "000000")
+    assert caught.value.code == "wrong_secret"
+    assert SignedDocument.objects.count() == 0
+    assert AuditEvent.objects.filter(action="document.sign_refused", summary="wrong secret").exists()
+
+
+def test_an_unknown_token_is_reported_as_unreachable(media_root, commune, commune_leader, token_credential):
+    token_credential.pkcs11_token = "not-plugged-in"
+    token_credential.save()
+    with pytest.raises(Conflict) as caught:
+        _sign(commune_leader, commune, token_credential, PIN)
+    assert caught.value.code == "key_unavailable"
