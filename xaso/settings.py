@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "xaso.places",
     "xaso.accounts",
     "xaso.payments",
+    "xaso.onestop",
     "xaso.web",
     "xaso.notify",
     "xaso.community",

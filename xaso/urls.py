@@ -18,5 +18,6 @@ urlpatterns = [
     path("cong-dong/", include("xaso.community.urls")),
     path("thanh-toan/", include("xaso.payments.urls")),
     path("", include("xaso.documents.urls")),
+    path("", include("xaso.onestop.urls")),
     path("", include("xaso.web.urls")),
 ]

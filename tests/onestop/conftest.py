@@ -1,0 +1,76 @@
+"""Helpers for the one-stop tests: the shipped catalogue is loaded by migration, so the birth
+registration (1.001193) is always there."""
+
+from datetime import datetime
+
+import pytest
+
+from xaso.core.calendar import LOCAL_TZ
+from xaso.onestop.models import Procedure
+from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
+
+BIRTH_DATA = {
+    "applicant_name": "Trần Thị Bình",
+    "applicant_personal_id": "038190000123",
+    "applicant_phone": "0912000001",
+    "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
+    "relationship": "me",
+    "child_name": "Lê Minh An",
+    "child_birth_date": "2026-03-01",
+    "child_sex": "M",
+    "child_birth_place": "Trạm y tế xã Yên Định",
+    "child_ethnicity": "Kinh",
+    "mother_name": "Trần Thị Bình",
+}
+
+# A Tuesday morning, Vietnamese time: no holiday near it.
+TUESDAY_9AM = datetime(2026, 3, 10, 9, 0, tzinfo=LOCAL_TZ)
+
+
+@pytest.fixture(autouse=True)
+def catalogue(request):
+    """The catalogue a migration loads; reloaded after a transactional test flushed it."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        return
+    if not Procedure.objects.exists():
+        procedures_load()
+
+
+@pytest.fixture
+def birth(db):
+    return Procedure.objects.get(national_code="1.001193")
+
+
+@pytest.fixture
+def file_birth(citizen, commune, birth):
+    """File a birth registration online as the citizen; returns the dossier."""
+
+    def _file(data=None, actor=None):
+        return dossier_submit(
+            actor=actor or citizen, procedure=birth, commune=commune, data=data or dict(BIRTH_DATA)
+        )
+
+    return _file
+
+
+@pytest.fixture
+def walk(one_stop_officer, specialist, commune_leader):
+    """Move a dossier along the happy path up to (and including) the named action."""
+    steps = [
+        ("receive", one_stop_officer, {}),
+        ("assign", one_stop_officer, {"assignee": specialist}),
+        ("start", specialist, {}),
+        ("propose", specialist, {}),
+        ("approve", commune_leader, {}),
+        ("result_ready", one_stop_officer, {}),
+        ("deliver", one_stop_officer, {}),
+    ]
+
+    def _walk(dossier, until: str):
+        for action, actor, extra in steps:
+            dossier = dossier_act(actor=actor, dossier=dossier, action=action, **extra)
+            if action == until:
+                return dossier
+        raise AssertionError(f"no step {until}")
+
+    return _walk

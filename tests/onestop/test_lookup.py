@@ -1,0 +1,86 @@
+import pytest
+from django.core.cache import cache
+
+from xaso.core.errors import InvalidInput, NotFound, RateLimited
+from xaso.onestop.lookup import PER_CODE, lookup_dossier, mask_name
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_qr_token_opens_the_dossier(file_birth):
+    dossier = file_birth()
+    result = lookup_dossier(code=dossier.code, token=dossier.token)
+    assert result["code"] == dossier.code
+    assert result["status"] == "submitted"
+    assert result["due_date"] == dossier.due_date
+
+
+def test_the_last_four_phone_digits_open_a_typed_code(file_birth):
+    dossier = file_birth()
+    assert lookup_dossier(code=dossier.code.lower(), phone_last4="0001")["code"] == dossier.code
+
+
+def test_a_wrong_token_a_wrong_phone_and_an_unknown_code_get_the_same_answer(file_birth):
+    dossier = file_birth()
+    answers = []
+    for kwargs in (
+        {"code": dossier.code, "token": "nope"},
+        {"code": dossier.code, "phone_last4": "9999"},
+        {"code": "99999-260101-0001", "phone_last4": "0001"},
+    ):
+        with pytest.raises(NotFound) as exc:
+            lookup_dossier(**kwargs)
+        answers.append(str(exc.value))
+    assert len(set(answers)) == 1
+
+
+def test_a_code_without_token_or_digits_is_asked_for_them(file_birth):
+    with pytest.raises(InvalidInput):
+        lookup_dossier(code=file_birth().code)
+
+
+def test_the_answer_holds_no_personal_data(file_birth, walk):
+    dossier = walk(file_birth(), "start")
+    result = lookup_dossier(code=dossier.code, token=dossier.token)
+    flat = repr(result)
+    for secret in ("Trần Thị Bình", "0912000001", "038190000123", "Lê Minh An", "Phúc Lộc", dossier.token):
+        assert secret not in flat
+    assert result["applicant"] == "T*** T** B***"
+    assert set(result) == {
+        "code",
+        "procedure",
+        "status",
+        "status_label",
+        "applicant",
+        "received_at",
+        "due_date",
+        "due_state",
+        "timeline",
+    }
+    assert all(set(step) == {"at", "status", "status_label"} for step in result["timeline"])
+
+
+def test_the_names_are_masked_word_by_word():
+    assert mask_name("Lê Văn A") == "L** V** A**"
+
+
+def test_guessing_one_code_is_rate_limited(file_birth):
+    dossier = file_birth()
+    for _ in range(PER_CODE):
+        with pytest.raises(NotFound):
+            lookup_dossier(code=dossier.code, phone_last4="1234", client="10.0.0.1")
+    with pytest.raises(RateLimited):
+        lookup_dossier(code=dossier.code, token=dossier.token, client="10.0.0.2")
+
+
+def test_a_code_of_the_wrong_shape_is_invalid_input_before_any_query():
+    for code in ("", "abc def", "ØÆ", "1" * 31, "-15469"):
+        with pytest.raises(InvalidInput):
+            lookup_dossier(code=code, phone_last4="0001")

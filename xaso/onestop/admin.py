@@ -1,0 +1,55 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from xaso.core.text import fold_all
+from xaso.onestop.forms import check_spec
+from xaso.onestop.models import Dossier, DossierEvent, Procedure, ProcedureSwitch
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(admin.ModelAdmin):
+    list_display = ["name", "national_code", "field", "processing_days", "fee", "online_level", "is_active"]
+    list_filter = ["field", "online_level", "is_active"]
+    search_fields = ["name", "national_code", "code"]
+    exclude = ["search_text"]
+
+    def save_model(self, request, obj, form, change):
+        try:
+            check_spec(obj.form)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+        obj.search_text = fold_all(obj.name, obj.national_code, obj.code)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ProcedureSwitch)
+class ProcedureSwitchAdmin(admin.ModelAdmin):
+    list_display = ["commune", "procedure", "enabled"]
+    raw_id_fields = ["commune", "procedure"]
+
+
+class DossierEventInline(admin.TabularInline):
+    model = DossierEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "action", "from_status", "to_status", "actor_label", "note"]
+    exclude = ["actor", "data"]
+
+
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):
+    """Read-only: dossiers change only through the lifecycle services."""
+
+    list_display = ["code", "procedure", "commune", "status", "due_date"]
+    list_filter = ["status"]
+    search_fields = ["code"]
+    inlines = [DossierEventInline]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

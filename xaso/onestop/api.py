@@ -1,0 +1,184 @@
+"""The one-stop shop's JSON API: /procedures, /dossiers, /lookup (mounted in xaso/api.py)."""
+
+from datetime import date, datetime
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.responses import Status
+
+from xaso.core.errors import InvalidInput
+from xaso.onestop import selectors as sel
+from xaso.onestop import services
+from xaso.onestop.forms import json_schema
+from xaso.onestop.lookup import lookup_dossier
+from xaso.onestop.workflow import DOSSIER_FLOW
+from xaso.places.models import Commune
+
+procedures_router = Router(tags=["procedures"])
+dossiers_router = Router(tags=["dossiers"])
+lookup_router = Router(tags=["lookup"])
+
+
+class ProcedureOut(Schema):
+    code: str
+    national_code: str
+    name: str
+    field: str
+    processing_days: int
+    fee: int
+    online_level: str
+
+
+class ProcedureDetailOut(ProcedureOut):
+    description: str
+    papers: list[str]
+    fee_note: str
+    legal_basis: str
+    follow_ons: list[str]
+    form: list[dict]
+    data_schema: dict
+
+
+@procedures_router.get("", response=list[ProcedureOut], auth=None)
+def procedures(request, q: str = "", commune: str | None = None):
+    """Procedures whose name or code matches `q` (diacritics ignored); with `commune`, only the
+    ones that commune offers."""
+    where = Commune.objects.filter(code=commune).first() if commune else None
+    return list(sel.procedures_search(q=q, commune=where)[:200])
+
+
+@procedures_router.get("/{code}", response=ProcedureDetailOut, auth=None)
+def procedure(request, code: str):
+    """One procedure with its form definition and the JSON Schema of a dossier's `data`."""
+    found = sel.procedure_get(code)
+    found.data_schema = json_schema(found.form)
+    return found
+
+
+class DossierIn(Schema):
+    procedure: str
+    commune: str
+    data: dict
+
+
+class DossierCreatedOut(Schema):
+    code: str
+    status: str
+    due_date: date | None
+
+
+class EventOut(Schema):
+    at: datetime
+    action: str
+    from_status: str
+    to_status: str
+    note: str
+
+
+class DossierOut(Schema):
+    code: str
+    procedure: str
+    commune: str
+    status: str
+    channel: str
+    applicant_name: str
+    received_at: datetime | None
+    due_date: date | None
+    due_state: str
+    assignee: str | None
+    data: dict
+    allowed_actions: list[str]
+    events: list[EventOut]
+
+
+def _dossier_out(dossier, actor) -> dict:
+    return {
+        "code": dossier.code,
+        "procedure": dossier.procedure.code,
+        "commune": dossier.commune_id,
+        "status": dossier.status,
+        "channel": dossier.channel,
+        "applicant_name": dossier.applicant_name,
+        "received_at": dossier.received_at,
+        "due_date": dossier.due_date,
+        "due_state": sel.due_state(dossier),
+        "assignee": dossier.assignee.username if dossier.assignee else None,
+        "data": dossier.data,
+        "allowed_actions": DOSSIER_FLOW.allowed_actions(dossier, actor),
+        "events": list(dossier.events.all()),
+    }
+
+
+@dossiers_router.post("", response={201: DossierCreatedOut})
+def dossier_create(request, payload: DossierIn):
+    """File a dossier online as the signed-in citizen; `data` follows the procedure's schema."""
+    commune = Commune.objects.filter(code=payload.commune).first()
+    if commune is None:
+        raise InvalidInput(_("Unknown commune."), field="commune")
+    procedure = sel.procedure_get(payload.procedure, commune=commune)
+    dossier = services.dossier_submit(
+        actor=request.user, procedure=procedure, commune=commune, data=payload.data
+    )
+    return Status(201, dossier)
+
+
+@dossiers_router.get("/{code}", response=DossierOut)
+def dossier_detail(request, code: str):
+    """One dossier the caller may see (their own, or their commune's), with its timeline."""
+    return _dossier_out(sel.dossier_for(request.user, code), request.user)
+
+
+class ActionIn(Schema):
+    action: str
+    note: str = ""
+    assignee: str | None = None
+    expected_status: str | None = None
+    data: dict | None = None
+
+
+@dossiers_router.post("/{code}/actions", response=DossierOut)
+def dossier_action(request, code: str, payload: ActionIn):
+    """Take a lifecycle action. 409 when the state does not allow it, 403 when the role does not."""
+    dossier = sel.dossier_for(request.user, code)
+    assignee = None
+    if payload.assignee:
+        assignee = sel.assignable_officers(dossier.commune).filter(username=payload.assignee).first()
+        if assignee is None:
+            raise InvalidInput(_("This person cannot process this commune's dossiers."), field="assignee")
+    dossier = services.dossier_act(
+        actor=request.user,
+        dossier=dossier,
+        action=payload.action,
+        note=payload.note,
+        assignee=assignee,
+        data=payload.data,
+        expected_status=payload.expected_status,
+    )
+    return _dossier_out(sel.dossier_for(request.user, dossier.code), request.user)
+
+
+class LookupEventOut(Schema):
+    at: datetime
+    status: str
+    status_label: str
+
+
+class LookupOut(Schema):
+    code: str
+    procedure: str
+    status: str
+    status_label: str
+    applicant: str
+    received_at: datetime | None
+    due_date: date | None
+    due_state: str
+    timeline: list[LookupEventOut]
+
+
+@lookup_router.get("/{code}", response=LookupOut, auth=None)
+def lookup(request, code: str, token: str = "", phone_last4: str = ""):
+    """Public status of a dossier: its code with the QR token or the phone's last 4 digits.
+    Masked name, no other personal data; rate-limited (429)."""
+    return lookup_dossier(
+        code=code, token=token, phone_last4=phone_last4, client=request.META.get("REMOTE_ADDR", "")
+    )

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OnestopConfig(AppConfig):
+    name = "xaso.onestop"
+    label = "onestop"
+    verbose_name = _("One-stop shop")
+
+    def ready(self):
+        from xaso.onestop import cards  # noqa: F401  (registers the dashboard cards)

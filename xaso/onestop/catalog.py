@@ -1,0 +1,46 @@
+"""The shipped procedure catalogue (data/procedures.json): at least twenty commune-level
+procedures with their national codes where known, papers, fees, deadlines, forms and linked
+follow-ons. Loaded by a data migration and by `procedures_load`; both update by `code`, so
+loading twice changes nothing and an admin's own procedures are left alone."""
+
+import json
+from pathlib import Path
+
+from xaso.core.text import fold_all
+from xaso.onestop.forms import check_spec
+
+CATALOGUE = Path(__file__).resolve().parent / "data" / "procedures.json"
+FIELDS = (
+    "national_code",
+    "name",
+    "field",
+    "description",
+    "papers",
+    "fee",
+    "fee_note",
+    "processing_days",
+    "online_level",
+    "legal_basis",
+    "form",
+    "follow_ons",
+)
+
+
+def catalogue_rows(path: Path = CATALOGUE) -> list[dict]:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    codes = {row["code"] for row in rows}
+    for row in rows:
+        check_spec(row["form"])
+        missing = set(row["follow_ons"]) - codes
+        if missing:
+            raise ValueError(f"{row['code']}: unknown follow-on {sorted(missing)}")
+    return rows
+
+
+def load_into(procedure_model, rows: list[dict]) -> int:
+    """Create or update each row in `procedure_model` (a real or a migration's model)."""
+    for row in rows:
+        values = {name: row.get(name, "") for name in FIELDS}
+        values["search_text"] = fold_all(row["name"], row.get("national_code", ""), row["code"])
+        procedure_model.objects.update_or_create(code=row["code"], defaults=values)
+    return len(rows)

@@ -1,0 +1,161 @@
+"""Forms as data. A procedure's `form` is a list of field definitions:
+
+    {"name": "child_name", "type": "text", "label": "Họ và tên người được khai sinh",
+     "required": true, "max_length": 150, "prefill": "full_name", "help": "…"}
+
+Types: text, textarea, date (dd/mm/yyyy), integer (`min`, `max`), choice (`choices`:
+[[value, label], …]), phone, personal_id, email, boolean. `prefill` names a citizen-profile field
+(declare once). From one definition come the web form (`build_form`), the server-side check
+(`clean_data`, used by every service) and the API's JSON Schema (`json_schema`).
+"""
+
+from datetime import date
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from xaso.core.errors import InvalidInput
+
+FIELD_TYPES = {"text", "textarea", "date", "integer", "choice", "phone", "personal_id", "email", "boolean"}
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+_phone = RegexValidator(r"^0\d{9}$", _("Enter a 10-digit phone number starting with 0."))
+_pid = RegexValidator(r"^\d{12}$", _("Enter the 12-digit personal ID number."))
+
+
+def check_spec(spec: list[dict]) -> None:
+    """Refuse a malformed definition early (the admin and the catalogue loader call it)."""
+    names = set()
+    for item in spec:
+        if item.get("type") not in FIELD_TYPES:
+            raise ValueError(f"field {item.get('name')!r}: unknown type {item.get('type')!r}")
+        if not item.get("name") or not item.get("label"):
+            raise ValueError("every field needs a name and a label")
+        if item["name"] in names:
+            raise ValueError(f"field {item['name']!r} appears twice")
+        if item["type"] == "choice" and not item.get("choices"):
+            raise ValueError(f"field {item['name']!r}: a choice needs choices")
+        names.add(item["name"])
+
+
+def _django_field(item: dict) -> forms.Field:
+    kind = item["type"]
+    common = {
+        "label": item["label"],
+        "required": bool(item.get("required")),
+        "help_text": item.get("help", ""),
+    }
+    if kind == "text":
+        return forms.CharField(max_length=item.get("max_length", 200), **common)
+    if kind == "textarea":
+        return forms.CharField(
+            max_length=item.get("max_length", 2000), widget=forms.Textarea(attrs={"rows": 3}), **common
+        )
+    if kind == "date":
+        return forms.DateField(
+            input_formats=DATE_FORMATS,
+            widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+            **common,
+        )
+    if kind == "integer":
+        return forms.IntegerField(min_value=item.get("min"), max_value=item.get("max"), **common)
+    if kind == "choice":
+        choices = [("", "—")] + [tuple(c) for c in item["choices"]]
+        return forms.ChoiceField(choices=choices, **common)
+    if kind == "phone":
+        return forms.CharField(
+            max_length=10, validators=[_phone], widget=forms.TextInput(attrs={"inputmode": "tel"}), **common
+        )
+    if kind == "personal_id":
+        return forms.CharField(
+            max_length=12, validators=[_pid], widget=forms.TextInput(attrs={"inputmode": "numeric"}), **common
+        )
+    if kind == "email":
+        return forms.EmailField(**common)
+    return forms.BooleanField(**common)
+
+
+def build_form(spec: list[dict], data=None, *, initial=None, prefix=None) -> forms.Form:
+    """A Django form for the definition, bound to `data` when given."""
+    fields = {item["name"]: _django_field(item) for item in spec}
+    form_class = type("ProcedureForm", (forms.Form,), fields)
+    return form_class(data, initial=initial, prefix=prefix)
+
+
+def _to_json(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def clean_data(spec: list[dict], data: dict, *, partial: bool = False) -> dict:
+    """The validated data as JSON values (dates ISO), or InvalidInput naming the first bad
+    field. `partial` (a draft) checks what is given but lets required fields stay empty."""
+    data = dict(data or {})
+    for item in spec:
+        value = data.get(item["name"])
+        if isinstance(value, date):
+            data[item["name"]] = value.strftime("%d/%m/%Y")
+        elif item["type"] == "boolean" and isinstance(value, bool):
+            data[item["name"]] = "on" if value else ""
+        elif value is not None and not isinstance(value, str):
+            data[item["name"]] = str(value)
+    form = build_form(spec, data)
+    if partial:
+        for field in form.fields.values():
+            field.required = False
+    if not form.is_valid():
+        name, errors = next(iter(form.errors.items()))
+        label = form.fields[name].label if name in form.fields else name
+        raise InvalidInput(f"{label}: {errors[0]}", field=name)
+    unknown = set(data) - {item["name"] for item in spec}
+    if unknown:
+        raise InvalidInput(
+            _("Unknown field: %(name)s") % {"name": sorted(unknown)[0]}, field=sorted(unknown)[0]
+        )
+    return {
+        name: _to_json(value)
+        for name, value in form.cleaned_data.items()
+        if value not in (None, "") or not partial
+    }
+
+
+def form_errors(spec: list[dict], data) -> dict:
+    """All errors at once, for a page that shows them beside each field."""
+    form = build_form(spec, data)
+    form.is_valid()
+    return form.errors
+
+
+_JSON_TYPES = {
+    "text": {"type": "string"},
+    "textarea": {"type": "string"},
+    "date": {"type": "string", "format": "date"},
+    "integer": {"type": "integer"},
+    "phone": {"type": "string", "pattern": r"^0\d{9}$"},
+    "personal_id": {"type": "string", "pattern": r"^\d{12}$"},
+    "email": {"type": "string", "format": "email"},
+    "boolean": {"type": "boolean"},
+}
+
+
+def json_schema(spec: list[dict]) -> dict:
+    """The JSON Schema of a dossier's `data` for this procedure."""
+    properties = {}
+    for item in spec:
+        if item["type"] == "choice":
+            prop = {"type": "string", "enum": [c[0] for c in item["choices"]]}
+        else:
+            prop = dict(_JSON_TYPES[item["type"]])
+        if item["type"] in ("text", "textarea") and item.get("max_length"):
+            prop["maxLength"] = item["max_length"]
+        if item["type"] == "integer":
+            for key, name in (("min", "minimum"), ("max", "maximum")):
+                if item.get(key) is not None:
+                    prop[name] = item[key]
+        prop["title"] = item["label"]
+        properties[item["name"]] = prop
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [item["name"] for item in spec if item.get("required")],
+        "additionalProperties": False,
+    }

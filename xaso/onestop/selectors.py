@@ -1,0 +1,189 @@
+"""Reads of the one-stop shop, scoped to the actor (xaso.core.tenancy)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from xaso.accounts.models import User
+from xaso.core.calendar import WorkingCalendar, local_today
+from xaso.core.errors import NotFound
+from xaso.core.text import fold
+from xaso.onestop.models import (
+    CLOCK_RUNNING,
+    SETTLED,
+    TERMINAL,
+    Dossier,
+    Procedure,
+    ProcedureSwitch,
+    Status,
+)
+from xaso.places.models import Commune
+
+VIEW = "onestop.view_dossiers"
+
+
+# --- catalogue -----------------------------------------------------------------------------
+def procedures_search(*, q: str = "", commune: Commune | None = None) -> QuerySet[Procedure]:
+    """Active procedures whose name or code matches `q` ignoring diacritics; a commune's
+    switched-off ones left out when a commune is named."""
+    procedures = Procedure.objects.filter(is_active=True)
+    for word in fold(q).split():
+        procedures = procedures.filter(search_text__contains=word)
+    if commune is not None:
+        off = ProcedureSwitch.objects.filter(commune=commune, enabled=False).values("procedure_id")
+        procedures = procedures.exclude(pk__in=off)
+    return procedures.order_by("field", "name")
+
+
+def procedure_get(code: str, *, commune: Commune | None = None) -> Procedure:
+    """One offered procedure by its code (or national code), else NotFound."""
+    found = procedures_search(commune=commune).filter(Q(code=code) | Q(national_code=code)).first()
+    if found is None:
+        raise NotFound("procedure", field="procedure")
+    return found
+
+
+def procedure_switches(commune: Commune) -> dict[int, bool]:
+    return dict(ProcedureSwitch.objects.filter(commune=commune).values_list("procedure_id", "enabled"))
+
+
+# --- dossiers ------------------------------------------------------------------------------
+def dossiers_for(actor, *, perm: str = VIEW) -> QuerySet[Dossier]:
+    """Dossiers the actor may see: their communes' (staff), their province's (supervisors) or
+    their own (citizens). Drafts are only ever their author's."""
+    dossiers = Dossier.objects.for_actor(actor, perm)
+    return dossiers.exclude(Q(status=Status.DRAFT) & ~Q(citizen_id=getattr(actor, "pk", None)))
+
+
+def dossier_for(actor, code: str) -> Dossier:
+    """One dossier by code that the actor may see, else NotFound (the same answer either way)."""
+    found = (
+        dossiers_for(actor)
+        .select_related("procedure", "commune", "assignee", "village", "group", "citizen")
+        .filter(code=code)
+        .first()
+    )
+    if found is None:
+        raise NotFound("dossier", field="code")
+    return found
+
+
+def draft_for(actor, dossier_id: int) -> Dossier:
+    found = Dossier.objects.filter(pk=dossier_id, citizen_id=actor.pk, status=Status.DRAFT).first()
+    if found is None:
+        raise NotFound("draft")
+    return found
+
+
+def my_dossiers(actor) -> QuerySet[Dossier]:
+    """The citizen's own dossiers, newest first, drafts included."""
+    return Dossier.objects.filter(citizen_id=actor.pk).select_related("procedure").order_by("-created_at")
+
+
+def last_answers(actor, names: list[str]) -> dict:
+    """Declare once: the citizen's latest answers to these field names in earlier dossiers."""
+    found: dict = {}
+    for data in (
+        Dossier.objects.filter(citizen_id=actor.pk)
+        .order_by("-created_at")
+        .values_list("data", flat=True)[:20]
+    ):
+        for name in names:
+            if name not in found and data.get(name) not in (None, ""):
+                found[name] = data[name]
+    return found
+
+
+# --- due state -----------------------------------------------------------------------------
+class DueState:
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    LATE = "late"
+    PAUSED = "paused"
+    NONE = ""
+
+
+def due_state(dossier: Dossier, *, today: date | None = None, calendar: WorkingCalendar | None = None) -> str:
+    """On time, due soon (today or the next working day), late, or paused for a supplement."""
+    if dossier.due_date is None or dossier.status in (Status.WITHDRAWN, Status.CANCELLED, Status.DRAFT):
+        return DueState.NONE
+    if dossier.status == Status.SUPPLEMENT_REQUESTED:
+        return DueState.PAUSED
+    if dossier.status in SETTLED:
+        finished = local_today(dossier.finished_at) if dossier.finished_at else None
+        return DueState.LATE if finished and finished > dossier.due_date else DueState.ON_TIME
+    today = today or local_today()
+    if today > dossier.due_date:
+        return DueState.LATE
+    calendar = calendar or WorkingCalendar()
+    if dossier.due_date <= calendar.next_working_day(today):
+        return DueState.DUE_SOON
+    return DueState.ON_TIME
+
+
+# --- the officer queue ---------------------------------------------------------------------
+TABS = {
+    "new": [Status.SUBMITTED, Status.RECEIVED],
+    "processing": [Status.ASSIGNED, Status.PROCESSING, Status.RESUBMITTED],
+    "supplement": [Status.SUPPLEMENT_REQUESTED],
+    "approval": [Status.AWAITING_APPROVAL],
+    "result": [Status.APPROVED, Status.RESULT_READY],
+    "done": list(TERMINAL),
+}
+
+
+@dataclass
+class QueueFilters:
+    tab: str = "new"
+    status: str = ""
+    procedure: str = ""
+    due: str = ""
+    assignee: int | None = None
+    village: int | None = None
+    q: str = ""
+
+
+def queue_for(actor, filters: QueueFilters, *, today: date | None = None) -> QuerySet[Dossier]:
+    """The officer's work queue: the tab's statuses, then each filter, oldest due first."""
+    today = today or local_today()
+    dossiers = dossiers_for(actor).exclude(status=Status.DRAFT)
+    if filters.tab in TABS:
+        dossiers = dossiers.filter(status__in=TABS[filters.tab])
+    if filters.status:
+        dossiers = dossiers.filter(status=filters.status)
+    if filters.procedure:
+        dossiers = dossiers.filter(procedure__code=filters.procedure)
+    if filters.assignee:
+        dossiers = dossiers.filter(assignee_id=filters.assignee)
+    if filters.village:
+        dossiers = dossiers.filter(village_id=filters.village)
+    if filters.due == DueState.LATE:
+        dossiers = dossiers.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+    elif filters.due == DueState.DUE_SOON:
+        soon = WorkingCalendar.load().next_working_day(today)
+        dossiers = dossiers.filter(status__in=CLOCK_RUNNING, due_date__gte=today, due_date__lte=soon)
+    q = fold(filters.q)
+    if q:
+        dossiers = dossiers.filter(search_text__contains=q)
+    return dossiers.select_related("procedure", "assignee", "village").order_by("due_date", "pk")
+
+
+def queue_counts(actor, filters: QueueFilters) -> dict[str, int]:
+    """How many dossiers each tab holds under the same filters (one query)."""
+    base = queue_for(actor, QueueFilters(**{**filters.__dict__, "tab": ""})).order_by()
+    aggregates = {tab: Count("pk", filter=Q(status__in=statuses)) for tab, statuses in TABS.items()}
+    return base.aggregate(**aggregates)
+
+
+def assignable_officers(commune: Commune) -> QuerySet[User]:
+    """People who can process the commune's dossiers, to assign one to."""
+    return (
+        User.objects.filter(
+            memberships__commune=commune,
+            memberships__is_active=True,
+            memberships__role__in=["specialist", "one_stop_officer", "commune_leader"],
+        )
+        .distinct()
+        .order_by("full_name")
+    )
