@@ -41,6 +41,16 @@ COMMUNE_VIEWERS = COMMUNE_STAFF | {
     "system_admin",
 }
 
+# Who reads a commune-A dossier: its citizen, commune A's staff, the province, system admins.
+DOSSIER_READERS = COMMUNE_STAFF | {"citizen", "province_supervisor", "system_admin"}
+# The officer queue: every commune's staff and supervisors (each sees their own communes).
+DOSSIER_QUEUE = COMMUNE_STAFF | {
+    "province_supervisor",
+    "other_province_supervisor",
+    "other_commune_officer",
+    "system_admin",
+}
+
 
 @dataclass(frozen=True)
 class Route:
@@ -162,6 +172,89 @@ ROUTES: list[Route] = [
         "community:import_report",
         lambda w: f"/cong-dong/ho-gia-dinh/nhap/{w.household_import.uid}/bao-loi.xlsx",
         COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin"},
+    ),
+    # onestop: the catalogue is public; a dossier is its citizen's and its commune's (and the
+    # province's to read); acting needs the role the workflow table names.
+    Route("onestop:procedures", _static("/thu-tuc/?q=khai+sinh"), EVERYONE),
+    Route("onestop:procedure", _static("/thu-tuc/dang-ky-khai-sinh/"), EVERYONE),
+    Route(
+        "onestop:start",
+        _static("/thu-tuc/dang-ky-khai-sinh/nop/"),
+        SIGNED_IN,
+        method="POST",
+        data=lambda w: {"commune": w.commune.code},
+    ),
+    Route("onestop:draft_step", lambda w: f"/ho-so/nhap/{w.draft.pk}/1/", frozenset({"citizen"})),
+    Route("onestop:mine", _static("/ho-so/cua-toi/"), SIGNED_IN),
+    Route("onestop:dossier", lambda w: f"/ho-so/{w.dossier.code}/", DOSSIER_READERS),
+    Route(
+        "onestop:action",
+        lambda w: f"/ho-so/{w.dossier.code}/thao-tac/",
+        frozenset({"one_stop_officer", "commune_leader"}),
+        method="POST",
+        data=lambda w: {"action": "cancel"},
+        note="cancel without a note: the role passes, the input does not, nothing changes",
+    ),
+    Route(
+        "onestop:upload",
+        lambda w: f"/ho-so/{w.dossier.code}/giay-to/",
+        frozenset({"citizen", "one_stop_officer", "specialist", "commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"label": "x"},
+        note="the citizen passes authorization but the state refuses (not awaiting a supplement)",
+    ),
+    Route(
+        "onestop:file",
+        lambda w: f"/ho-so/{w.dossier.code}/giay-to/{w.dossier.files.get().pk}/",
+        DOSSIER_READERS,
+    ),
+    Route(
+        "onestop:rate",
+        lambda w: f"/ho-so/{w.dossier.code}/danh-gia/",
+        frozenset({"citizen"}),
+        method="POST",
+        data=lambda w: {"level": "4"},
+    ),
+    Route("onestop:queue", _static("/mot-cua/ho-so/"), DOSSIER_QUEUE),
+    Route(
+        "onestop:intake",
+        _static("/mot-cua/tiep-nhan/"),
+        frozenset({"one_stop_officer", "system_admin", "other_commune_officer"}),
+    ),
+    Route(
+        "onestop:intake_file",
+        lambda w: f"/mot-cua/tiep-nhan/nop/?ho_so_cd={w.citizen_profile.pk}",
+        frozenset({"one_stop_officer", "system_admin"}),
+    ),
+    Route(
+        "onestop:switches",
+        _static("/mot-cua/thu-tuc/"),
+        frozenset({"one_stop_officer", "commune_leader", "system_admin", "other_commune_officer"}),
+    ),
+    Route("onestop:lookup", _static("/tra-cuu/"), EVERYONE),
+    Route("GET /api/v1/procedures", _static("/api/v1/procedures?q=khai+sinh"), EVERYONE),
+    Route("GET /api/v1/procedures/{code}", _static("/api/v1/procedures/1.001193"), EVERYONE),
+    Route(
+        "POST /api/v1/dossiers",
+        _static("/api/v1/dossiers"),
+        SIGNED_IN,
+        method="POST",
+        data=lambda w: {"procedure": "1.001193", "commune": w.commune.code, "data": {}},
+        note="signed in: the empty form is refused (422), not the person",
+    ),
+    Route("GET /api/v1/dossiers/{code}", lambda w: f"/api/v1/dossiers/{w.dossier.code}", DOSSIER_READERS),
+    Route(
+        "POST /api/v1/dossiers/{code}/actions",
+        lambda w: f"/api/v1/dossiers/{w.dossier.code}/actions",
+        frozenset({"one_stop_officer", "commune_leader"}),
+        method="POST",
+        data=lambda w: {"action": "cancel"},
+    ),
+    Route(
+        "GET /api/v1/lookup/{code}",
+        lambda w: f"/api/v1/lookup/{w.dossier.code}?phone_last4=0001",
+        EVERYONE,
+        note="public by design: code + last 4 phone digits; masked answer",
     ),
 ]
 

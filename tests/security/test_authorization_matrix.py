@@ -17,6 +17,8 @@ from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
 from xaso.payments.models import BankStatement, LineOutcome, StatementLine
 from xaso.payments.services import collection_account_set, payment_request_create
+from xaso.onestop.models import Procedure
+from xaso.onestop.services import dossier_draft_save, dossier_file_add, dossier_submit, procedures_load
 
 REFUSED = {401, 403, 404}
 NOT_LISTED = {"admin"}  # Django's admin guards itself (is_staff); only system admins have it.
@@ -149,6 +151,43 @@ class World:
             html_or_pdf="<p>Trích lục khai sinh</p>",
             credential=credential,
             secret="mat-khau",
+    def birth(self):
+        if not Procedure.objects.exists():  # a transactional test flushed the migration's rows
+            procedures_load()
+        return Procedure.objects.get(national_code="1.001193")
+
+    @cached_property
+    def dossier(self):
+        """A birth registration the citizen filed online (submitted), with one paper."""
+        dossier = dossier_submit(
+            actor=self.users["citizen"],
+            procedure=self.birth,
+            commune=self.commune,
+            data={
+                "applicant_name": "Trần Thị Bình",
+                "applicant_personal_id": "038190000123",
+                "applicant_phone": "0912000001",
+                "applicant_address": "Thôn Phúc Lộc",
+                "relationship": "me",
+                "child_name": "Lê Minh An",
+                "child_birth_date": "2026-03-01",
+                "child_sex": "M",
+                "child_birth_place": "Trạm y tế xã",
+                "child_ethnicity": "Kinh",
+            },
+        )
+        self.dossier_paper = dossier_file_add(
+            actor=self.users["one_stop_officer"],
+            dossier=dossier,
+            upload=ContentFile(b"%PDF-1.4\n%%EOF\n", name="giay.pdf"),
+            label="Giấy chứng sinh",
+        )
+        return dossier
+
+    @cached_property
+    def draft(self):
+        return dossier_draft_save(
+            actor=self.users["citizen"], procedure=self.birth, commune=self.commune, data={}
         )
 
     @cached_property

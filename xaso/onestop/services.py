@@ -273,6 +273,11 @@ def dossier_act(
     note = (note or "").strip()
     if action not in DOSSIER_FLOW.actions() or action in {"submit", "open_linked"}:
         raise InvalidInput(_("Unknown action."), field="action")
+    # Who may act is answered before what they typed; the engine checks everything again
+    # under the row lock.
+    refusal = DOSSIER_FLOW.refusal(dossier, action, actor)
+    if isinstance(refusal, NotAllowed):
+        raise refusal
     if action in NOTE_REQUIRED and not note:
         raise InvalidInput(_("Write a note for the citizen."), field="note")
     if action == "assign":
@@ -381,15 +386,22 @@ def _store_file(dossier: Dossier, actor: User, label: str, upload: UploadedFile,
     )
 
 
+def dossier_files_check(*, actor: User, dossier: Dossier) -> None:
+    """Whether `actor` may add papers now: NotAllowed for the wrong person, Conflict for the
+    right person at the wrong time (see dossier_file_add)."""
+    owner = dossier.citizen_id is not None and dossier.citizen_id == actor.pk
+    officer = actor.holds(PROCESS, commune=dossier.commune)
+    if not (owner or officer):
+        raise NotAllowed(_("You cannot add papers to this dossier."))
+    if (owner and dossier.status in CITIZEN_EDITABLE) or (officer and not dossier.is_terminal):
+        return
+    raise Conflict(_("Papers can no longer be added to this dossier."), field="file")
+
+
 def dossier_file_add(*, actor: User, dossier: Dossier, upload: UploadedFile, label: str = "") -> DossierFile:
     """Attach a paper. Rules: the citizen while the dossier is a draft or awaits a supplement;
     an officer of the commune until it is settled; PDF/JPEG/PNG by content, ≤ 10 MB, ≤ 20."""
-    own = dossier.citizen_id == actor.pk and dossier.status in CITIZEN_EDITABLE
-    officer = actor.holds(PROCESS, commune=dossier.commune) and not dossier.is_terminal
-    if not (own or officer):
-        if dossier.is_terminal or dossier.citizen_id == actor.pk:
-            raise Conflict(_("Papers can no longer be added to this dossier."), field="file")
-        raise NotAllowed(_("You cannot add papers to this dossier."))
+    dossier_files_check(actor=actor, dossier=dossier)
     check = upload_check(upload)
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from xaso.accounts.models import CitizenProfile
 from xaso.accounts.selectors import citizen_profiles_for
-from xaso.core.errors import DomainError, NotAllowed, NotFound
+from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
 from xaso.onestop.forms import build_form
@@ -236,13 +236,18 @@ def dossier(request, code: str):
             and found.status == Status.DELIVERED
             and not hasattr(found, "rating"),
             "rating_levels": RatingLevel.choices,
-            "can_upload": (
-                found.citizen_id == request.user.pk and found.status == Status.SUPPLEMENT_REQUESTED
-            )
-            or (request.user.holds(services.PROCESS, commune=commune) and not found.is_terminal),
+            "can_upload": _can_upload(request.user, found),
             "upload": UploadForm(),
         },
     )
+
+
+def _can_upload(actor, dossier) -> bool:
+    try:
+        services.dossier_files_check(actor=actor, dossier=dossier)
+    except DomainError:
+        return False
+    return True
 
 
 def _answers(dossier) -> list[tuple[str, str]]:
@@ -266,7 +271,8 @@ def dossier_action(request, code: str):
             assignee=assignee,
             expected_status=request.POST.get("expected_status") or None,
         )
-    except DomainError as exc:
+    except (Conflict, InvalidInput) as exc:
+        # The right person at the wrong moment: say why on the dossier page. NotAllowed is a 403.
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("Done."))
@@ -277,6 +283,11 @@ def dossier_action(request, code: str):
 @require_POST
 def dossier_upload(request, code: str):
     found = sel.dossier_for(request.user, code)
+    try:
+        services.dossier_files_check(actor=request.user, dossier=found)
+    except Conflict as exc:
+        messages.error(request, str(exc.message))
+        return redirect("onestop:dossier", code=found.code)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a file to upload."))
@@ -316,7 +327,7 @@ def dossier_rate(request, code: str):
         services.dossier_rate(
             actor=request.user, dossier=found, level=level, comment=request.POST.get("comment", "")
         )
-    except DomainError as exc:
+    except (Conflict, InvalidInput) as exc:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("Thank you for your rating."))
