@@ -208,6 +208,7 @@ ROUTES: list[Route] = [
         lambda w: f"/ho-so/{w.dossier.code}/giay-to/{w.dossier.files.get().pk}/",
         DOSSIER_READERS,
     ),
+    Route("onestop:receipt", lambda w: f"/ho-so/{w.dossier.code}/bien-nhan.pdf", DOSSIER_READERS),
     Route(
         "onestop:rate",
         lambda w: f"/ho-so/{w.dossier.code}/danh-gia/",

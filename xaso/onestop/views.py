@@ -3,10 +3,11 @@ between visits) and follow their dossiers; officers work a queue, act on a dossi
 dossiers at the counter; anyone looks a dossier up by its code."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +16,10 @@ from django.views.decorators.http import require_POST
 
 from xaso.accounts.models import CitizenProfile
 from xaso.accounts.selectors import citizen_profiles_for
+from xaso.core.calendar import to_local
 from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
+from xaso.core.pdf import render_pdf
+from xaso.core.qr import qr_png_data_uri
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
 from xaso.onestop.forms import build_form
@@ -313,6 +317,35 @@ def dossier_file(request, code: str, file_id: int):
     if paper is None:
         raise NotFound(_("Paper not found."))
     return FileResponse(paper.file.open("rb"), content_type=paper.content_type)
+
+
+def lookup_url(dossier) -> str:
+    """The address the receipt's QR code carries: the public lookup with the dossier's token."""
+    return f"{settings.SITE_URL}{reverse('onestop:lookup')}?ma={dossier.code}&t={dossier.token}"
+
+
+@login_required
+def receipt(request, code: str):
+    """The receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) as a PDF with the lookup QR."""
+    found = sel.dossier_for(request.user, code)
+    if found.received_at is None:
+        raise NotFound(_("This dossier has no receipt yet."))
+    url = lookup_url(found)
+    pdf = render_pdf(
+        "onestop/receipt_pdf.html",
+        {
+            "dossier": found,
+            "commune": found.commune,
+            "files": found.files.all(),
+            "received": to_local(found.received_at),
+            "qr": qr_png_data_uri(url),
+            "lookup_url": url,
+            "officer": found.received_by.full_name if found.received_by else "",
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bien-nhan-{found.code}.pdf"'
+    return response
 
 
 @login_required
