@@ -66,12 +66,16 @@ format: venv
 	$(BIN)/ruff check --fix xaso tests bench
 
 test: deps venv messages lint
-	$(BIN)/pytest -p no:randomly $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 e2e: deps venv messages
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
-bench: venv messages
+# Benchmarks (not tests): wrk drives granian on loopback; figures go to docs/benchmarks.md.
+# BENCH_DATABASE_URL=postgres://… adds a PostgreSQL run beside SQLite.
+bench: deps venv messages
+	@command -v wrk >/dev/null || { echo "make bench: installing wrk (the load generator)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:

@@ -3,10 +3,11 @@
 import argparse
 import sys
 
-from bench.registry import SCENARIOS
+from bench.registry import SCENARIOS, load_all
 
 
 def main(argv: list[str] | None = None) -> int:
+    load_all()
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("scenarios", nargs="*", help=f"which to run (default all): {', '.join(SCENARIOS)}")
     args = parser.parse_args(argv)

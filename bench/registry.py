@@ -11,3 +11,15 @@ def scenario(name: str):
         return fn
 
     return register
+
+
+def load_all() -> None:
+    """Import every bench/scenario_*.py so that each registers itself."""
+    import importlib
+    import pkgutil
+
+    import bench
+
+    for module in pkgutil.iter_modules(bench.__path__):
+        if module.name.startswith("scenario_"):
+            importlib.import_module(f"bench.{module.name}")

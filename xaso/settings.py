@@ -25,6 +25,8 @@ DEBUG = env_bool("XASO_DEBUG", False)
 SECRET_KEY = secret_key_from(VAR_DIR)
 ALLOWED_HOSTS = env_list("XASO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 HTTPS = env_bool("XASO_HTTPS", False)
+# Benchmarks only: mounts bench/ceilings.py at /_bench/ (never set in production).
+BENCH_CEILINGS = env_bool("XASO_BENCH_CEILINGS", False)
 SITE_URL = env_str("XASO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -101,6 +103,9 @@ def _database(url: str | None) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "xaso.sqlite3",
+        # Keep connections: opening one runs the PRAGMAs below, which costs more than most queries.
+        "CONN_MAX_AGE": env_int("XASO_DB_CONN_MAX_AGE", 600),
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             # IMMEDIATE: a write transaction takes the lock up front, so two writers queue on the
             # busy timeout instead of one failing with "database is locked" on lock upgrade.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,3 +22,6 @@ urlpatterns = [
     path("", include("xaso.onestop.urls")),
     path("", include("xaso.web.urls")),
 ]
+
+if settings.BENCH_CEILINGS:
+    urlpatterns.insert(0, path("_bench/", include("bench.ceilings")))

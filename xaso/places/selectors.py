@@ -12,7 +12,7 @@ def provinces_all() -> QuerySet[Province]:
 
 def communes_search(*, province_code: str | None = None, q: str = "") -> QuerySet[Commune]:
     """Communes, public; filtered by province and by name ignoring diacritics."""
-    communes = Commune.objects.select_related("province")
+    communes = Commune.objects.all()
     if province_code:
         if not Province.objects.filter(code=province_code).exists():
             raise NotFound(f"province {province_code}", field="province")

@@ -11,7 +11,7 @@ def home(request):
     province = request.GET.get("province", "")
     results = None
     if q or province:
-        communes = selectors.communes_search(q=q, province_code=province or None)
+        communes = selectors.communes_search(q=q, province_code=province or None).select_related("province")
         results = Paginator(communes, 20).get_page(request.GET.get("page"))
     return render(
         request,

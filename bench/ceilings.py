@@ -1,0 +1,34 @@
+"""Ceiling views for benchmarks, mounted at /_bench/ only when XASO_BENCH_CEILINGS=1: what
+Django itself reaches on this machine, to put each xaso figure beside."""
+
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.urls import path
+
+# Raw SQL doing the same indexed query as a scenario's real view; scenarios add theirs here.
+QUERIES = {
+    "communes_of_province": (
+        "SELECT code, name, type, province_id FROM places_commune WHERE province_id = %s ORDER BY code"
+    ),
+}
+
+
+def constant_json(request):
+    return JsonResponse({"status": "ok"})
+
+
+def raw_sql(request, name: str):
+    sql = QUERIES.get(name)
+    if sql is None:
+        raise Http404(name)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [request.GET.get("p", "")])
+        columns = [c[0] for c in cursor.description]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return JsonResponse(rows, safe=False)
+
+
+urlpatterns = [
+    path("json", constant_json),
+    path("sql/<str:name>", raw_sql),
+]

@@ -1,0 +1,167 @@
+"""Serve xaso with granian on loopback and measure it with wrk (Debian's), bounded in time.
+
+Every measurement runs beside its ceilings in the same run: a static file, a constant-JSON
+Django view and a Django view doing the scenario's query in raw SQL (bench/ceilings.py), so each
+figure is also a ratio to what this machine and the framework allow."""
+
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Load:
+    url: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+    def row(self, label: str, ceiling: "Load | None" = None) -> str:
+        ratio = f"{self.rps / ceiling.rps:.0%}" if ceiling and ceiling.rps else "—"
+        return (
+            f"| {label} | {self.rps:,.0f} | {self.p50_ms:.1f} | {self.p99_ms:.1f} | {self.errors} | {ratio} |"
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_env(database_url: str | None, var_dir: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="xaso.settings",
+        XASO_VAR_DIR=str(var_dir),
+        XASO_BENCH_CEILINGS="1",
+        PYTHONPATH=str(ROOT),
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def xaso(env: dict, *args: str) -> None:
+    subprocess.run([str(BIN / "xaso"), *args], env=env, cwd=ROOT, check=True)
+
+
+@contextmanager
+def serve(env: dict, *, workers: int = 2, threads: int = 2):
+    """Run granian (WSGI) on a free loopback port until the block ends; yields the base URL."""
+    port = _free_port()
+    cmd = [
+        str(BIN / "granian"),
+        "--interface",
+        "wsgi",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        str(threads),
+        "--no-ws",
+        "--log-level",
+        "warning",
+        "xaso.wsgi:application",
+    ]
+    server = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, *, connections: int = 32, seconds: int = 10, threads: int = 2) -> Load:
+    """Drive `url` for a bounded time; returns requests/s, p50/p99 latency and error count."""
+    if not shutil.which("wrk"):
+        raise RuntimeError("wrk is missing: `make bench` installs it (Debian package wrk)")
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
+    return parse_wrk(url, out)
+
+
+def parse_wrk(url: str, out: str) -> Load:
+    """Read requests/s, the 50th and 99th latency percentiles and all errors from wrk's report."""
+    latency = {m[0]: float(m[1]) * _UNIT[m[2]] for m in _LATENCY.findall(out)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = 0
+    for pattern in (
+        r"Non-2xx or 3xx responses: (\d+)",
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+    ):
+        match = re.search(pattern, out)
+        if match:
+            errors += sum(int(g) for g in match.groups())
+    return Load(url=url, rps=rps, p50_ms=latency.get("50", 0.0), p99_ms=latency.get("99", 0.0), errors=errors)
+
+
+def machine() -> str:
+    cpu = "unknown cpu"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}"
+
+
+def commit() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "unknown"
+
+
+TABLE_HEAD = "| what | requests/s | p50 ms | p99 ms | errors | of ceiling |\n|---|---:|---:|---:|---:|---:|"
+
+
+def record(section: str, body: str) -> None:
+    """Replace this scenario's section of docs/benchmarks.md (or add it), keeping the others."""
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n\nFigures written by `make bench`.\n"
+    start, end = f"<!-- bench:{section} -->", f"<!-- /bench:{section} -->"
+    block = f"{start}\n{body.strip()}\n{end}"
+    if start in text:
+        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text)
