@@ -15,7 +15,7 @@ from xaso.documents import pki
 from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
 from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
-from xaso.onestop.models import Procedure
+from xaso.onestop.models import Dossier, Procedure
 from xaso.onestop.services import dossier_draft_save, dossier_file_add, dossier_submit, procedures_load
 from xaso.payments.models import BankStatement, LineOutcome, StatementLine
 from xaso.payments.services import collection_account_set, payment_request_create
@@ -186,6 +186,14 @@ class World:
             label="Giấy chứng sinh",
         )
         return dossier
+
+    @cached_property
+    def late_dossier(self):
+        """The filed dossier, past its due date, with its apology letter written."""
+        Dossier.objects.filter(pk=self.dossier.pk).update(
+            due_date=date(2026, 1, 5), apology_date=date(2026, 1, 9), apology_reason="Chờ xác minh"
+        )
+        return Dossier.objects.get(pk=self.dossier.pk)
 
     @cached_property
     def draft(self):

@@ -134,6 +134,8 @@ class ActionIn(Schema):
     assignee: str | None = None
     expected_status: str | None = None
     data: dict | None = None
+    # For "apologise": the new appointment date given to a late dossier's citizen.
+    new_date: date | None = None
 
 
 @dossiers_router.post("/{code}/actions", response=DossierOut)
@@ -153,6 +155,7 @@ def dossier_action(request, code: str, payload: ActionIn):
         assignee=assignee,
         data=payload.data,
         expected_status=payload.expected_status,
+        new_date=payload.new_date,
     )
     return _dossier_out(sel.dossier_for(request.user, dossier.code), request.user)
 

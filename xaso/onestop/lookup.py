@@ -99,7 +99,7 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         "status_label": str(Status(dossier.status).label),
         "applicant": mask_name(dossier.applicant_name),
         "received_at": dossier.received_at,
-        "due_date": dossier.due_date,
+        "due_date": dossier.apology_date or dossier.due_date,
         "due_state": due_state(dossier),
         "timeline": timeline,
     }

@@ -167,6 +167,9 @@ class Dossier(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="follow_ons"
     )
     late_flagged_on = models.DateField(null=True, blank=True)
+    # The apology letter (phiếu xin lỗi và hẹn lại ngày trả kết quả) of a late dossier.
+    apology_date = models.DateField(_("new appointment date"), null=True, blank=True)
+    apology_reason = models.TextField(_("reason for the delay"), blank=True)
     result_note = models.TextField(blank=True)
     search_text = models.CharField(max_length=400, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

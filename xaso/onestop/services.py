@@ -3,7 +3,7 @@
 the citizen is told in the same transaction (xaso.notify)."""
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from xaso.accounts.identity import personal_id_clean, phone_clean
 from xaso.accounts.models import CitizenProfile, User
+from xaso.accounts.roles import Role
 from xaso.accounts.services import own_profile_ensure
 from xaso.core.audit import audit_record
 from xaso.core.calendar import WorkingCalendar, local_today
@@ -23,6 +24,7 @@ from xaso.onestop.catalog import catalogue_rows, load_into
 from xaso.onestop.forms import clean_data
 from xaso.onestop.models import (
     CITIZEN_EDITABLE,
+    CLOCK_RUNNING,
     Channel,
     Dossier,
     DossierCounter,
@@ -42,7 +44,7 @@ MANAGE_PROCEDURES = "onestop.manage_procedures"
 PROCESS = "onestop.process_dossiers"
 RECEIVE = "onestop.receive_dossiers"
 # Actions whose note the citizen needs to act on or to understand a refusal.
-NOTE_REQUIRED = {"request_supplement", "reject", "send_back", "cancel"}
+NOTE_REQUIRED = {"request_supplement", "reject", "send_back", "cancel", "apologise"}
 
 
 # --- catalogue -----------------------------------------------------------------------------
@@ -265,6 +267,7 @@ def dossier_act(
     assignee: User | None = None,
     data: dict | None = None,
     expected_status: str | None = None,
+    new_date: date | None = None,
 ) -> Dossier:
     """Take one lifecycle action (the table in workflow.py says who may, and when). Rules: a
     note is required to request a supplement, reject, send back or cancel; assigning names an
@@ -282,6 +285,8 @@ def dossier_act(
         raise InvalidInput(_("Write a note for the citizen."), field="note")
     if action == "assign":
         _assignee_check(dossier, assignee)
+    if action == "apologise" and (new_date is None or new_date <= local_today()):
+        raise InvalidInput(_("Give a new appointment date after today."), field="new_date")
     cleaned = clean_data(dossier.procedure.form, data) if data is not None else None
     now = timezone.now()
     today = local_today(now)
@@ -303,6 +308,9 @@ def dossier_act(
             d.paused_on = None
         elif action in ("result_ready", "reject"):
             d.finished_at = now
+        elif action == "apologise":
+            d.apology_date = new_date
+            d.apology_reason = note
         if action in ("approve", "reject", "result_ready"):
             d.result_note = note or d.result_note
 
@@ -475,3 +483,51 @@ def counter_profile_create(
             actor=actor, action="profile.create", target=profile, commune_code=commune.code, summary=full_name
         )
     return profile
+
+
+# --- deadlines -----------------------------------------------------------------------------
+def dossiers_flag_late(*, today: date | None = None) -> int:
+    """Flag the dossiers that went past their due date today (once each) and tell the handler
+    and the commune's leaders. Rules: only dossiers whose clock runs (not paused for a
+    supplement, not settled); returns how many were flagged. Run daily (task or command)."""
+    today = today or local_today()
+    flagged = 0
+    late = Dossier.objects.filter(
+        status__in=CLOCK_RUNNING, due_date__lt=today, late_flagged_on__isnull=True
+    ).select_related("procedure", "assignee", "commune")
+    for dossier in late.iterator(chunk_size=500):
+        with transaction.atomic():
+            if not Dossier.objects.filter(pk=dossier.pk, late_flagged_on__isnull=True).update(
+                late_flagged_on=today
+            ):
+                continue  # another sweep took it
+            audit_record(
+                actor=None,
+                action="dossier.late",
+                target=dossier,
+                commune_code=dossier.commune_id,
+                summary=f"due {dossier.due_date:%d/%m/%Y}",
+            )
+            leaders = User.objects.filter(
+                memberships__commune=dossier.commune,
+                memberships__role=Role.COMMUNE_LEADER,
+                memberships__is_active=True,
+            )
+            recipients = {u.pk: u for u in leaders}
+            if dossier.assignee is not None:
+                recipients[dossier.assignee.pk] = dossier.assignee
+            for user in recipients.values():
+                notify_send(
+                    recipient=user,
+                    subject=_("Late dossier %(code)s") % {"code": dossier.code},
+                    body=_("Dossier %(code)s (%(procedure)s) was due on %(due)s and is not settled.")
+                    % {
+                        "code": dossier.code,
+                        "procedure": dossier.procedure.name,
+                        "due": dossier.due_date.strftime("%d/%m/%Y"),
+                    },
+                    link=reverse("onestop:dossier", args=[dossier.code]),
+                    ref=f"dossier-late:{dossier.code}",
+                )
+        flagged += 1
+    return flagged

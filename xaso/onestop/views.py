@@ -2,6 +2,8 @@
 between visits) and follow their dossiers; officers work a queue, act on a dossier and receive
 dossiers at the counter; anyone looks a dossier up by its code."""
 
+from datetime import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -233,6 +235,7 @@ def dossier(request, code: str):
             "files": found.files.all(),
             "actions": allowed,
             "needs_assignee": any(a == "assign" for a, _label in allowed),
+            "can_apologise": any(a == "apologise" for a, _label in allowed),
             "officers": sel.assignable_officers(commune) if allowed else [],
             "answers": _answers(found),
             "is_owner": found.citizen_id == request.user.pk,
@@ -274,6 +277,7 @@ def dossier_action(request, code: str):
             note=request.POST.get("note", ""),
             assignee=assignee,
             expected_status=request.POST.get("expected_status") or None,
+            new_date=_date(request.POST.get("new_date", "")),
         )
     except (Conflict, InvalidInput) as exc:
         # The right person at the wrong moment: say why on the dossier page. NotAllowed is a 403.
@@ -346,6 +350,32 @@ def receipt(request, code: str):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-nhan-{found.code}.pdf"'
     return response
+
+
+@login_required
+def apology(request, code: str):
+    """The apology letter of a late dossier (phiếu xin lỗi và hẹn lại ngày trả kết quả), PDF."""
+    found = sel.dossier_for(request.user, code)
+    if found.apology_date is None:
+        raise NotFound(_("This dossier has no apology letter."))
+    pdf = render_pdf(
+        "onestop/apology_pdf.html",
+        {
+            "dossier": found,
+            "received": to_local(found.received_at).strftime("%d/%m/%Y"),
+            "due": found.due_date.strftime("%d/%m/%Y"),
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="xin-loi-{found.code}.pdf"'
+    return response
+
+
+def _date(value: str):
+    try:
+        return datetime.strptime(value.strip(), "%d/%m/%Y").date()
+    except (AttributeError, ValueError):
+        return None
 
 
 @login_required

@@ -11,8 +11,9 @@ cancel a dossier filed in error.
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.roles import Role
+from xaso.core.calendar import local_today
 from xaso.core.workflow import Transition, Workflow
-from xaso.onestop.models import Channel, Dossier, DossierEvent, Status
+from xaso.onestop.models import CLOCK_RUNNING, Channel, Dossier, DossierEvent, Status
 
 S = Status
 OWNER = "owner"
@@ -75,6 +76,27 @@ TRANSITIONS = {
         for status in (S.SUBMITTED, S.RECEIVED, S.ASSIGNED)
     },
 }
+
+
+def _is_late(dossier, actor):
+    today = local_today()
+    if dossier.due_date is None or dossier.due_date >= today:
+        return _("The dossier is not late.")
+    return None
+
+
+# A late dossier gets an apology letter with a new appointment date; its status does not move.
+TRANSITIONS.update(
+    {
+        (status, "apologise"): Transition(
+            status,
+            roles=INTAKE | LEADER | {ASSIGNEE},
+            guard=_is_late,
+            label=_("Apologise and set a new date"),
+        )
+        for status in CLOCK_RUNNING
+    }
+)
 
 
 def dossier_roles(actor, dossier: Dossier) -> set[str]:
