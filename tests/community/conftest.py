@@ -4,6 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from tests import factories as f
+from xaso.community.models import Household
 from xaso.community.spreadsheet import headers
 
 HEADERS_VI = headers("vi")
@@ -50,3 +52,14 @@ def xlsx():
         return io.BytesIO(xlsx_bytes(rows, header))
 
     return _make
+
+
+def household(commune, village, code, **extra):
+    values = {"head_name": f"Chủ hộ {code}", "contact_name": f"Liên hệ {code}"}
+    values.update(extra)
+    return Household.objects.create(commune=commune, village=village, code=code, **values)
+
+
+@pytest.fixture
+def other_village(commune):
+    return f.village(commune, "Thôn Đông Sơn")

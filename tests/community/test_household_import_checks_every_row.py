@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests import factories as f
-from tests.community.conftest import HEADERS_VI, row, xlsx_bytes
+from tests.community.conftest import HEADERS_VI, row
 from xaso.community.importing import households_import
 from xaso.community.models import Household, Resident
 from xaso.community.spreadsheet import error_report, headers
@@ -159,6 +159,3 @@ def test_progress_is_reported_while_checking(one_stop_officer, commune, village,
     )
     assert seen[0] == (999, 2500) and seen[-1] == (2500, 2500)
     assert len(seen) >= 3
-
-
-_ = xlsx_bytes

@@ -3,7 +3,6 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests import factories as f
 from tests.community.conftest import row, upload
 from xaso.community.models import Household, HouseholdImport, ImportStatus
 from xaso.community.spreadsheet import headers
@@ -140,6 +139,3 @@ def test_a_clerk_sees_the_list_but_cannot_import(login, clerk, village):
     client = login(clerk)
     assert client.get(reverse("community:households")).status_code == 200
     assert client.get(reverse("community:households_import")).status_code == 403
-
-
-_ = f

@@ -12,3 +12,11 @@ register_card(
         roles=roles_with(VIEW_HOUSEHOLDS),
     )
 )
+register_card(
+    Card(
+        title=_("Announcements"),
+        url_name="community:announcements",
+        description=_("Announce to every household and see who has been reached, village by village."),
+        roles=roles_with(VIEW_HOUSEHOLDS),
+    )
+)

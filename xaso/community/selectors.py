@@ -1,9 +1,10 @@
 """Reads of the community app, scoped to the actor (xaso.core.tenancy)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xaso.community.models import Household, HouseholdImport
+from xaso.community.models import Announcement, Delivery, Household, HouseholdImport
 from xaso.community.permissions import VIEW_HOUSEHOLDS
 from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.text import fold
@@ -36,3 +37,54 @@ def household_import_for(actor, uid) -> HouseholdImport:
         return HouseholdImport.objects.for_actor(actor, VIEW_HOUSEHOLDS).get(uid=uid)
     except (HouseholdImport.DoesNotExist, ValueError):
         raise NotFound("import") from None
+
+
+def announcements_for(actor, *, commune=None) -> QuerySet[Announcement]:
+    """Announcements of the communes where the actor may publish or see households."""
+    rows = Announcement.objects.for_actor(actor, VIEW_HOUSEHOLDS).prefetch_related("villages")
+    return rows.filter(commune=commune) if commune is not None else rows
+
+
+def announcement_for(actor, announcement_id) -> Announcement:
+    """One announcement the actor may manage, else NotFound."""
+    try:
+        return announcements_for(actor).select_related("commune").get(pk=announcement_id)
+    except (Announcement.DoesNotExist, ValueError):
+        raise NotFound("announcement") from None
+
+
+def unreached_deliveries(actor, announcement: Announcement, *, village_id=None) -> QuerySet[Delivery]:
+    """The households an announcement has not reached yet, by village (for the village head)."""
+    rows = Delivery.objects.for_actor(actor, VIEW_HOUSEHOLDS).filter(
+        announcement=announcement, reached_at__isnull=True
+    )
+    if village_id:
+        rows = rows.filter(village_id=village_id)
+    return rows.select_related("household", "village").order_by("village__name", "household__code")
+
+
+def announcements_public(commune, *, village=None) -> QuerySet[Announcement]:
+    """Published, unexpired announcements of a commune (and, with `village`, those for it:
+    commune-wide ones plus those naming the village). Public: no personal data."""
+    now = timezone.now()
+    rows = Announcement.objects.filter(commune=commune, publish_at__lte=now).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+    if village is not None:
+        rows = rows.filter(Q(villages=None) | Q(villages=village)).distinct()
+    return rows.prefetch_related("attachments", "villages")
+
+
+def announcement_public(announcement_id) -> Announcement:
+    """One published, unexpired announcement, else NotFound."""
+    now = timezone.now()
+    try:
+        return (
+            Announcement.objects.filter(publish_at__lte=now)
+            .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+            .select_related("commune")
+            .prefetch_related("attachments", "villages")
+            .get(pk=announcement_id)
+        )
+    except (Announcement.DoesNotExist, ValueError):
+        raise NotFound("announcement") from None

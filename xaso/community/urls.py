@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.community import views
+from xaso.community import feeds, views
 
 app_name = "community"
 
@@ -11,4 +11,28 @@ urlpatterns = [
     path("ho-gia-dinh/nhap/", views.households_import, name="households_import"),
     path("ho-gia-dinh/nhap/<uuid:uid>/", views.import_status, name="import_status"),
     path("ho-gia-dinh/nhap/<uuid:uid>/bao-loi.xlsx", views.import_report, name="import_report"),
+    path("thong-bao/", views.announcements, name="announcements"),
+    path("thong-bao/moi/", views.announcement_new, name="announcement_new"),
+    path("thong-bao/<int:announcement_id>/", views.announcement_detail, name="announcement"),
+    path("tep/<int:attachment_id>/", views.attachment_download, name="attachment"),
+    path("xac-nhan/<str:token>/", views.acknowledge, name="ack"),
+    # Public: the commune's announcements, their pages and feeds.
+    path("xa/<str:code>/thong-bao/", views.public_announcements, name="public_announcements"),
+    path(
+        "xa/<str:code>/thong-bao/<int:announcement_id>/",
+        views.public_announcement,
+        name="public_announcement",
+    ),
+    path("xa/<str:code>/thong-bao/rss.xml", feeds.CommuneAnnouncementsRss(), name="feed_rss"),
+    path("xa/<str:code>/thong-bao/atom.xml", feeds.CommuneAnnouncementsAtom(), name="feed_atom"),
+    path(
+        "xa/<str:code>/thon/<int:village_id>/rss.xml",
+        feeds.VillageAnnouncementsRss(),
+        name="village_feed_rss",
+    ),
+    path(
+        "xa/<str:code>/thon/<int:village_id>/atom.xml",
+        feeds.VillageAnnouncementsAtom(),
+        name="village_feed_atom",
+    ),
 ]

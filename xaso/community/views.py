@@ -1,17 +1,28 @@
 import io
+from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.community import selectors, spreadsheet
-from xaso.community.forms import ImportForm
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS
+from xaso.community.announcements import (
+    announcement_create,
+    deliveries_mark_in_person,
+    delivery_acknowledge,
+    delivery_for_token,
+)
+from xaso.community.coverage import coverage_for_announcement, coverage_for_commune
+from xaso.community.forms import AnnouncementForm, ImportForm
+from xaso.community.models import Attachment
+from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS, VIEW_HOUSEHOLDS
 from xaso.community.services import household_import_start
 from xaso.core.errors import DomainError
-from xaso.places.selectors import villages_of_commune
+from xaso.places.selectors import commune_public, villages_of_commune
 from xaso.web.views.forms_errors import attach_error
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -105,4 +116,129 @@ def import_report(request, uid):
         raise Http404(_("This import has no error report."))
     return FileResponse(
         job.report.open("rb"), as_attachment=True, filename=f"loi-{job.original_name}", content_type=XLSX
+    )
+
+
+@login_required
+def announcements(request):
+    commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
+    rows = selectors.announcements_for(request.user, commune=commune)
+    return render(
+        request,
+        "community/announcements.html",
+        {
+            "commune": commune,
+            "page": Paginator(rows, 25).get_page(request.GET.get("page")),
+            "can_publish": request.user.holds(PUBLISH_ANNOUNCEMENTS, commune=commune),
+            "coverage": coverage_for_commune(commune, (timezone.localdate() - timedelta(days=29), None)),
+        },
+    )
+
+
+@login_required
+def announcement_new(request):
+    commune = selectors.commune_of(request.user, PUBLISH_ANNOUNCEMENTS)
+    form = AnnouncementForm(request.POST or None, request.FILES or None, commune=commune)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            announcement = announcement_create(
+                actor=request.user,
+                commune=commune,
+                title=data["title"],
+                body=data["body"],
+                urgency=data["urgency"],
+                villages=list(data["villages"]),
+                publish_at=data["publish_at"],
+                expires_at=data["expires_at"],
+                attachments=data["attachments"],
+            )
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The announcement was published."))
+            return redirect("community:announcement", announcement_id=announcement.pk)
+    return render(
+        request,
+        "community/announcement_new.html",
+        {"commune": commune, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def announcement_detail(request, announcement_id: int):
+    announcement = selectors.announcement_for(request.user, announcement_id)
+    village_id = request.GET.get("village") or None
+    village_id = int(village_id) if village_id and str(village_id).isdigit() else None
+    error = None
+    if request.method == "POST":
+        try:
+            count = deliveries_mark_in_person(
+                actor=request.user, announcement=announcement, delivery_ids=request.POST.getlist("deliveries")
+            )
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("%(n)d households marked as told in person.") % {"n": count})
+            return redirect(request.get_full_path())
+    unreached = selectors.unreached_deliveries(request.user, announcement, village_id=village_id)
+    return render(
+        request,
+        "community/announcement_detail.html",
+        {
+            "announcement": announcement,
+            "coverage": coverage_for_announcement(announcement),
+            "page": Paginator(unreached, 100).get_page(request.GET.get("page")),
+            "village_id": village_id,
+            "error": error,
+            "can_mark": request.user.holds(PUBLISH_ANNOUNCEMENTS, commune=announcement.commune),
+        },
+        status=422 if error else 200,
+    )
+
+
+def public_announcements(request, code):
+    commune = commune_public(code)
+    rows = selectors.announcements_public(commune)
+    return render(
+        request,
+        "community/public_announcements.html",
+        {
+            "commune": commune,
+            "villages": villages_of_commune(commune),
+            "page": Paginator(rows, 20).get_page(request.GET.get("page")),
+        },
+    )
+
+
+def public_announcement(request, code, announcement_id: int):
+    announcement = selectors.announcement_public(announcement_id)
+    if announcement.commune_id != code:
+        raise Http404
+    return render(request, "community/public_announcement.html", {"announcement": announcement})
+
+
+def attachment_download(request, attachment_id: int):
+    attachment = get_object_or_404(Attachment.objects.select_related("announcement"), pk=attachment_id)
+    visible = attachment.announcement.is_public() or (
+        request.user.is_authenticated
+        and selectors.announcements_for(request.user).filter(pk=attachment.announcement_id).exists()
+    )
+    if not visible:
+        raise Http404
+    return FileResponse(
+        attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.name
+    )
+
+
+def acknowledge(request, token: str):
+    try:
+        delivery = delivery_for_token(token)
+    except DomainError as exc:
+        return render(request, "community/ack_problem.html", {"problem": exc}, status=exc.status)
+    if request.method == "POST":
+        delivery = delivery_acknowledge(token=token)
+    return render(
+        request, "community/ack.html", {"delivery": delivery, "announcement": delivery.announcement}
     )

@@ -33,10 +33,12 @@ class PermanentFailure(DeliveryError):
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who a message is for: a user, or just addresses (a household contact with no account)."""
+    """Who a message is for: a user, or just addresses (a household contact with no account).
+    `user_id` alone may stand for the user when sending in bulk (no need to load each User)."""
 
     user: Any = None
     name: str = ""
+    user_id: int | None = None
     email: str = ""
     phone: str = ""
     zalo_id: str = ""
@@ -48,10 +50,17 @@ class Recipient:
         user = user_or_recipient
         return cls(
             user=user,
+            user_id=user.pk,
             name=getattr(user, "full_name", "") or "",
             email=getattr(user, "email", "") or "",
             phone=getattr(user, "phone", "") or "",
         )
+
+
+def recipient_user_id(recipient: Recipient) -> int | None:
+    if recipient.user_id is not None:
+        return recipient.user_id
+    return recipient.user.pk if recipient.user is not None else None
 
 
 class Channel:
@@ -81,7 +90,7 @@ class InAppChannel(Channel):
     transactional = True
 
     def address_for(self, recipient: Recipient) -> str:
-        return str(recipient.user.pk) if recipient.user is not None else ""
+        return str(recipient_user_id(recipient) or "")
 
 
 class EmailChannel(Channel):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaso.core.errors import NotFound
-from xaso.notify.channels import Recipient, channel_get
+from xaso.notify.channels import Recipient, channel_get, recipient_user_id
 from xaso.notify.models import Notification, OutboxMessage
 from xaso.notify.tasks import deliver_due
 
@@ -38,6 +38,7 @@ def _kick_delivery() -> None:
 
 def _rows_for(item: Outgoing, now) -> tuple[list[Notification], list[OutboxMessage]]:
     recipient = Recipient.of(item.recipient)
+    user_id = recipient_user_id(recipient)
     subject, link = str(item.subject)[:200], str(item.link)[:500]
     inbox, outbox = [], []
     for name in dict.fromkeys(item.channels):
@@ -51,7 +52,7 @@ def _rows_for(item: Outgoing, now) -> tuple[list[Notification], list[OutboxMessa
         if channel.transactional:
             inbox.append(
                 Notification(
-                    recipient=recipient.user,
+                    recipient_id=user_id,
                     subject=subject,
                     body=item.body,
                     link=link,
@@ -63,7 +64,7 @@ def _rows_for(item: Outgoing, now) -> tuple[list[Notification], list[OutboxMessa
             outbox.append(
                 OutboxMessage(
                     channel=name,
-                    recipient=recipient.user,
+                    recipient_id=user_id,
                     address=address[:200],
                     subject=subject,
                     body=item.body,
