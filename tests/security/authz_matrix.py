@@ -324,3 +324,45 @@ ROUTES += [
         note="a 422 without a file: anyone may verify",
     ),
 ]
+
+ROUTES += [
+    # community: announcements (staff pages of the actor's commune; public pages and feeds).
+    Route(
+        "community:announcements",
+        _static("/cong-dong/thong-bao/"),
+        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin", "other_commune_officer"},
+        note="each sees their own commune's announcements",
+    ),
+    Route(
+        "community:announcement_new",
+        _static("/cong-dong/thong-bao/moi/"),
+        COMMUNE_STAFF | {"village_head", "system_admin", "other_commune_officer"},
+    ),
+    Route(
+        "community:announcement",
+        lambda w: f"/cong-dong/thong-bao/{w.announcement.pk}/",
+        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin"},
+    ),
+    Route(
+        "community:attachment", lambda w: f"/cong-dong/tep/{w.announcement.attachments.get().pk}/", EVERYONE
+    ),
+    Route("community:ack", lambda w: f"/cong-dong/xac-nhan/{w.ack_token}/", EVERYONE),
+    Route("community:public_announcements", lambda w: f"/cong-dong/xa/{w.commune.code}/thong-bao/", EVERYONE),
+    Route(
+        "community:public_announcement",
+        lambda w: f"/cong-dong/xa/{w.commune.code}/thong-bao/{w.announcement.pk}/",
+        EVERYONE,
+    ),
+    Route("community:feed_rss", lambda w: f"/cong-dong/xa/{w.commune.code}/thong-bao/rss.xml", EVERYONE),
+    Route("community:feed_atom", lambda w: f"/cong-dong/xa/{w.commune.code}/thong-bao/atom.xml", EVERYONE),
+    Route(
+        "community:village_feed_rss",
+        lambda w: f"/cong-dong/xa/{w.commune.code}/thon/{w.village.pk}/rss.xml",
+        EVERYONE,
+    ),
+    Route(
+        "community:village_feed_atom",
+        lambda w: f"/cong-dong/xa/{w.commune.code}/thon/{w.village.pk}/atom.xml",
+        EVERYONE,
+    ),
+]

@@ -5,12 +5,15 @@ from functools import cached_property
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests import factories as f
 from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
-from xaso.community.models import HouseholdImport
+from xaso.community.announcements import announcement_create
+from xaso.community.fanout import ack_token
+from xaso.community.models import Delivery, Household, HouseholdImport
 from xaso.documents import pki
 from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
 from xaso.notify.models import Notification
@@ -210,6 +213,21 @@ class World:
         job.report.save("loi.xlsx", ContentFile(b"PK"), save=False)
         job.save()
         return job
+
+    @cached_property
+    def announcement(self):
+        Household.objects.create(commune=self.commune, village=self.village, code="HK-1", head_name="An")
+        return announcement_create(
+            actor=self.users["village_head"],
+            commune=self.commune,
+            title="Họp thôn",
+            body="19h",
+            attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")],
+        )
+
+    @cached_property
+    def ack_token(self):
+        return ack_token(Delivery.objects.get(announcement=self.announcement).pk)
 
 
 def _passed(response) -> bool:
