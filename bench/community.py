@@ -23,7 +23,12 @@ FANOUT_HOUSEHOLDS = int(os.environ.get("BENCH_FANOUT_HOUSEHOLDS", "50000"))
 
 
 def _env(tmp: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "XASO_VAR_DIR": tmp, "DJANGO_SETTINGS_MODULE": "xaso.settings"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "XASO_VAR_DIR": tmp,
+        "DJANGO_SETTINGS_MODULE": "xaso.settings",
+    }
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
     env["XASO_TASKS_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
     return env
@@ -91,8 +96,9 @@ from django.test.utils import override_settings
 commune = Commune.objects.get(code="15469")
 villages = list(Village.objects.filter(commune=commune))
 Household.objects.bulk_create(
-    [Household(commune=commune, village=villages[i % len(villages)], code=f"F-{{i:06d}}", head_name=f"Hộ {{i}}",
-               contact_email=f"f{{i}}@example.vn", contact_zalo_id=f"z{{i}}") for i in range({n})],
+    [Household(commune=commune, village=villages[i % len(villages)], code=f"F-{{i:06d}}",
+               head_name=f"Hộ {{i}}", contact_email=f"f{{i}}@example.vn", contact_zalo_id=f"z{{i}}")
+     for i in range({n})],
     batch_size=5000,
 )
 officer = User.objects.get(username="bench")
@@ -100,7 +106,8 @@ with override_settings(NOTIFY_ZALO_TOKEN="bench"):
     start = time.perf_counter()
     announcement_create(actor=officer, commune=commune, title="Bench", body="Fan-out benchmark")
     elapsed = time.perf_counter() - start
-print(f"community_fanout: {{Household.objects.count()}} households, {{OutboxMessage.objects.count()}} outbox rows "
+n_rows = OutboxMessage.objects.count()
+print(f"community_fanout: {{Household.objects.count()}} households, {{n_rows}} outbox rows "
       f"written and queued in {{elapsed:.1f}} s ({{connection.vendor}})")
 """
 

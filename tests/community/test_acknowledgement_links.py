@@ -8,7 +8,7 @@ from django.utils import timezone
 from tests.community.conftest import household
 from xaso.community import announcements
 from xaso.community.announcements import announcement_create
-from xaso.community.fanout import ack_token
+from xaso.community.fanout import ACK_SALT, ack_token
 from xaso.community.models import Delivery, ReachedHow
 
 
@@ -40,7 +40,7 @@ def test_one_tap_confirms_and_a_second_tap_changes_nothing(client, delivery):
 
 def test_a_forged_link_is_refused_politely(client, delivery):
     token = ack_token(delivery.pk)
-    forged_id = signing.dumps(delivery.pk + 1, salt=announcements.ACK_SALT)[:-3] + "abc"
+    forged_id = signing.dumps(delivery.pk + 1, salt=ACK_SALT)[:-3] + "abc"
     other_salt = signing.dumps(delivery.pk, salt="something.else")
     for bad in (token[:-1] + ("A" if token[-1] != "A" else "B"), forged_id, other_salt, "nonsense"):
         response = client.post(reverse("community:ack", args=[bad]))
@@ -57,8 +57,8 @@ def test_a_link_for_someone_else_cannot_be_made_from_ones_own(
     announcement_create(actor=one_stop_officer, commune=commune, title="Khác", body="B")
     mine = ack_token(delivery.pk)
     other = Delivery.objects.exclude(pk=delivery.pk).first()
-    value, _sep, signature = mine.rpartition(":")
-    swapped = signing.b64_encode(str(other.pk).encode()).decode() + mine[len(mine.split(":")[0]) :]
+    _value, timestamp, signature = mine.split(":")
+    swapped = f"{signing.b62_encode(other.pk)}:{timestamp}:{signature}"
     assert client.post(reverse("community:ack", args=[swapped])).status_code == 400
     other.refresh_from_db()
     assert other.reached_at is None

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 
-from xaso.community.fanout import ACK_MAX_AGE, ACK_SALT, announcement_fan_out
+from xaso.community.fanout import ACK_MAX_AGE, ACK_SIGNER, announcement_fan_out
 from xaso.community.models import Announcement, Attachment, Delivery, ReachedHow, Urgency
 from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require
 from xaso.community.tasks import fan_out_announcement
@@ -42,7 +42,7 @@ def delivery_for_token(token: str) -> Delivery:
     """The delivery a link names. Rules: a forged or altered token is invalid; a token older
     than ACK_MAX_AGE, or for an announcement past its expiry, has expired."""
     try:
-        delivery_id = signing.loads(token, salt=ACK_SALT, max_age=ACK_MAX_AGE)
+        delivery_id = signing.b62_decode(ACK_SIGNER.unsign(token, max_age=ACK_MAX_AGE))
     except signing.SignatureExpired:
         raise AckLinkExpired(
             _("This confirmation link is too old. Nothing more is needed from you.")
@@ -53,7 +53,7 @@ def delivery_for_token(token: str) -> Delivery:
         ) from None
     delivery = (
         Delivery.objects.select_related("announcement", "announcement__commune", "household")
-        .filter(pk=delivery_id if isinstance(delivery_id, int) else -1)
+        .filter(pk=delivery_id)
         .first()
     )
     if delivery is None:

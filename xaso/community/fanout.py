@@ -4,7 +4,7 @@ creating transaction, or later by the task / the sweep). Kept apart so the task 
 from datetime import timedelta
 
 from django.core import signing
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,13 +17,28 @@ ACK_SALT = "xaso.community.ack"
 ACK_MAX_AGE = timedelta(days=60)
 
 
+ACK_SIGNER = signing.TimestampSigner(salt=ACK_SALT)
+
+
 def ack_token(delivery_id: int) -> str:
-    """The signed, dated token of one household's acknowledgement link."""
-    return signing.dumps(delivery_id, salt=ACK_SALT, compress=False)
+    """The signed, dated token of one household's acknowledgement link: the delivery id in
+    base 62, a timestamp and an HMAC (short enough for an SMS)."""
+    return ACK_SIGNER.sign(signing.b62_encode(delivery_id))
 
 
 def ack_path(delivery_id: int) -> str:
     return reverse("community:ack", args=[ack_token(delivery_id)])
+
+
+def _insert_deliveries(announcement_id: int, rows, now) -> None:
+    # Raw executemany: 50,000 model instances through bulk_create took most of the fan-out time.
+    quote = connection.ops.quote_name
+    fields = ("announcement", "household", "village", "created_at", "reached_how")
+    columns = ", ".join(quote(Delivery._meta.get_field(f).column) for f in fields)
+    sql = f"INSERT INTO {quote(Delivery._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s)"  # noqa: S608
+    at = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(announcement_id, r[0], r[1], at, "") for r in rows])
 
 
 def _channels(urgency: str, email: str, zalo: str, user_id) -> tuple[str, ...]:
@@ -58,13 +73,7 @@ def announcement_fan_out(*, announcement_id: int) -> int:
                 "contact_user_id",
             )  # fmt: skip
         )
-        Delivery.objects.bulk_create(
-            [
-                Delivery(announcement=announcement, household_id=r[0], village_id=r[1], created_at=now)
-                for r in rows
-            ],
-            batch_size=2000,
-        )
+        _insert_deliveries(announcement.pk, rows, now)
         delivery_ids = dict(
             Delivery.objects.filter(announcement=announcement).values_list("household_id", "pk")
         )
