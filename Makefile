@@ -15,7 +15,7 @@ DEB_PACKAGES := chromium:chromium chromium-driver:chromedriver poppler-utils:pdf
 	zbar-tools:zbarimg gettext:msgfmt espeak-ng:espeak-ng sox:sox redis-server:redis-server \
 	softhsm2:softhsm2-util
 
-.PHONY: run test lint deps bench clean venv migrate messages static demo e2e format
+.PHONY: run test lint deps bench clean venv migrate messages static demo e2e format prod-smoke
 
 deps:
 	@missing=""; for pair in $(DEB_PACKAGES); do pkg=$${pair%%:*}; cmd=$${pair##*:}; \
@@ -58,12 +58,12 @@ run: deps venv messages static demo
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 --blocking-threads 4 xaso.wsgi:application
 
 lint: venv
-	$(BIN)/ruff check xaso tests bench
-	$(BIN)/ruff format --check xaso tests bench
+	$(BIN)/ruff check xaso tests bench deploy
+	$(BIN)/ruff format --check xaso tests bench deploy
 
 format: venv
-	$(BIN)/ruff format xaso tests bench
-	$(BIN)/ruff check --fix xaso tests bench
+	$(BIN)/ruff format xaso tests bench deploy
+	$(BIN)/ruff check --fix xaso tests bench deploy
 
 test: deps venv messages lint
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -77,6 +77,11 @@ bench: deps venv messages
 	@command -v wrk >/dev/null || { echo "make bench: installing wrk (the load generator)"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The production profile (PostgreSQL, Redis + RQ worker, 4 granian workers) started locally and
+# driven from a citizen's filing to the delivered result.
+prod-smoke: deps venv messages
+	$(BIN)/python -m deploy.prod_smoke
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache build *.egg-info

@@ -164,14 +164,24 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Background work: the database queue by default (no extra server for a commune); RQ on Redis
+# when XASO_REDIS_URL is set (the production profile for a province).
+REDIS_URL = env_str("XASO_REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 TASKS = {
     "default": {
-        "BACKEND": env_str("XASO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": env_str(
+            "XASO_TASKS_BACKEND",
+            "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks_db.DatabaseBackend",
+        ),
         "QUEUES": ["default"],
     }
 }
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env_str("XASO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env_str("XASO_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("XASO_EMAIL_PORT", 25, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("XASO_FROM_EMAIL", "xaso@localhost")
