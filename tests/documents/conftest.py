@@ -81,3 +81,15 @@ def pdftext(pdf: bytes, tmp_path) -> str:
     return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"], capture_output=True, check=True
     ).stdout.decode()
+
+
+@pytest.fixture
+def seal_credential(commune, commune_leader, seal_cert, test_ca, trusted_ca):
+    return credential_create_pkcs12(
+        actor=commune_leader,
+        commune=commune,
+        holder=None,
+        label="Con dấu UBND Xã Yên Định",
+        pkcs12=pki.pkcs12_bytes(seal_cert, test_ca, PASSPHRASE),
+        passphrase=PASSPHRASE,
+    )

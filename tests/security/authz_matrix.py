@@ -366,3 +366,23 @@ ROUTES += [
         EVERYONE,
     ),
 ]
+
+DOCUMENT_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "system_admin"}
+ROUTES += [
+    # documents registry: staff of the document's commune and its province supervisor.
+    Route(
+        "documents:registry",
+        _static("/van-ban/"),
+        DOCUMENT_VIEWERS | {"other_commune_officer", "other_province_supervisor"},
+    ),
+    Route("documents:incoming_new", _static("/van-ban/den/moi/"), frozenset({"clerk", "commune_leader"})),
+    Route("documents:registry_detail", lambda w: f"/van-ban/{w.registered_document.pk}/", DOCUMENT_VIEWERS),
+    Route("documents:registry_file", lambda w: f"/van-ban/{w.registered_document.pk}/tep/", DOCUMENT_VIEWERS),
+    Route(
+        "documents:registry_action",
+        lambda w: f"/van-ban/{w.registered_document.pk}/thao-tac/",
+        DOCUMENT_VIEWERS,
+        method="POST",
+        data=lambda w: {"action": "comment", "note": "Đã xem"},
+    ),
+]

@@ -14,7 +14,9 @@ from xaso.api import api
 from xaso.community.announcements import announcement_create
 from xaso.community.fanout import ack_token
 from xaso.community.models import Delivery, Household, HouseholdImport
+from xaso.core.pdf import html_to_pdf
 from xaso.documents import pki
+from xaso.documents.registry import incoming_register
 from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
 from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
@@ -202,6 +204,17 @@ class World:
     def draft(self):
         return dossier_draft_save(
             actor=self.users["citizen"], procedure=self.birth, commune=self.commune, data={}
+        )
+
+    @cached_property
+    def registered_document(self):
+        return incoming_register(
+            actor=self.users["clerk"],
+            commune=self.commune,
+            kind="CV",
+            title="Công văn về việc phòng chống bão lũ",
+            sender="UBND tỉnh Thanh Hóa",
+            pdf=html_to_pdf("<p>Công văn</p>"),
         )
 
     @cached_property

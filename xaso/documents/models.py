@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from xaso.core.tenancy import ScopedManager
@@ -109,3 +110,133 @@ class SignedDocument(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+
+# --- the registry of official documents (incoming and outgoing) ----------------------------
+
+
+class Direction(models.TextChoices):
+    INCOMING = "in", _("Incoming")
+    OUTGOING = "out", _("Outgoing")
+
+
+class DocumentStatus(models.TextChoices):
+    """Both flows share one column; workflow.py keeps one table per direction."""
+
+    # incoming: register → assign to a handler with a deadline → handle → done
+    REGISTERED = "registered", _("Registered")
+    ASSIGNED = "assigned", _("Assigned")
+    HANDLING = "handling", _("Being handled")
+    DONE = "done", _("Done")
+    # outgoing: draft → review → sign → issue (number assigned) → distribute
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
+    SIGNED = "signed", _("Signed")
+    ISSUED = "issued", _("Issued")
+    DISTRIBUTED = "distributed", _("Distributed")
+
+
+class RegisterBook(models.Model):
+    """A register book (sổ đăng ký văn bản) of one commune for one year and direction. Numbers
+    start at 1 each year and are handed out under a row lock, so they have neither gaps nor
+    duplicates whatever the number of clerks at work."""
+
+    commune = models.ForeignKey("places.Commune", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    last_number = models.PositiveIntegerField(default=0)
+
+    commune_path = "commune"
+    objects = ScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "year", "direction"], name="one_book_per_year"),
+        ]
+        ordering = ["-year", "direction"]
+        verbose_name = _("register book")
+
+    def __str__(self):
+        return f"{self.commune_id} {self.year} {self.direction}"
+
+
+class RegisteredDocument(models.Model):
+    commune = models.ForeignKey("places.Commune", on_delete=models.PROTECT, related_name="+")
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    status = models.CharField(max_length=20, choices=DocumentStatus.choices)
+    kind = models.CharField(max_length=5)  # official.KINDS code: TB, QĐ, CV …
+    title = models.CharField(max_length=500)
+    # Incoming: the sender's number and symbol as printed ("123/UBND-VP"); outgoing: ours.
+    number_symbol = models.CharField(max_length=60, blank=True)
+    # The number in our register book (số đến for incoming, số đi for outgoing), given when the
+    # document is registered (incoming) or issued (outgoing); unique per book.
+    book = models.ForeignKey(RegisterBook, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    book_number = models.PositiveIntegerField(null=True, blank=True)
+    sender = models.CharField(max_length=300, blank=True)
+    recipients = models.JSONField(default=list, blank=True)
+    body = models.TextField(blank=True)
+    document_date = models.DateField(null=True, blank=True)
+    registered_at = models.DateTimeField(null=True, blank=True)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    deadline = models.DateField(null=True, blank=True)
+    file = models.FileField(upload_to="documents/registry/%Y/%m/", blank=True)
+    signed_document = models.ForeignKey(
+        SignedDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(blank=True)  # extracted from the PDF, for search
+    # Folded (no diacritics, lower case) title, numbers, sender and text: what search reads.
+    search_text = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    commune_path = "commune"
+    objects = ScopedManager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["book", "book_number"], name="one_number_per_book"),
+        ]
+        indexes = [models.Index(fields=["commune", "direction", "status", "-created_at"])]
+        verbose_name = _("official document")
+
+    def __str__(self):
+        return f"{self.number_symbol or '—'} {self.title}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.deadline and self.status not in CLOSED_STATUSES and self.deadline < timezone.localdate()
+        )
+
+
+CLOSED_STATUSES = frozenset({DocumentStatus.DONE, DocumentStatus.DISTRIBUTED})
+
+
+class DocumentEvent(models.Model):
+    """The timeline of a registered document: every transition, comment and attachment."""
+
+    document = models.ForeignKey(RegisteredDocument, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    attachment = models.FileField(upload_to="documents/attachments/%Y/%m/", blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("document event")
+
+    def __str__(self):
+        return f"{self.action} {self.from_status}→{self.to_status}"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 
 SIGNATURE_ANCHOR = "xaso-signature"
+NUMBER_ANCHOR = "xaso-number"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class OfficialDocument:
     parent_body: str = ""  # the body above the issuer, when there is one
     unit_abbr: str = ""
     is_test: bool = False
+    reserve_number_box: bool = False  # outgoing: room under the number for the seal at issue
 
     @property
     def kind_info(self) -> DocumentKind:
@@ -112,7 +114,12 @@ def official_html(doc: OfficialDocument) -> str:
         raise ValueError(f"unknown document kind {doc.kind!r}")
     return render_to_string(
         "documents/official.html",
-        {"doc": doc, "css": render_to_string("documents/official.css"), "anchor": SIGNATURE_ANCHOR},
+        {
+            "doc": doc,
+            "css": render_to_string("documents/official.css"),
+            "anchor": SIGNATURE_ANCHOR,
+            "number_anchor": NUMBER_ANCHOR,
+        },
     )
 
 

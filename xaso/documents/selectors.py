@@ -1,14 +1,26 @@
 """Reads of the documents app, scoped to the actor."""
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xaso.accounts.models import User
+from xaso.accounts.roles import COMMUNE_STAFF
 from xaso.core.errors import NotFound
+from xaso.core.text import fold
 from xaso.documents import conf
-from xaso.documents.models import SignedDocument, SigningCredential, TrustRoot
+from xaso.documents.models import (
+    CLOSED_STATUSES,
+    RegisteredDocument,
+    SignedDocument,
+    SigningCredential,
+    TrustRoot,
+)
 from xaso.documents.verification import VerificationReport, pdf_verify
 
 VIEW = "documents.view"
 SIGN = "documents.sign"
+REGISTER = "documents.register"
 
 
 def trust_roots_der() -> list[bytes]:
@@ -39,10 +51,71 @@ def signed_documents_for(actor, *, subject_type: str = "", subject_id: str = "")
 
 
 def credentials_usable_by(actor, commune):
-    """The credentials `actor` may sign with in `commune`: their own personal certificates,
-    and the commune's seal when they hold the signing permission there."""
-    scope = actor.scope_for(SIGN) if getattr(actor, "is_authenticated", False) else None
+    """The credentials `actor` may sign with in `commune`: their own personal certificates when
+    they hold the signing permission there, and the commune's seal when they sign or keep the
+    register (the clerk applies the seal when issuing)."""
     qs = SigningCredential.objects.filter(commune=commune, revoked_at__isnull=True)
-    if scope is None or not scope.reaches(commune_code=commune.code, province_code=commune.province_id):
+    if not getattr(actor, "is_authenticated", False):
         return qs.none()
-    return qs.filter(holder__isnull=True) | qs.filter(holder=actor)
+
+    def reaches(perm):
+        return actor.scope_for(perm).reaches(commune_code=commune.code, province_code=commune.province_id)
+
+    signs, registers = reaches(SIGN), reaches(REGISTER)
+    if signs:
+        return qs.filter(Q(holder__isnull=True) | Q(holder=actor))
+    if registers:
+        return qs.filter(holder__isnull=True)
+    return qs.none()
+
+
+def registry_search(
+    actor,
+    *,
+    q: str = "",
+    direction: str = "",
+    status: str = "",
+    year: int | None = None,
+    overdue: bool = False,
+):
+    """Registered documents of the communes the actor may view, newest first. `q` matches
+    every word, ignoring case and diacritics, in the summary, numbers, sender, recipients and
+    the text extracted from the PDF."""
+    qs = RegisteredDocument.objects.for_actor(actor, VIEW).select_related("commune", "handler")
+    for term in fold(q).split()[:8]:
+        qs = qs.filter(search_text__contains=term)
+    if direction:
+        qs = qs.filter(direction=direction)
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(created_at__year=year)
+    if overdue:
+        qs = qs.filter(deadline__lt=timezone.localdate()).exclude(status__in=CLOSED_STATUSES)
+    return qs.order_by("-created_at", "-id")
+
+
+def registered_document_for(actor, document_id: int) -> RegisteredDocument:
+    """One registered document the actor may view, or NotFound (also for another commune's)."""
+    doc = (
+        RegisteredDocument.objects.for_actor(actor, VIEW)
+        .select_related("commune", "commune__province", "handler", "signed_document")
+        .filter(pk=document_id)
+        .first()
+    )
+    if doc is None:
+        raise NotFound(_("No such document."))
+    return doc
+
+
+def handlers_for(actor, commune):
+    """People of `commune` a document can be assigned to: its active staff members."""
+    return (
+        User.objects.filter(
+            memberships__commune=commune,
+            memberships__is_active=True,
+            memberships__role__in=sorted(COMMUNE_STAFF),
+        )
+        .distinct()
+        .order_by("full_name")
+    )

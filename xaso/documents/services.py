@@ -308,6 +308,7 @@ def pdf_sign_with(
     reason: str,
     verification_url: str = "",
     code: str = "",
+    headline: str = "",
 ) -> bytes:
     """Sign PDF bytes with a credential after the checks every signature needs: the actor may
     use the credential, it is neither revoked nor expired, the secret opens the key. A refusal
@@ -320,6 +321,7 @@ def pdf_sign_with(
         is_test=credential.is_test,
         qr_data_uri=qr_png_data_uri(verification_url, border=1) if verification_url else "",
         code=code,
+        headline=headline,
     )
     try:
         return signing.pdf_sign(

@@ -43,6 +43,7 @@ class SignerLabel:
     is_test: bool = False
     qr_data_uri: str = ""  # drawn at the block's left: the verification link
     code: str = ""  # the verification code, printed under the text
+    headline: str = ""  # a first line in bold (the number and date the seal gives at issue)
 
 
 class _ImportedPdfBytes(content.ImportedPdfPage):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.documents import views
+from xaso.documents import views, views_registry
 
 app_name = "documents"
 
@@ -8,4 +8,12 @@ urlpatterns = [
     path("xac-thuc/", views.verify, name="verify"),
     path("xac-thuc/<str:code>/", views.verify_code, name="verify_code"),
     path("xac-thuc/<str:code>/tai-ve/", views.download, name="download"),
+]
+
+urlpatterns += [
+    path("van-ban/", views_registry.registry_list, name="registry"),
+    path("van-ban/den/moi/", views_registry.incoming_new, name="incoming_new"),
+    path("van-ban/<int:document_id>/", views_registry.registry_detail, name="registry_detail"),
+    path("van-ban/<int:document_id>/thao-tac/", views_registry.registry_action, name="registry_action"),
+    path("van-ban/<int:document_id>/tep/", views_registry.registry_file, name="registry_file"),
 ]

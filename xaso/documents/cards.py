@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
+from xaso.accounts.roles import Role
+from xaso.core.dashboard import Card, register_card
+
+register_card(
+    Card(
+        title=_("Official documents"),
+        url_name="documents:registry",
+        description=_("Incoming and outgoing documents: register, assign, sign, issue, search."),
+        roles=frozenset({Role.CLERK, Role.COMMUNE_LEADER, Role.SPECIALIST, Role.ONE_STOP_OFFICER}),
+    )
+)
