@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "xaso.accounts",
     "xaso.payments",
     "xaso.onestop",
+    "xaso.economy",
     "xaso.web",
     "xaso.notify",
     "xaso.community",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("thong-bao/", include("xaso.notify.urls")),
     path("cong-dong/", include("xaso.community.urls")),
     path("thanh-toan/", include("xaso.payments.urls")),
+    path("", include("xaso.economy.urls")),
     path("", include("xaso.documents.urls")),
     path("", include("xaso.onestop.urls")),
     path("", include("xaso.web.urls")),

@@ -13,7 +13,7 @@ def test_the_request_page_shows_the_qr_code_and_the_note(login, one_stop_officer
     response = login(one_stop_officer).get(f"/thanh-toan/yeu-cau/{request.pk}/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert 'src="data:image/svg+xml' in body
+    assert 'src="data:image/png' in body
     assert request.reference in body and "30.000" in body
 
 

@@ -1,12 +1,13 @@
-"""An independent decoder (zbarimg from Debian's zbar-tools) reads our QR image back to the
-same payload, which then parses to the same fields."""
+"""The QR images come from the shared helper (xaso.core.qr). An independent decoder (zbarimg
+from Debian's zbar-tools) reads them back to the same payload, which parses to the same fields."""
 
+import base64
 import shutil
 import subprocess
 
 import pytest
 
-from xaso.payments.qrimage import qr_png, qr_svg_data_uri
+from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.payments.vietqr import vietqr_build, vietqr_parse
 
 pytestmark = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools is not installed")
@@ -38,6 +39,8 @@ def test_zbarimg_decoding_parses_to_the_fields_we_encoded(tmp_path, bank_bin, ac
     assert (qr.bank_bin, qr.account_number, qr.amount, qr.note) == (bank_bin, account, amount, clean.text)
 
 
-def test_the_svg_image_is_a_data_uri_for_templates():
+def test_the_png_data_uri_for_templates_holds_the_same_code(tmp_path):
     payload, _ = vietqr_build(bank_bin="970416", account_number="257678859", amount=1000, note="Chuyen tien")
-    assert qr_svg_data_uri(payload).startswith("data:image/svg+xml")
+    uri = qr_png_data_uri(payload)
+    assert uri.startswith("data:image/png;base64,")
+    assert zbar_decode(base64.b64decode(uri.split(",", 1)[1]), tmp_path) == payload

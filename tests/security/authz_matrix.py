@@ -296,7 +296,8 @@ ROUTES += [
         lambda w: f"/thanh-toan/sao-ke/{w.statement_line.statement_id}/",
         PAYMENT_VIEWERS,
     ),
-    Route("payments:line_resolve", lambda w: f"/thanh-toan/dong/{w.statement_line.pk}/", PAYMENT_VIEWERS),
+    # The resolve form is for those who reconcile, not every viewer of the statement.
+    Route("payments:line_resolve", lambda w: f"/thanh-toan/dong/{w.statement_line.pk}/", CASHIERS),
     Route("GET /api/v1/payments/banks", _static("/api/v1/payments/banks"), EVERYONE),
     Route("GET /api/v1/payments/requests", _static("/api/v1/payments/requests"), SIGNED_IN),
     Route(
@@ -385,4 +386,52 @@ ROUTES += [
         method="POST",
         data=lambda w: {"action": "comment", "note": "Đã xem"},
     ),
+]
+
+ECONOMY_MANAGERS = frozenset({"one_stop_officer", "specialist", "commune_leader", "system_admin"})
+ECONOMY_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "digital_team_member", "system_admin"}
+
+ROUTES += [
+    # economy: staff screens of the actor's commune; the catalogue, feed and trace pages are public.
+    Route("economy:home", _static("/kinh-te/"), ECONOMY_MANAGERS | {"other_commune_officer"}),
+    Route(
+        "economy:point_new",
+        _static("/kinh-te/diem-thanh-toan/moi/"),
+        ECONOMY_MANAGERS | {"other_commune_officer"},
+    ),
+    Route("economy:point", lambda w: f"/kinh-te/diem-thanh-toan/{w.economy_point.pk}/", ECONOMY_MANAGERS),
+    Route(
+        "economy:point_sign",
+        lambda w: f"/kinh-te/diem-thanh-toan/{w.economy_point.pk}/bien.pdf",
+        ECONOMY_VIEWERS,
+    ),
+    Route(
+        "economy:producer_new", _static("/kinh-te/co-so/moi/"), ECONOMY_MANAGERS | {"other_commune_officer"}
+    ),
+    Route(
+        "economy:producer",
+        lambda w: f"/kinh-te/co-so/{w.economy_batch.product.producer_id}/",
+        ECONOMY_VIEWERS,
+    ),
+    Route(
+        "economy:product_new",
+        lambda w: f"/kinh-te/co-so/{w.economy_batch.product.producer_id}/san-pham/moi/",
+        ECONOMY_MANAGERS,
+    ),
+    Route("economy:product", lambda w: f"/kinh-te/san-pham/{w.economy_batch.product_id}/", ECONOMY_VIEWERS),
+    Route(
+        "economy:batch_new",
+        lambda w: f"/kinh-te/san-pham/{w.economy_batch.product_id}/lo/",
+        ECONOMY_MANAGERS,
+        method="POST",
+        data=lambda w: {},
+        note="managers get a 422 for the empty form",
+    ),
+    Route("economy:batch", lambda w: f"/kinh-te/lo/{w.economy_batch.pk}/", ECONOMY_VIEWERS),
+    Route("economy:stamp_sheet", lambda w: f"/kinh-te/lo/{w.economy_batch.pk}/tem.pdf", ECONOMY_VIEWERS),
+    Route("economy:catalogue", _static("/san-pham/?q=che"), EVERYONE),
+    Route("economy:feed_csv", _static("/san-pham/san-pham.csv"), EVERYONE),
+    Route("economy:feed_xlsx", _static("/san-pham/san-pham.xlsx"), EVERYONE),
+    Route("economy:product_public", lambda w: f"/san-pham/{w.economy_batch.product_id}/", EVERYONE),
+    Route("economy:trace", lambda w: f"/truy-xuat/{w.economy_stamp.serial}/", EVERYONE),
 ]

@@ -18,6 +18,13 @@ from xaso.core.pdf import html_to_pdf
 from xaso.documents import pki
 from xaso.documents.registry import incoming_register
 from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
+from xaso.economy.services import (
+    batch_create,
+    payment_point_save,
+    producer_save,
+    product_save,
+    stamps_generate,
+)
 from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
 from xaso.onestop.models import Dossier, Procedure
@@ -113,6 +120,38 @@ class World:
             label="Lệ phí",
             payer=self.users["citizen"],
         )
+
+    @cached_property
+    def economy_point(self):
+        return payment_point_save(
+            actor=self.users["one_stop_officer"],
+            commune=self.commune,
+            data={
+                "name": "Sạp rau",
+                "kind": "market_stall",
+                "bank_bin": "970405",
+                "account_number": "3600205999888",
+                "account_name": "NGUYEN THI LAN",
+            },
+        )
+
+    @cached_property
+    def economy_batch(self):
+        officer = self.users["specialist"]
+        producer = producer_save(
+            actor=officer, commune=self.commune, data={"name": "HTX", "kind": "cooperative"}
+        )
+        product = product_save(actor=officer, producer=producer, data={"name": "Chè lam", "category": "food"})
+        return batch_create(
+            actor=officer,
+            product=product,
+            data={"code": "L1", "produced_on": date(2026, 11, 1), "quantity": 2},
+        )
+
+    @cached_property
+    def economy_stamp(self):
+        stamps_generate(actor=self.users["specialist"], batch=self.economy_batch, count=1)
+        return self.economy_batch.stamps.get()
 
     @cached_property
     def statement_line(self):

@@ -37,6 +37,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "documents.register": frozenset({Role.CLERK, Role.COMMUNE_LEADER}),
     "documents.sign": frozenset({Role.COMMUNE_LEADER}),
     "documents.view": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR},
+    "economy.manage": frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
+    "economy.view": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR, Role.DIGITAL_TEAM_MEMBER},
     "onestop.manage_procedures": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
     "onestop.process_dossiers": frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
     "onestop.receive_dossiers": frozenset({Role.ONE_STOP_OFFICER}),

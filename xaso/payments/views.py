@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import DomainError, NotAllowed
+from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.payments import selectors
 from xaso.payments.banks import bank_by_bin
 from xaso.payments.forms import (
@@ -16,7 +17,6 @@ from xaso.payments.forms import (
     StatementImportForm,
 )
 from xaso.payments.models import NEEDS_REVIEW, ColumnMapping, RequestStatus
-from xaso.payments.qrimage import qr_png, qr_svg_data_uri
 from xaso.payments.services import (
     MANAGE_ACCOUNTS,
     RECONCILE,
@@ -165,10 +165,11 @@ def request_detail(request, request_id: int):
         {
             "payment": payment,
             "bank": bank_by_bin(payment.account.bank_bin),
-            "qr": qr_svg_data_uri(payment.payload)
+            "qr": qr_png_data_uri(payment.payload)
             if payment.status in (RequestStatus.OPEN, RequestStatus.PARTIAL)
             else "",
             "lines": payment.lines.order_by("pk"),
+            "is_cashier": request.user.holds(RECONCILE, commune=payment.commune),
             "can_cancel": payment.status == RequestStatus.OPEN
             and request.user.holds(RECONCILE, commune=payment.commune),
         },
@@ -212,6 +213,8 @@ def statement_detail(request, statement_id: int):
 @login_required
 def line_resolve(request, line_id: int):
     line = selectors.statement_line_for(request.user, line_id)
+    if not request.user.holds(RECONCILE, commune=line.commune):
+        raise NotAllowed(_("You cannot reconcile this commune's statements."))
     form = LineResolveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EconomyConfig(AppConfig):
+    name = "xaso.economy"
+    label = "economy"
+    verbose_name = _("Digital economy")
+
+    def ready(self):
+        from xaso.economy import cards  # noqa: F401  (registers the economy dashboard cards)
