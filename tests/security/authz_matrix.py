@@ -51,6 +51,17 @@ DOSSIER_QUEUE = COMMUNE_STAFF | {
     "system_admin",
 }
 
+REPORT_READERS = frozenset(
+    {
+        "one_stop_officer",
+        "commune_leader",
+        "province_supervisor",
+        "other_province_supervisor",
+        "other_commune_officer",
+        "system_admin",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Route:
@@ -233,6 +244,8 @@ ROUTES: list[Route] = [
         _static("/mot-cua/thu-tuc/"),
         frozenset({"one_stop_officer", "commune_leader", "system_admin", "other_commune_officer"}),
     ),
+    Route("onestop:reports", _static("/mot-cua/bao-cao/"), REPORT_READERS),
+    Route("onestop:reports_xlsx", _static("/mot-cua/bao-cao.xlsx"), REPORT_READERS),
     Route("onestop:lookup", _static("/tra-cuu/"), EVERYONE),
     Route("GET /api/v1/procedures", _static("/api/v1/procedures?q=khai+sinh"), EVERYONE),
     Route("GET /api/v1/procedures/{code}", _static("/api/v1/procedures/1.001193"), EVERYONE),

@@ -19,3 +19,11 @@ register_card(
         roles=frozenset({Role.ONE_STOP_OFFICER}),
     )
 )
+register_card(
+    Card(
+        title=_("One-stop reports"),
+        url_name="onestop:reports",
+        description=_("Received, online and on-time shares, late dossiers, ratings; Excel export."),
+        roles=frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.PROVINCE_SUPERVISOR}),
+    )
+)

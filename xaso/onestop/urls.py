@@ -21,5 +21,7 @@ urlpatterns = [
     path("mot-cua/tiep-nhan/", views.intake, name="intake"),
     path("mot-cua/tiep-nhan/nop/", views.intake_file, name="intake_file"),
     path("mot-cua/thu-tuc/", views.switches, name="switches"),
+    path("mot-cua/bao-cao/", views.reports, name="reports"),
+    path("mot-cua/bao-cao.xlsx", views.reports_xlsx, name="reports_xlsx"),
     path("tra-cuu/", views.lookup, name="lookup"),
 ]

@@ -18,16 +18,18 @@ from django.views.decorators.http import require_POST
 
 from xaso.accounts.models import CitizenProfile
 from xaso.accounts.selectors import citizen_profiles_for
-from xaso.core.calendar import to_local
+from xaso.core.calendar import local_today, to_local
 from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.core.pdf import render_pdf
 from xaso.core.qr import qr_png_data_uri
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
+from xaso.onestop.export import report_xlsx
 from xaso.onestop.forms import build_form
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.models import DossierFile, ProcedureField, RatingLevel, Status
 from xaso.onestop.prefill import prefill_for
+from xaso.onestop.reports import VIEW_REPORTS, report_for
 from xaso.onestop.workflow import DOSSIER_FLOW, action_label
 from xaso.places.models import Commune
 from xaso.web.views.forms_errors import attach_error
@@ -564,6 +566,52 @@ def switches(request):
     states = sel.procedure_switches(commune)
     rows = [(p, states.get(p.pk, True)) for p in sel.procedures_search()]
     return render(request, "onestop/switches.html", {"commune": commune, "rows": rows})
+
+
+# --- reports -------------------------------------------------------------------------------
+def _report(request):
+    if request.user.scope_for(VIEW_REPORTS).is_empty:
+        raise NotAllowed(_("Reports are for the commune's leaders and one-stop officers."))
+    today = local_today()
+    start = _date(request.GET.get("tu", "")) or today.replace(day=1)
+    end = _date(request.GET.get("den", "")) or today
+    if end < start:
+        start, end = end, start
+    commune_code = request.GET.get("xa", "").strip() or None
+    return report_for(request.user, start=start, end=end, commune_code=commune_code), commune_code
+
+
+@login_required
+def reports(request):
+    report, commune_code = _report(request)
+    return render(
+        request,
+        "onestop/reports.html",
+        {
+            "report": report,
+            "start": report.start,
+            "end": report.end,
+            "commune_code": commune_code,
+            "communes": Commune.objects.for_actor(request.user, VIEW_REPORTS).order_by("name"),
+            "tables": [
+                (_("By procedure"), report.by_procedure),
+                (_("By officer"), report.by_officer),
+                (_("By commune"), report.by_commune),
+            ],
+        },
+    )
+
+
+@login_required
+def reports_xlsx(request):
+    report, _commune = _report(request)
+    response = HttpResponse(
+        report_xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-mot-cua-{report.start}-{report.end}.xlsx"'
+    )
+    return response
 
 
 # --- public lookup -------------------------------------------------------------------------
