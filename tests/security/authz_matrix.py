@@ -379,6 +379,52 @@ ROUTES += [
         lambda w: f"/cong-dong/xa/{w.commune.code}/thon/{w.village.pk}/atom.xml",
         EVERYONE,
     ),
+    # community: smart radio (staff page; receivers authenticate with their cluster's token).
+    Route(
+        "community:radio",
+        _static("/cong-dong/radio/"),
+        frozenset(
+            {
+                "one_stop_officer",
+                "commune_leader",
+                "clerk",
+                "village_head",
+                "system_admin",
+                "other_commune_officer",
+            }
+        ),
+    ),
+    Route(
+        "community:bulletin_audio",
+        lambda w: f"/cong-dong/radio/ban-tin/{w.radio_bulletin.pk}/am-thanh.ogg",
+        frozenset({"one_stop_officer", "commune_leader", "clerk", "village_head", "system_admin"}),
+    ),
+    Route(
+        "community:radio_playlist_json",
+        lambda w: f"/cong-dong/radio/cum/{w.radio_cluster[0].pk}/playlist.json?token={w.radio_cluster[1]}",
+        EVERYONE,
+        note="the token is the authority, whoever holds it",
+    ),
+    Route(
+        "community:radio_playlist_m3u",
+        lambda w: f"/cong-dong/radio/cum/{w.radio_cluster[0].pk}/playlist.m3u?token={w.radio_cluster[1]}",
+        EVERYONE,
+    ),
+    Route(
+        "community:radio_receiver_audio",
+        lambda w: (
+            f"/cong-dong/radio/cum/{w.radio_cluster[0].pk}/am-thanh/{w.radio_bulletin.pk}.ogg"
+            f"?token={w.radio_cluster[1]}"
+        ),
+        EVERYONE,
+    ),
+    Route(
+        "community:radio_report",
+        lambda w: f"/cong-dong/radio/cum/{w.radio_cluster[0].pk}/bao-cao/?token={w.radio_cluster[1]}",
+        EVERYONE,
+        method="POST",
+        data=lambda w: {"kind": "alive"},
+    ),
 ]
 
 DOCUMENT_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "system_admin"}

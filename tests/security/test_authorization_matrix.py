@@ -13,7 +13,8 @@ from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
 from xaso.community.announcements import announcement_create
 from xaso.community.fanout import ack_token
-from xaso.community.models import Delivery, Household, HouseholdImport
+from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, HouseholdImport
+from xaso.community.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
 from xaso.documents import pki
 from xaso.documents.registry import incoming_register
@@ -276,6 +277,23 @@ class World:
             body="19h",
             attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")],
         )
+
+    @cached_property
+    def radio_cluster(self):
+        return speaker_cluster_create(
+            actor=self.users["one_stop_officer"], commune=self.commune, name="Cụm loa 1"
+        )
+
+    @cached_property
+    def radio_bulletin(self):
+        bulletin = Bulletin.objects.create(
+            commune=self.commune,
+            title="Bản tin",
+            created_by=self.users["one_stop_officer"],
+            status=AudioStatus.READY,
+        )
+        bulletin.audio.save("b.ogg", ContentFile(b"OggS"), save=True)
+        return bulletin
 
     @cached_property
     def ack_token(self):

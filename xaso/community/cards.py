@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.roles import roles_with
-from xaso.community.permissions import VIEW_HOUSEHOLDS
+from xaso.community.permissions import MANAGE_RADIO, VIEW_HOUSEHOLDS
 from xaso.core.dashboard import Card, register_card
 
 register_card(
@@ -18,5 +18,15 @@ register_card(
         url_name="community:announcements",
         description=_("Announce to every household and see who has been reached, village by village."),
         roles=roles_with(VIEW_HOUSEHOLDS),
+    )
+)
+register_card(
+    Card(
+        title=_("Smart radio"),
+        url_name="community:radio",
+        description=_(
+            "Bulletins read by speech synthesis or recorded, schedules, and silent loudspeaker clusters."
+        ),
+        roles=roles_with(MANAGE_RADIO),
     )
 )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xaso.community.models import Urgency
+from xaso.community.models import Announcement, SpeakerCluster, Urgency
 from xaso.places.models import Village
 
 
@@ -65,3 +65,47 @@ class AnnouncementForm(forms.Form):
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["villages"].queryset = Village.objects.filter(commune=commune).order_by("name")
+
+
+class ClusterForm(forms.Form):
+    name = forms.CharField(label=_("Cluster name"), max_length=100)
+    village = forms.ModelChoiceField(label=_("Village"), queryset=Village.objects.none(), required=False)
+    schedule = forms.CharField(label=_("Broadcast times"), initial="05:00, 17:00", max_length=200)
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.filter(commune=commune).order_by("name")
+
+
+class BulletinForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    announcement = forms.ModelChoiceField(
+        label=_("From an announcement"),
+        queryset=Announcement.objects.none(),
+        required=False,
+        help_text=_("Its title and text are read out."),
+    )
+    text = forms.CharField(label=_("Text to read"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    recording = forms.FileField(
+        label=_("Or a recording from a phone"),
+        required=False,
+        help_text=_("WAV, Ogg, FLAC or AMR, 25 MB at most. Noise is reduced and the volume evened out."),
+    )
+    clusters = forms.ModelMultipleChoiceField(
+        label=_("Clusters"),
+        queryset=SpeakerCluster.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick none to play it on every cluster."),
+    )
+    play_from = forms.DateField(
+        label=_("Play from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    play_until = forms.DateField(
+        label=_("Play until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["announcement"].queryset = Announcement.objects.filter(commune=commune)[:50]
+        self.fields["clusters"].queryset = SpeakerCluster.objects.filter(commune=commune)

@@ -8,6 +8,7 @@ from xaso.core.tenancy import scope_of
 VIEW_HOUSEHOLDS = "community.view_households"
 MANAGE_HOUSEHOLDS = "community.manage_households"
 PUBLISH_ANNOUNCEMENTS = "community.publish_announcements"
+MANAGE_RADIO = "community.manage_radio"
 
 
 def require(actor, perm: str, commune) -> None:

@@ -4,8 +4,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xaso.community.models import Announcement, Delivery, Household, HouseholdImport
-from xaso.community.permissions import VIEW_HOUSEHOLDS
+from xaso.community.models import Announcement, Bulletin, Delivery, Household, HouseholdImport, SpeakerCluster
+from xaso.community.permissions import MANAGE_RADIO, VIEW_HOUSEHOLDS
 from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.text import fold
 from xaso.places.models import Commune
@@ -88,3 +88,22 @@ def announcement_public(announcement_id) -> Announcement:
         )
     except (Announcement.DoesNotExist, ValueError):
         raise NotFound("announcement") from None
+
+
+def clusters_for(actor, *, commune=None) -> QuerySet[SpeakerCluster]:
+    """Loudspeaker clusters the actor manages."""
+    rows = SpeakerCluster.objects.for_actor(actor, MANAGE_RADIO).select_related("village")
+    return rows.filter(commune=commune) if commune is not None else rows
+
+
+def bulletins_for(actor, *, commune=None) -> QuerySet[Bulletin]:
+    """Radio bulletins the actor manages, newest first."""
+    rows = Bulletin.objects.for_actor(actor, MANAGE_RADIO).prefetch_related("clusters")
+    return rows.filter(commune=commune) if commune is not None else rows
+
+
+def bulletin_for(actor, bulletin_id) -> Bulletin:
+    try:
+        return bulletins_for(actor).get(pk=bulletin_id)
+    except (Bulletin.DoesNotExist, ValueError):
+        raise NotFound("bulletin") from None

@@ -3,7 +3,7 @@ the code that does the work."""
 
 from django_tasks import task
 
-from xaso.community import fanout, importing
+from xaso.community import fanout, importing, rendering
 
 
 @task()
@@ -19,3 +19,8 @@ def fan_out_announcement(announcement_id: int) -> None:
 @task()
 def publish_due_announcements() -> int:
     return fanout.announcements_publish_due()
+
+
+@task()
+def render_bulletin_audio(bulletin_id: int) -> None:
+    rendering.bulletin_render(bulletin_id=bulletin_id)

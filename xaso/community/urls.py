@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.community import feeds, views
+from xaso.community import feeds, radio_views, views
 
 app_name = "community"
 
@@ -16,6 +16,17 @@ urlpatterns = [
     path("thong-bao/<int:announcement_id>/", views.announcement_detail, name="announcement"),
     path("tep/<int:attachment_id>/", views.attachment_download, name="attachment"),
     path("xac-nhan/<str:token>/", views.acknowledge, name="ack"),
+    path("radio/", radio_views.radio_home, name="radio"),
+    path("radio/ban-tin/<int:bulletin_id>/am-thanh.ogg", radio_views.bulletin_audio, name="bulletin_audio"),
+    # Receivers of loudspeaker clusters (token auth).
+    path("radio/cum/<int:cluster_id>/playlist.json", radio_views.playlist_json, name="radio_playlist_json"),
+    path("radio/cum/<int:cluster_id>/playlist.m3u", radio_views.playlist_m3u, name="radio_playlist_m3u"),
+    path(
+        "radio/cum/<int:cluster_id>/am-thanh/<int:bulletin_id>.ogg",
+        radio_views.receiver_audio,
+        name="radio_receiver_audio",
+    ),
+    path("radio/cum/<int:cluster_id>/bao-cao/", radio_views.receiver_report, name="radio_report"),
     # Public: the commune's announcements, their pages and feeds.
     path("xa/<str:code>/thong-bao/", views.public_announcements, name="public_announcements"),
     path(
