@@ -425,6 +425,25 @@ ROUTES += [
         method="POST",
         data=lambda w: {"kind": "alive"},
     ),
+    # community: QR information pages (staff list and posters; the pages themselves are public).
+    Route(
+        "community:info_pages",
+        _static("/cong-dong/trang-thong-tin/"),
+        COMMUNE_STAFF | {"village_head", "system_admin", "other_commune_officer"},
+    ),
+    Route(
+        "community:info_poster",
+        lambda w: f"/cong-dong/trang-thong-tin/{w.info_page.pk}/ap-phich.pdf",
+        COMMUNE_STAFF | {"village_head", "system_admin"},
+    ),
+    Route(
+        "community:info_page", lambda w: f"/cong-dong/xa/{w.commune.code}/trang/{w.info_page.pk}/", EVERYONE
+    ),
+    Route(
+        "community:info_image",
+        lambda w: f"/cong-dong/xa/{w.commune.code}/trang/{w.info_page.pk}/anh",
+        EVERYONE,
+    ),
 ]
 
 DOCUMENT_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "system_admin"}

@@ -13,6 +13,7 @@ from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
 from xaso.community.announcements import announcement_create
 from xaso.community.fanout import ack_token
+from xaso.community.infopages import info_page_create
 from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, HouseholdImport
 from xaso.community.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
@@ -294,6 +295,16 @@ class World:
         )
         bulletin.audio.save("b.ogg", ContentFile(b"OggS"), save=True)
         return bulletin
+
+    @cached_property
+    def info_page(self):
+        return info_page_create(
+            actor=self.users["one_stop_officer"],
+            commune=self.commune,
+            kind="lane_map",
+            title="Bản đồ ngõ",
+            image=SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32),
+        )
 
     @cached_property
     def ack_token(self):

@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "accounts.view_citizens": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "accounts.manage_citizens": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
     "community.manage_households": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.VILLAGE_HEAD}),
+    "community.manage_info_pages": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.manage_radio": (COMMUNE_STAFF - {Role.SPECIALIST}) | {Role.VILLAGE_HEAD},
     "community.publish_announcements": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.view_households": COMMUNE_STAFF | {Role.VILLAGE_HEAD, Role.DIGITAL_TEAM_MEMBER},

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.roles import roles_with
-from xaso.community.permissions import MANAGE_RADIO, VIEW_HOUSEHOLDS
+from xaso.community.permissions import MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
 from xaso.core.dashboard import Card, register_card
 
 register_card(
@@ -28,5 +28,15 @@ register_card(
             "Bulletins read by speech synthesis or recorded, schedules, and silent loudspeaker clusters."
         ),
         roles=roles_with(MANAGE_RADIO),
+    )
+)
+register_card(
+    Card(
+        title=_("QR information posters"),
+        url_name="community:info_pages",
+        description=_(
+            "History, relics, schools, clinics, wifi, lane maps and procedure guides behind a QR poster."
+        ),
+        roles=roles_with(MANAGE_INFO_PAGES),
     )
 )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xaso.community.models import Announcement, SpeakerCluster, Urgency
+from xaso.community.models import Announcement, InfoKind, SpeakerCluster, Urgency
 from xaso.places.models import Village
 
 
@@ -109,3 +109,30 @@ class BulletinForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["announcement"].queryset = Announcement.objects.filter(commune=commune)[:50]
         self.fields["clusters"].queryset = SpeakerCluster.objects.filter(commune=commune)
+
+
+class InfoPageForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=InfoKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    image = forms.FileField(
+        label=_("Image (PNG, JPEG or WebP)"), required=False, help_text=_("Needed for a lane map.")
+    )
+    wifi_name = forms.CharField(label=_("Free wifi name"), max_length=64, required=False)
+    wifi_password = forms.CharField(label=_("Wifi password"), max_length=64, required=False)
+    procedure_code = forms.CharField(
+        label=_("Procedure code"),
+        max_length=20,
+        required=False,
+        help_text=_("For a procedure guide, e.g. 1.001193."),
+    )
+    village = forms.ModelChoiceField(
+        label=_("Village"),
+        queryset=Village.objects.none(),
+        required=False,
+        help_text=_("For a household list: published only if every household of the village agreed."),
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.filter(commune=commune).order_by("name")

@@ -9,6 +9,7 @@ VIEW_HOUSEHOLDS = "community.view_households"
 MANAGE_HOUSEHOLDS = "community.manage_households"
 PUBLISH_ANNOUNCEMENTS = "community.publish_announcements"
 MANAGE_RADIO = "community.manage_radio"
+MANAGE_INFO_PAGES = "community.manage_info_pages"
 
 
 def require(actor, perm: str, commune) -> None:

@@ -4,8 +4,16 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xaso.community.models import Announcement, Bulletin, Delivery, Household, HouseholdImport, SpeakerCluster
-from xaso.community.permissions import MANAGE_RADIO, VIEW_HOUSEHOLDS
+from xaso.community.models import (
+    Announcement,
+    Bulletin,
+    Delivery,
+    Household,
+    HouseholdImport,
+    InfoPage,
+    SpeakerCluster,
+)
+from xaso.community.permissions import MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
 from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.text import fold
 from xaso.places.models import Commune
@@ -107,3 +115,24 @@ def bulletin_for(actor, bulletin_id) -> Bulletin:
         return bulletins_for(actor).get(pk=bulletin_id)
     except (Bulletin.DoesNotExist, ValueError):
         raise NotFound("bulletin") from None
+
+
+def info_pages_for(actor, *, commune=None) -> QuerySet[InfoPage]:
+    """QR information pages the actor manages."""
+    rows = InfoPage.objects.for_actor(actor, MANAGE_INFO_PAGES)
+    return rows.filter(commune=commune) if commune is not None else rows
+
+
+def info_page_for(actor, page_id) -> InfoPage:
+    try:
+        return info_pages_for(actor).select_related("commune").get(pk=page_id)
+    except (InfoPage.DoesNotExist, ValueError):
+        raise NotFound("page") from None
+
+
+def info_page_public(commune_code: str, page_id) -> InfoPage:
+    """A published information page (all are public: they exist to be scanned)."""
+    try:
+        return InfoPage.objects.select_related("commune", "village").get(pk=page_id, commune_id=commune_code)
+    except (InfoPage.DoesNotExist, ValueError):
+        raise NotFound("page") from None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.community import feeds, radio_views, views
+from xaso.community import feeds, info_views, radio_views, views
 
 app_name = "community"
 
@@ -27,6 +27,10 @@ urlpatterns = [
         name="radio_receiver_audio",
     ),
     path("radio/cum/<int:cluster_id>/bao-cao/", radio_views.receiver_report, name="radio_report"),
+    path("trang-thong-tin/", info_views.info_pages, name="info_pages"),
+    path("trang-thong-tin/<int:page_id>/ap-phich.pdf", info_views.info_poster, name="info_poster"),
+    path("xa/<str:code>/trang/<int:page_id>/", info_views.info_page, name="info_page"),
+    path("xa/<str:code>/trang/<int:page_id>/anh", info_views.info_image, name="info_image"),
     # Public: the commune's announcements, their pages and feeds.
     path("xa/<str:code>/thong-bao/", views.public_announcements, name="public_announcements"),
     path(
