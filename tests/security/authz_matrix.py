@@ -444,6 +444,29 @@ ROUTES += [
         lambda w: f"/cong-dong/xa/{w.commune.code}/trang/{w.info_page.pk}/anh",
         EVERYONE,
     ),
+    # community: citizen feedback (public form, board and tracking; the commune's officers handle).
+    Route(
+        "community:feedback_queue",
+        _static("/cong-dong/phan-anh/"),
+        COMMUNE_STAFF | {"village_head", "system_admin", "other_commune_officer"},
+    ),
+    Route(
+        "community:feedback_handle",
+        lambda w: f"/cong-dong/phan-anh/xu-ly/{w.feedback_report.pk}/",
+        COMMUNE_STAFF | {"village_head", "system_admin"},
+    ),
+    Route(
+        "community:feedback_photo",
+        lambda w: f"/cong-dong/phan-anh/anh/{w.feedback_report.photos.get().pk}/",
+        EVERYONE,
+    ),
+    Route(
+        "community:feedback_track",
+        lambda w: f"/cong-dong/phan-anh/{w.feedback_report.tracking_code}/",
+        EVERYONE,
+    ),
+    Route("community:feedback_board", lambda w: f"/cong-dong/xa/{w.commune.code}/phan-anh/", EVERYONE),
+    Route("community:feedback_new", lambda w: f"/cong-dong/xa/{w.commune.code}/phan-anh/gui/", EVERYONE),
 ]
 
 DOCUMENT_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "system_admin"}

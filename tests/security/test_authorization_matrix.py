@@ -13,6 +13,7 @@ from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
 from xaso.community.announcements import announcement_create
 from xaso.community.fanout import ack_token
+from xaso.community.feedback import feedback_submit
 from xaso.community.infopages import info_page_create
 from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, HouseholdImport
 from xaso.community.radio import speaker_cluster_create
@@ -304,6 +305,16 @@ class World:
             kind="lane_map",
             title="Bản đồ ngõ",
             image=SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32),
+        )
+
+    @cached_property
+    def feedback_report(self):
+        return feedback_submit(
+            actor=None,
+            commune=self.commune,
+            category="roads",
+            text="Ổ gà",
+            photos=[SimpleUploadedFile("a.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 32)],
         )
 
     @cached_property

@@ -30,6 +30,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "places.manage_villages": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.CLERK}),
     "accounts.view_citizens": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "accounts.manage_citizens": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
+    "community.handle_feedback": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.manage_households": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.VILLAGE_HEAD}),
     "community.manage_info_pages": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.manage_radio": (COMMUNE_STAFF - {Role.SPECIALIST}) | {Role.VILLAGE_HEAD},

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.roles import roles_with
-from xaso.community.permissions import MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
+from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
 from xaso.core.dashboard import Card, register_card
 
 register_card(
@@ -38,5 +38,13 @@ register_card(
             "History, relics, schools, clinics, wifi, lane maps and procedure guides behind a QR poster."
         ),
         roles=roles_with(MANAGE_INFO_PAGES),
+    )
+)
+register_card(
+    Card(
+        title=_("Citizen feedback"),
+        url_name="community:feedback_queue",
+        description=_("Reports from residents: assign, answer publicly and resolve within the deadline."),
+        roles=roles_with(HANDLE_FEEDBACK),
     )
 )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xaso.community.models import Announcement, InfoKind, SpeakerCluster, Urgency
+from xaso.community.models import Announcement, FeedbackCategory, InfoKind, SpeakerCluster, Urgency
 from xaso.places.models import Village
 
 
@@ -136,3 +136,30 @@ class InfoPageForm(forms.Form):
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = Village.objects.filter(commune=commune).order_by("name")
+
+
+class FeedbackForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=FeedbackCategory.choices)
+    village = forms.ModelChoiceField(label=_("Village"), queryset=Village.objects.none(), required=False)
+    text = forms.CharField(label=_("What is wrong, and where?"), widget=forms.Textarea(attrs={"rows": 6}))
+    photos = MultipleFileField(label=_("Photos"), required=False, help_text=_("Up to 3 photos, 5 MB each."))
+    latitude = forms.DecimalField(
+        label=_("Latitude"), required=False, min_value=-90, max_value=90, decimal_places=5
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180, decimal_places=5
+    )
+    anonymous = forms.BooleanField(
+        label=_("Send anonymously (you will only follow it by its code)"), required=False
+    )
+    name = forms.CharField(label=_("Your name (never published)"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Your phone (never published)"), max_length=20, required=False)
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.filter(commune=commune).order_by("name")
+
+
+class FeedbackAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Public answer"), widget=forms.Textarea(attrs={"rows": 5}))
+    resolve = forms.BooleanField(label=_("The problem is resolved"), required=False)

@@ -10,6 +10,7 @@ MANAGE_HOUSEHOLDS = "community.manage_households"
 PUBLISH_ANNOUNCEMENTS = "community.publish_announcements"
 MANAGE_RADIO = "community.manage_radio"
 MANAGE_INFO_PAGES = "community.manage_info_pages"
+HANDLE_FEEDBACK = "community.handle_feedback"
 
 
 def require(actor, perm: str, commune) -> None:

@@ -8,12 +8,14 @@ from xaso.community.models import (
     Announcement,
     Bulletin,
     Delivery,
+    FeedbackReport,
+    FeedbackStatus,
     Household,
     HouseholdImport,
     InfoPage,
     SpeakerCluster,
 )
-from xaso.community.permissions import MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
+from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
 from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.text import fold
 from xaso.places.models import Commune
@@ -136,3 +138,40 @@ def info_page_public(commune_code: str, page_id) -> InfoPage:
         return InfoPage.objects.select_related("commune", "village").get(pk=page_id, commune_id=commune_code)
     except (InfoPage.DoesNotExist, ValueError):
         raise NotFound("page") from None
+
+
+def feedback_public(commune) -> QuerySet[FeedbackReport]:
+    """The public board: a commune's reports (merged ones hidden), never who sent them."""
+    return (
+        FeedbackReport.objects.filter(commune=commune)
+        .exclude(status=FeedbackStatus.MERGED)
+        .select_related("village")
+        .prefetch_related("photos")
+        .defer("reporter_name", "reporter_phone", "source_ip", "reporter")
+    )
+
+
+def feedback_by_code(tracking_code: str) -> FeedbackReport:
+    """One report by its tracking code (public: the code is the reporter's key)."""
+    try:
+        return FeedbackReport.objects.select_related("commune", "village", "duplicate_of").get(
+            tracking_code=tracking_code
+        )
+    except FeedbackReport.DoesNotExist:
+        raise NotFound("report", field="into") from None
+
+
+def feedback_for(actor, *, commune=None) -> QuerySet[FeedbackReport]:
+    """Reports the actor handles (their commune's), oldest due first."""
+    rows = FeedbackReport.objects.for_actor(actor, HANDLE_FEEDBACK, as_citizen=False).select_related(
+        "village"
+    )
+    rows = rows.filter(commune=commune) if commune is not None else rows
+    return rows.order_by("due_on", "created_at")
+
+
+def feedback_one_for(actor, report_id) -> FeedbackReport:
+    try:
+        return feedback_for(actor).select_related("commune").get(pk=report_id)
+    except (FeedbackReport.DoesNotExist, ValueError):
+        raise NotFound("report") from None

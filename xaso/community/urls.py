@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.community import feeds, info_views, radio_views, views
+from xaso.community import feedback_views, feeds, info_views, radio_views, views
 
 app_name = "community"
 
@@ -31,6 +31,12 @@ urlpatterns = [
     path("trang-thong-tin/<int:page_id>/ap-phich.pdf", info_views.info_poster, name="info_poster"),
     path("xa/<str:code>/trang/<int:page_id>/", info_views.info_page, name="info_page"),
     path("xa/<str:code>/trang/<int:page_id>/anh", info_views.info_image, name="info_image"),
+    path("phan-anh/", feedback_views.feedback_queue, name="feedback_queue"),
+    path("phan-anh/xu-ly/<int:report_id>/", feedback_views.feedback_handle, name="feedback_handle"),
+    path("phan-anh/anh/<int:photo_id>/", feedback_views.feedback_photo, name="feedback_photo"),
+    path("phan-anh/<str:tracking_code>/", feedback_views.feedback_track, name="feedback_track"),
+    path("xa/<str:code>/phan-anh/", feedback_views.feedback_board, name="feedback_board"),
+    path("xa/<str:code>/phan-anh/gui/", feedback_views.feedback_new, name="feedback_new"),
     # Public: the commune's announcements, their pages and feeds.
     path("xa/<str:code>/thong-bao/", views.public_announcements, name="public_announcements"),
     path(

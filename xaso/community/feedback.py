@@ -1,0 +1,176 @@
+"""Citizen feedback (phản ánh, kiến nghị) in the manner of FixMyStreet: anyone reports a problem
+with photos and a place, gets a tracking code, and follows the public answer; officers assign,
+answer publicly and resolve within the SLA; duplicates are merged. The public board never shows
+who reported; an anonymous report does not even store it. Spam limits: reports per IP address
+and per phone per day, photo count and size, photos checked by content."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from xaso.accounts.identity import phone_clean
+from xaso.community.models import FeedbackCategory, FeedbackPhoto, FeedbackReport, FeedbackStatus
+from xaso.community.permissions import HANDLE_FEEDBACK, require
+from xaso.community.uploads import sniff
+from xaso.core.audit import audit_record
+from xaso.core.calendar import due_date
+from xaso.core.errors import Conflict, InvalidInput, RateLimited
+from xaso.notify.services import notify_send
+from xaso.places.models import Commune, Village
+
+SLA_WORKING_DAYS = 5
+MAX_PER_IP_PER_DAY = 5
+MAX_PER_PHONE_PER_DAY = 3
+MAX_PHOTOS = 3
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+MAX_TEXT = 2000
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
+
+
+def _tracking_code() -> str:
+    return "PA-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def feedback_submit(
+    *,
+    actor,
+    commune: Commune,
+    category: str,
+    text: str,
+    village: Village | None = None,
+    latitude=None,
+    longitude=None,
+    photos=(),
+    anonymous: bool = False,
+    name: str = "",
+    phone: str = "",
+    ip: str | None = None,
+) -> FeedbackReport:
+    """Receive a report. Rules: a category and a text (2,000 characters at most); at most 3
+    photos of 5 MB, JPEG/PNG/WebP by content; at most 5 reports a day from one IP address and 3
+    from one phone; anonymous means no name, phone or account is kept."""
+    text = (text or "").strip()
+    if category not in FeedbackCategory.values:
+        raise InvalidInput(_("Choose a category."), field="category")
+    if not text:
+        raise InvalidInput(_("Describe the problem."), field="text")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(_("The description is too long (2,000 characters at most)."), field="text")
+    if village is not None and village.commune_id != commune.code:
+        raise InvalidInput(_("Choose a village of this commune."), field="village")
+    photos = list(photos)
+    if len(photos) > MAX_PHOTOS:
+        raise InvalidInput(_("Attach at most 3 photos."), field="photos")
+    kinds = [sniff(p, field="photos", max_bytes=MAX_PHOTO_BYTES) for p in photos]
+    if any(k not in {"image/jpeg", "image/png", "image/webp"} for k in kinds):
+        raise InvalidInput(_("Photos must be JPEG, PNG or WebP pictures."), field="photos")
+    signed_in = actor is not None and actor.is_authenticated
+    phone = phone_clean(phone) if phone and not anonymous else ""
+    since = timezone.now() - timedelta(days=1)
+    if (
+        ip
+        and FeedbackReport.objects.filter(source_ip=ip, created_at__gte=since).count() >= MAX_PER_IP_PER_DAY
+    ):
+        raise RateLimited(_("Too many reports from this connection today. Please try again tomorrow."))
+    if (
+        phone
+        and FeedbackReport.objects.filter(reporter_phone=phone, created_at__gte=since).count()
+        >= MAX_PER_PHONE_PER_DAY
+    ):
+        raise RateLimited(_("Too many reports from this phone number today. Please try again tomorrow."))
+    now = timezone.now()
+    with transaction.atomic():
+        report = FeedbackReport.objects.create(
+            commune=commune,
+            village=village,
+            category=category,
+            text=text,
+            latitude=latitude,
+            longitude=longitude,
+            anonymous=anonymous,
+            reporter=actor if signed_in and not anonymous else None,
+            reporter_name="" if anonymous else (name or (actor.full_name if signed_in else ""))[:150],
+            reporter_phone=phone,
+            tracking_code=_tracking_code(),
+            due_on=due_date(now, SLA_WORKING_DAYS),
+            source_ip=ip,
+            created_at=now,
+        )
+        for upload, kind in zip(photos, kinds, strict=True):
+            photo = FeedbackPhoto(report=report, content_type=kind)
+            photo.file.save(f"{report.tracking_code}-{secrets.token_hex(4)}", upload, save=False)
+            photo.save()
+        audit_record(
+            actor=actor if signed_in else None,
+            action="feedback.submit",
+            target=report,
+            commune_code=commune.code,
+            summary=report.tracking_code,
+        )
+    return report
+
+
+def _tell_reporter(report: FeedbackReport) -> None:
+    if report.reporter_id:
+        notify_send(
+            recipient=report.reporter,
+            subject=_("Your report %(code)s: %(status)s")
+            % {"code": report.tracking_code, "status": report.get_status_display()},
+            body=report.answer or report.get_status_display(),
+            link=f"/cong-dong/phan-anh/{report.tracking_code}/",
+            channels=("inapp", "email"),
+        )
+
+
+def feedback_answer(*, actor, report: FeedbackReport, answer: str, resolve: bool = False) -> FeedbackReport:
+    """Answer a report publicly (and resolve it). Rules: staff of the commune; a merged report
+    is answered on the report it was merged into; the reporter is told."""
+    require(actor, HANDLE_FEEDBACK, report.commune)
+    answer = (answer or "").strip()
+    if not answer:
+        raise InvalidInput(_("Write the answer."), field="answer")
+    if report.status == FeedbackStatus.MERGED:
+        raise Conflict(_("This report was merged into another one; answer that one."))
+    now = timezone.now()
+    with transaction.atomic():
+        report.answer, report.answered_at = answer, now
+        report.assigned_to = report.assigned_to or actor
+        report.status = FeedbackStatus.RESOLVED if resolve else FeedbackStatus.ANSWERED
+        report.resolved_at = now if resolve else None
+        report.save()
+        audit_record(
+            actor=actor,
+            action="feedback.answer",
+            target=report,
+            commune_code=report.commune_id,
+            summary=report.status,
+        )
+        _tell_reporter(report)
+    return report
+
+
+def feedback_merge(*, actor, report: FeedbackReport, into: FeedbackReport) -> FeedbackReport:
+    """Merge a duplicate into another report of the same commune; its reporter follows that one."""
+    require(actor, HANDLE_FEEDBACK, report.commune)
+    if into.pk == report.pk or into.commune_id != report.commune_id or into.status == FeedbackStatus.MERGED:
+        raise InvalidInput(_("Choose another open report of this commune."), field="into")
+    with transaction.atomic():
+        report.status, report.duplicate_of = FeedbackStatus.MERGED, into
+        report.save(update_fields=["status", "duplicate_of"])
+        audit_record(
+            actor=actor,
+            action="feedback.merge",
+            target=report,
+            commune_code=report.commune_id,
+            summary=into.tracking_code,
+        )
+        _tell_reporter(report)
+    return report
+
+
+def is_late(report: FeedbackReport, today=None) -> bool:
+    today = today or timezone.localdate()
+    return report.status not in (FeedbackStatus.RESOLVED, FeedbackStatus.MERGED) and today > report.due_on
