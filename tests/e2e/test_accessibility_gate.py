@@ -1,7 +1,10 @@
 """Quality gate: axe-core finds no serious or critical accessibility violation on the pages a
-person reaches, and no page requests anything outside the site. The pages are found by following
-the links of each role's starting pages, so new pages join the gate by being linked."""
+person reaches, no page requests anything outside the site, and a citizen's pages weigh at most
+60 KB gzipped with everything they load (measured with the browser cache off). The pages are
+found by following the links of each role's starting pages, so new pages join the gate by being
+linked."""
 
+import gzip
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,6 +14,7 @@ from xaso.accounts.demo import demo_load
 
 MAX_PAGES_PER_ROLE = 25
 BLOCKING = {"serious", "critical"}
+CITIZEN_PAGE_BUDGET = 60 * 1024
 START = ["/", "/xa/15469/", "/dang-nhap/", "/dang-ky/", "/khong-co-trang-nay/"]
 
 
@@ -29,17 +33,27 @@ def _same_site_links(page, origin: str) -> list[str]:
     return links
 
 
-def _crawl_and_check(page, origin: str, start: list[str]) -> dict[str, list[str]]:
+def _crawl_and_check(
+    page, origin: str, start: list[str], *, budget: int | None = None
+) -> dict[str, list[str]]:
     axe = Axe()
     external: list[str] = []
+    loaded: list = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith((origin, "data:")) else None)
+    page.on("response", lambda response: loaded.append(response))
+    page.context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
     seen, queue, problems = set(), list(start), {}
     while queue and len(seen) < MAX_PAGES_PER_ROLE:
         path = queue.pop(0)
         if path in seen:
             continue
         seen.add(path)
-        page.goto(path)
+        loaded.clear()
+        page.goto(path, wait_until="load")
+        if budget is not None:
+            weight = sum(len(gzip.compress(r.body())) for r in loaded if r.url.startswith(origin) and r.ok)
+            if weight > budget:
+                problems[f"{path} (weight)"] = [f"{weight} bytes gzipped, over {budget}"]
         result = axe.run(page)
         blocking = [
             f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
@@ -57,7 +71,7 @@ def _crawl_and_check(page, origin: str, start: list[str]) -> dict[str, list[str]
 
 def test_public_pages_pass_axe_and_load_nothing_external(page, live_server, transactional_db):
     demo_load()
-    problems = _crawl_and_check(page, live_server.url, START)
+    problems = _crawl_and_check(page, live_server.url, START, budget=CITIZEN_PAGE_BUDGET)
     assert not problems, problems
 
 
@@ -65,7 +79,8 @@ def test_public_pages_pass_axe_and_load_nothing_external(page, live_server, tran
 def test_each_role_sees_pages_that_pass_axe(page, sign_in, live_server, transactional_db, settings, username):
     demo_load()
     sign_in(username, settings.DEMO_PASSWORD)
-    problems = _crawl_and_check(page, live_server.url, ["/bang-dieu-khien/"])
+    budget = CITIZEN_PAGE_BUDGET if username == "0912345678" else None
+    problems = _crawl_and_check(page, live_server.url, ["/bang-dieu-khien/"], budget=budget)
     assert not problems, problems
 
 
@@ -73,3 +88,9 @@ def test_the_gate_catches_a_nameless_button(page):
     page.set_content('<html lang="vi"><body><main><button></button></main></body></html>')
     ids = {v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING}
     assert "button-name" in ids
+
+
+def test_the_gate_weighs_what_a_page_loads(page, live_server, transactional_db):
+    demo_load()
+    problems = _crawl_and_check(page, live_server.url, ["/"], budget=1024)
+    assert any(key.endswith("(weight)") for key in problems)
