@@ -18,6 +18,8 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
+from django_otp.oath import TOTP
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 BIRTH = {
@@ -138,14 +140,16 @@ class Api:
         except urllib.error.HTTPError as exc:
             raise RuntimeError(f"{method} {path}: {exc.code} {exc.read()[:300]!r}") from None
 
-    def token(self, username: str, password: str) -> str:
-        return self.call("POST", "/api/v1/auth/token", {"username": username, "password": password})["token"]
+    def token(self, username: str, password: str, otp: str | None = None) -> str:
+        body = {"username": username, "password": password, "otp": otp}
+        return self.call("POST", "/api/v1/auth/token", body)["token"]
 
 
-def citizen_to_result(api: Api, password: str) -> str:
+def citizen_to_result(api: Api, password: str, leader_totp_key: str) -> str:
     citizen = api.token("0912345678", password)
     officer = api.token("motcua", password)
-    leader = api.token("lanhdao", password)
+    # The leader signs in with a second factor, as in production.
+    leader = api.token("lanhdao", password, otp=f"{TOTP(bytes.fromhex(leader_totp_key)).token():06d}")
     specialist = api.token("chuyenvien", password)
     created = api.call(
         "POST", "/api/v1/dossiers", {"procedure": "1.001193", "commune": "15469", "data": BIRTH}, citizen
@@ -229,7 +233,20 @@ def main() -> int:
                 return False
 
         wait_for(healthy, "granian")
-        code = citizen_to_result(api, "xaso-demo-2026")
+        enrol = (
+            "from django_otp.plugins.otp_totp.models import TOTPDevice as D; "
+            "from xaso.accounts.models import User; "
+            "print(D.objects.create(user=User.objects.get(username='lanhdao'), name='smoke').key)"
+        )
+        out = subprocess.run(
+            xaso + ["shell", "--no-imports", "-c", enrol],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        code = citizen_to_result(api, "xaso-demo-2026", out.stdout.split()[-1])
         # The e-mails to the citizen travel the outbox through Redis to the RQ worker.
         sent = "from xaso.notify.models import OutboxMessage as Out; "
         sent += "print(Out.objects.filter(status='sent').count())"

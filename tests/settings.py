@@ -15,6 +15,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Most tests sign people in directly; the two-factor tests (tests/accounts/test_two_factor.py)
+# switch this on and prove the second step is enforced.
+REQUIRE_2FA = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # Several checkouts may test against one server at once: each names its own test database.

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "xaso.core",
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "xaso.accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -131,6 +135,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Leaders, province supervisors and system admins sign in with a TOTP second factor.
+REQUIRE_2FA = env_bool("XASO_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Xã Số"
+# Staff sessions end after a working day; citizens stay signed in on their own phone longer.
+STAFF_SESSION_SECONDS = env_int("XASO_STAFF_SESSION_SECONDS", 8 * 3600, minimum=300)
+SESSION_COOKIE_AGE = env_int("XASO_SESSION_SECONDS", 30 * 24 * 3600, minimum=300)
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"

@@ -93,6 +93,9 @@ ROUTES: list[Route] = [
     Route("web:login", _static("/dang-nhap/"), EVERYONE),
     Route("web:logout", _static("/dang-xuat/"), EVERYONE, method="POST"),
     Route("web:register", _static("/dang-ky/"), EVERYONE),
+    Route(
+        "web:two_factor", _static("/xac-thuc-2-buoc/"), SIGNED_IN, note="anyone may enrol; some roles must"
+    ),
     Route("web:dashboard", _static("/bang-dieu-khien/"), SIGNED_IN),
     Route("web:profile", _static("/ho-so-ca-nhan/"), SIGNED_IN),
     Route(

@@ -1,10 +1,12 @@
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
+from django_otp import match_token
 from ninja import Router, Schema
 
 from xaso.accounts.identity import mask_personal_id, mask_phone
 from xaso.accounts.selectors import citizen_profile_for
 from xaso.accounts.services import api_token_issue
+from xaso.accounts.two_factor import needs_two_factor
 from xaso.core.errors import DomainError
 
 router = Router(tags=["auth"])
@@ -13,6 +15,7 @@ router = Router(tags=["auth"])
 class TokenIn(Schema):
     username: str
     password: str
+    otp: str | None = None
 
 
 class TokenOut(Schema):
@@ -30,6 +33,10 @@ def token(request, payload: TokenIn):
     if user is None:
         # Axes counts this failure; after the limit even the right password is refused.
         raise WrongCredentials(_("Wrong username or password, or too many attempts."), field="password")
+    if needs_two_factor(user) and not (payload.otp and match_token(user, payload.otp)):
+        raise WrongCredentials(
+            _("This account needs the 6-digit code of its authenticator app."), field="otp"
+        )
     return {"token": api_token_issue(user=user, name="api")}
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from xaso.web.views import auth, public, staff
+from xaso.web.views import auth, public, staff, two_factor
 
 app_name = "web"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("dang-nhap/", auth.XasoLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(), name="logout"),
     path("dang-ky/", auth.register, name="register"),
+    path("xac-thuc-2-buoc/", two_factor.two_factor, name="two_factor"),
     path("bang-dieu-khien/", staff.dashboard, name="dashboard"),
     path("ho-so-ca-nhan/", staff.profile, name="profile"),
     path("thon/", staff.villages, name="villages"),

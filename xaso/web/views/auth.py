@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
@@ -15,6 +16,13 @@ class XasoLoginView(LoginView):
     template_name = "web/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.user.active_memberships:
+            # Staff sessions end after a working day: officers share counters and PCs.
+            self.request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
+        return response
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
