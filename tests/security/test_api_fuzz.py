@@ -3,12 +3,26 @@ without a 5xx and, where the schema documents the status, with a body that match
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance
 
 from xaso.accounts.services import api_token_issue
 from xaso.places.loader import places_load
 from xaso.wsgi import application
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Schemathesis calls the WSGI app directly, which closes old connections when a request ends;
+    inside the test's transaction that closes the test database connection. Django's own test
+    client disconnects this handler the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
