@@ -14,6 +14,7 @@ from xaso.onestop.models import (
     SETTLED,
     TERMINAL,
     Dossier,
+    DossierFile,
     Procedure,
     ProcedureSwitch,
     Status,
@@ -93,6 +94,22 @@ def last_answers(actor, names: list[str]) -> dict:
             if name not in found and data.get(name) not in (None, ""):
                 found[name] = data[name]
     return found
+
+
+def wallet_for(actor, *, dossier: Dossier) -> list:
+    """Declare once: the papers the citizen gave in earlier dossiers, newest first, one per
+    content (SHA-256), leaving out what this dossier already holds."""
+    held = set(dossier.files.values_list("sha256", flat=True))
+    seen, papers = set(held), []
+    for paper in (
+        DossierFile.objects.filter(dossier__citizen_id=actor.pk)
+        .exclude(dossier=dossier)
+        .order_by("-created_at")[:200]
+    ):
+        if paper.sha256 not in seen:
+            seen.add(paper.sha256)
+            papers.append(paper)
+    return papers
 
 
 # --- due state -----------------------------------------------------------------------------

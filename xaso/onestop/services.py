@@ -427,6 +427,45 @@ def dossier_file_add(*, actor: User, dossier: Dossier, upload: UploadedFile, lab
     return stored
 
 
+def dossier_file_reuse(*, actor: User, dossier: Dossier, paper_id: int) -> DossierFile:
+    """Declare once: attach a paper the citizen already gave in an earlier dossier (their
+    document wallet) instead of uploading it again. Rules: the citizen's own draft or dossier
+    awaiting a supplement; only their own earlier papers; the 20-paper limit holds."""
+    if dossier.citizen_id is None or dossier.citizen_id != actor.pk:
+        raise NotAllowed(_("You cannot add papers to this dossier."))
+    dossier_files_check(actor=actor, dossier=dossier)
+    source = (
+        DossierFile.objects.filter(pk=paper_id, dossier__citizen_id=actor.pk).exclude(dossier=dossier).first()
+    )
+    if source is None:
+        raise NotFound(_("Paper not found."), field="paper")
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        if locked.files.count() >= MAX_FILES:
+            raise InvalidInput(_("At most 20 files per dossier."), field="file")
+        if locked.files.filter(sha256=source.sha256).exists():
+            raise InvalidInput(_("This paper is already in the dossier."), field="paper")
+        # The stored file is shared, not copied: papers are never edited in place.
+        reused = DossierFile.objects.create(
+            dossier=locked,
+            label=source.label,
+            file=source.file.name,
+            content_type=source.content_type,
+            size=source.size,
+            sha256=source.sha256,
+            uploaded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="dossier.file_reuse",
+            target=locked,
+            commune_code=locked.commune_id,
+            summary=reused.label,
+            changes={"from_paper": source.pk, "sha256": source.sha256},
+        )
+    return reused
+
+
 # --- ratings -------------------------------------------------------------------------------
 def dossier_rate(*, actor: User, dossier: Dossier, level: int, comment: str = "") -> Rating:
     """Rate the service after delivery. Rules: the citizen who filed it, once, after delivery."""

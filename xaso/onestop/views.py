@@ -165,6 +165,12 @@ def _draft_review(request, draft, steps):
     error = None
     if request.method == "POST":
         try:
+            if request.POST.get("go") == "reuse":
+                services.dossier_file_reuse(
+                    actor=request.user, dossier=draft, paper_id=_int(request.POST.get("paper")) or 0
+                )
+                messages.success(request, _("The paper was added."))
+                return redirect("onestop:draft_step", draft_id=draft.pk, step=len(steps) + 1)
             if request.POST.get("go") == "upload":
                 if upload.is_valid():
                     services.dossier_file_add(
@@ -203,6 +209,7 @@ def _draft_review(request, draft, steps):
             "procedure": draft.procedure,
             "answers": [(labels.get(k, k), v) for k, v in draft.data.items()],
             "files": draft.files.all(),
+            "wallet": sel.wallet_for(request.user, dossier=draft),
             "upload": upload,
             "error": error,
             "step": len(steps) + 1,
