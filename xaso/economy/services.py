@@ -1,5 +1,6 @@
 """Writes of the economy app: payment points, producers, products, batches and stamps."""
 
+import base64
 import hashlib
 import hmac
 import ipaddress
@@ -308,8 +309,13 @@ SERIAL_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 SERIAL_LENGTH = 16  # 80 random bits
 
 
+# RFC 4648 base-32 mapped onto Crockford's alphabet (no I, L, O, U).
+_TO_CROCKFORD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", SERIAL_ALPHABET)
+
+
 def serial_new() -> str:
-    return "".join(secrets.choice(SERIAL_ALPHABET) for _ in range(SERIAL_LENGTH))
+    """16 symbols from 10 random bytes (80 bits)."""
+    return base64.b32encode(secrets.token_bytes(10)).decode().translate(_TO_CROCKFORD)
 
 
 def stamps_generate(*, actor, batch: Batch, count: int | None = None) -> int:

@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -71,6 +72,8 @@ def amount_parse(value, *, row: int) -> int | None:
         raise InvalidInput(_("Row %(row)d: the amount is not a number.") % {"row": row}, field="file")
     if isinstance(value, int):
         return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
     if isinstance(value, float):
         if value != int(value):
             raise InvalidInput(
@@ -110,14 +113,23 @@ def date_parse(value, *, row: int) -> date:
     if isinstance(value, date):
         return value
     text = str(value or "").strip().split(" ")[0].split("T")[0]
+    found = _date_from_text(text)
+    if found is None:
+        raise InvalidInput(
+            _("Row %(row)d: “%(v)s” is not a date (dd/mm/yyyy).") % {"row": row, "v": value}, field="file"
+        )
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _date_from_text(text: str) -> date | None:
+    # A statement holds few distinct dates and strptime is slow: cache by text.
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise InvalidInput(
-        _("Row %(row)d: “%(v)s” is not a date (dd/mm/yyyy).") % {"row": row, "v": value}, field="file"
-    )
+    return None
 
 
 def _cells_csv(content: bytes) -> list[list]:
