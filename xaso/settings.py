@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "xaso.notify",
     "xaso.community",
     "xaso.documents",
+    "xaso.dx",
 ]
 
 MIDDLEWARE = [

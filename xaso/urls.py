@@ -20,6 +20,7 @@ urlpatterns = [
     path("thanh-toan/", include("xaso.payments.urls")),
     path("", include("xaso.economy.urls")),
     path("", include("xaso.documents.urls")),
+    path("cds/", include("xaso.dx.urls")),
     path("", include("xaso.onestop.urls")),
     path("", include("xaso.web.urls")),
 ]

@@ -539,3 +539,7 @@ ROUTES += [
     Route("economy:product_public", lambda w: f"/san-pham/{w.economy_batch.product_id}/", EVERYONE),
     Route("economy:trace", lambda w: f"/truy-xuat/{w.economy_stamp.serial}/", EVERYONE),
 ]
+# dx keeps its routes (and the objects they need) in its own module.
+from tests.security.authz_dx import DX_ROUTES  # noqa: E402
+
+ROUTES += DX_ROUTES

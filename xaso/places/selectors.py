@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from xaso.core.errors import NotFound
 from xaso.core.text import fold
@@ -49,3 +49,9 @@ def village_for(actor, village_id: int, *, perm: str | None = None) -> Village:
         return villages_for(actor, perm=perm).get(pk=village_id)
     except (Village.DoesNotExist, ValueError):
         raise NotFound("village") from None
+
+
+def village_counts(commune_codes) -> dict[str, int]:
+    """How many villages each commune has, for aggregate indicators (no names, no people)."""
+    rows = Village.objects.filter(commune_id__in=list(commune_codes)).values("commune_id")
+    return {row["commune_id"]: row["n"] for row in rows.annotate(n=Count("pk")).order_by()}

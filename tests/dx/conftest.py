@@ -1,0 +1,42 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from tests.dx.factories import small_set
+from xaso.dx import services
+
+
+@pytest.fixture
+def dx_set(province):
+    return small_set(province)
+
+
+@pytest.fixture
+def pdf_file():
+    def _make(name="bien-ban.pdf"):
+        return SimpleUploadedFile(
+            name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf"
+        )
+
+    return _make
+
+
+@pytest.fixture
+def png_file():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return SimpleUploadedFile("anh.png", buffer.getvalue(), "image/png")
+
+
+@pytest.fixture
+def filled(dx_set, commune, commune_leader, pdf_file):
+    """An assessment of Yên Định with A1 = 10/10 and B1 = yes, both with evidence (C1 is
+    computed: the commune has no villages, so C1 has no data and is left empty)."""
+    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    for code, kwargs in {"A1": {"numerator": "10", "denominator": "10"}, "B1": {"amount": "1"}}.items():
+        value = a.values.get(indicator__code=code)
+        services.assessment_value_save(actor=commune_leader, value=value, **kwargs)
+        services.evidence_add(actor=commune_leader, value=value, upload=pdf_file())
+    return a

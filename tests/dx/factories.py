@@ -1,0 +1,55 @@
+"""dx test helpers: a small published set built by hand, so each test knows every weight."""
+
+from decimal import Decimal
+
+from xaso.dx.models import Indicator, IndicatorSet, RecognitionLevel, SetStatus
+
+
+def small_set(province, year=2025, *, published=True) -> IndicatorSet:
+    """Three indicators (weights 2, 1, 1; A1 mandatory) and two levels: đạt ≥ 80, nâng cao ≥ 95."""
+    s = IndicatorSet.objects.create(
+        province=province,
+        year=year,
+        name="Bộ thử",
+        status=SetStatus.PUBLISHED if published else SetStatus.DRAFT,
+    )
+    Indicator.objects.create(
+        indicator_set=s,
+        code="A1",
+        name="Cán bộ được tập huấn",
+        pillar="awareness",
+        kind="percentage",
+        target=Decimal(100),
+        weight=2,
+        mandatory=True,
+        source="manual",
+        position=1,
+    )
+    Indicator.objects.create(
+        indicator_set=s,
+        code="B1",
+        name="Wifi nhà văn hóa",
+        pillar="infrastructure",
+        kind="yes_no",
+        target=Decimal(1),
+        weight=1,
+        mandatory=False,
+        source="manual",
+        position=2,
+    )
+    Indicator.objects.create(
+        indicator_set=s,
+        code="C1",
+        name="Thôn có tổ CĐS",
+        pillar="society",
+        kind="percentage",
+        target=Decimal(100),
+        weight=1,
+        mandatory=False,
+        source="automatic",
+        calculator="dx.villages_with_team",
+        position=3,
+    )
+    RecognitionLevel.objects.create(indicator_set=s, code="dat", name="Đạt", min_score=80, rank=1)
+    RecognitionLevel.objects.create(indicator_set=s, code="nang_cao", name="Nâng cao", min_score=95, rank=2)
+    return s

@@ -1,0 +1,52 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from xaso.core.errors import InvalidInput
+from xaso.dx import services
+from xaso.dx.files import MAX_EVIDENCE_BYTES
+
+
+@pytest.fixture
+def a1(dx_set, commune, commune_leader):
+    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    return a.values.get(indicator__code="A1")
+
+
+def test_a_pdf_and_a_photo_are_accepted_and_fingerprinted(a1, commune_leader, pdf_file, png_file):
+    e = services.evidence_add(actor=commune_leader, value=a1, upload=pdf_file())
+    assert e.content_type == "application/pdf" and len(e.sha256) == 64
+    assert services.evidence_add(actor=commune_leader, value=a1, upload=png_file).content_type == "image/png"
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf"),
+        SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n broken", "image/png"),
+        SimpleUploadedFile("trong.pdf", b"", "application/pdf"),
+        SimpleUploadedFile("script.html", b"<script>alert(1)</script>", "text/html"),
+    ],
+    ids=["renamed", "broken-image", "empty", "html"],
+)
+def test_files_whose_content_is_not_an_allowed_type_are_refused(a1, commune_leader, upload):
+    with pytest.raises(InvalidInput) as exc:
+        services.evidence_add(actor=commune_leader, value=a1, upload=upload)
+    assert exc.value.field == "file"
+
+
+def test_a_file_over_the_size_limit_is_refused(a1, commune_leader):
+    big = SimpleUploadedFile(
+        "lon.pdf", b"%PDF-1.4\n" + b"0" * MAX_EVIDENCE_BYTES + b"\n%%EOF", "application/pdf"
+    )
+    with pytest.raises(InvalidInput, match="10 MB"):
+        services.evidence_add(actor=commune_leader, value=a1, upload=big)
+
+
+def test_evidence_cannot_be_added_after_submission(filled, commune_leader, pdf_file):
+    a = services.assessment_submit(actor=commune_leader, assessment=filled)
+    from xaso.core.errors import Conflict
+
+    with pytest.raises(Conflict):
+        services.evidence_add(
+            actor=commune_leader, value=a.values.get(indicator__code="A1"), upload=pdf_file()
+        )

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DxConfig(AppConfig):
+    name = "xaso.dx"
+    label = "dx"
+    verbose_name = _("Digital transformation")
+
+    def ready(self):
+        from xaso.dx import cards  # noqa: F401  (registers the dashboard cards of dx)

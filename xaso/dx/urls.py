@@ -1,0 +1,39 @@
+from django.urls import path
+
+from xaso.dx.views import assessments, plans, province, teams
+
+app_name = "dx"
+
+urlpatterns = [
+    path("", assessments.home, name="home"),
+    path("dang-ky/<int:set_id>/", assessments.register, name="register"),
+    path("danh-gia/<int:assessment_id>/", assessments.assessment, name="assessment"),
+    path("danh-gia/<int:assessment_id>/tong-quan/", assessments.commune_dashboard, name="dashboard"),
+    path("danh-gia/<int:assessment_id>/gia-tri/<int:value_id>/", assessments.value_save, name="value_save"),
+    path(
+        "danh-gia/<int:assessment_id>/gia-tri/<int:value_id>/minh-chung/",
+        assessments.evidence_add,
+        name="evidence_add",
+    ),
+    path("danh-gia/<int:assessment_id>/gia-tri/<int:value_id>/tham-dinh/", assessments.review, name="review"),
+    path("danh-gia/<int:assessment_id>/gui/", assessments.submit, name="submit"),
+    path("danh-gia/<int:assessment_id>/tra-lai/", assessments.send_back, name="return"),
+    path("danh-gia/<int:assessment_id>/quyet-dinh/", assessments.decide, name="decide"),
+    path("danh-gia/<int:assessment_id>/quyet-dinh.pdf", assessments.decision_pdf, name="decision_pdf"),
+    path("minh-chung/<int:evidence_id>/", assessments.evidence_download, name="evidence"),
+    path("minh-chung/<int:evidence_id>/xoa/", assessments.evidence_remove, name="evidence_remove"),
+    path("tinh/", province.province_home, name="province"),
+    path("bo-chi-tieu/<int:set_id>/", province.set_detail, name="set"),
+    path("bo-chi-tieu/<int:set_id>/xep-hang/", province.ranking, name="ranking"),
+    path("bo-chi-tieu/<int:set_id>/xep-hang.<str:fmt>", province.ranking_export, name="ranking_export"),
+    path("bo-chi-tieu/<int:set_id>/<str:action>/", province.set_action, name="set_action"),
+    path("cong-khai/", province.public_index, name="public_index"),
+    path("cong-khai/<str:province_code>/<int:year>/", province.public_ranking, name="public_ranking"),
+    path("to-cds/", teams.teams, name="teams"),
+    path("to-cds/<int:team_id>/thanh-vien/", teams.member_add, name="member_add"),
+    path("to-cds/tap-huan/", teams.training_add, name="training_add"),
+    path("ho-tro/", teams.help_log, name="help"),
+    path("ke-hoach/", plans.plan_list, name="plans"),
+    path("ke-hoach/<int:plan_id>/", plans.plan_detail, name="plan"),
+    path("ke-hoach/<int:plan_id>/<str:action>/", plans.plan_action, name="plan_action"),
+]

@@ -1,0 +1,261 @@
+"""The commune fills its self-assessment; the province reviews and decides on the same page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.dx import charts, selectors, services
+from xaso.dx.forms import DecisionForm, EvidenceForm, ReviewForm, ValueForm
+from xaso.dx.models import Pillar
+from xaso.dx.workflow import FILL, REVIEW, can, require
+from xaso.web.views.forms_errors import attach_error
+
+# Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
+# caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.
+USER_ERRORS = (InvalidInput, Conflict)
+
+
+def _home_commune(request, perm=FILL):
+    commune = selectors.communes_for(request.user, perm).first()
+    if commune is None:
+        raise NotAllowed(_("You do not work for a commune."))
+    return commune
+
+
+def _assessment(request, assessment_id: int, perm: str | None = None):
+    """The assessment if the actor may see it (else 404) and, when named, holds `perm` on it (else 403)."""
+    a = selectors.assessment_for(request.user, assessment_id)
+    if perm:
+        require(request.user, perm, a)
+    return a
+
+
+@login_required
+def home(request):
+    """The commune's page: published sets to register for and its assessments over the years."""
+    commune = _home_commune(request)
+    assessments = list(selectors.assessments_for(request.user).filter(commune=commune))
+    taken = {a.indicator_set_id for a in assessments}
+    open_sets = [
+        s
+        for s in selectors.sets_for(request.user).filter(province_id=commune.province_id, status="published")
+        if s.pk not in taken
+    ]
+    return render(
+        request, "dx/home.html", {"commune": commune, "assessments": assessments, "open_sets": open_sets}
+    )
+
+
+@login_required
+@require_POST
+def register(request, set_id: int):
+    commune = _home_commune(request)
+    indicator_set = selectors.set_for(request.user, set_id)
+    try:
+        assessment = services.assessment_register(
+            actor=request.user, indicator_set=indicator_set, commune=commune
+        )
+    except USER_ERRORS as exc:
+        messages.error(request, str(exc.message))
+        return redirect("dx:home")
+    messages.success(request, _("The commune is registered. Fill the indicators below."))
+    return redirect("dx:assessment", assessment.pk)
+
+
+def _sheet_context(request, assessment, *, bound=None):
+    rows = selectors.assessment_sheet(assessment)
+    for row in rows:
+        row.form = (bound or {}).get(row.value.pk)
+    pillars = dict(Pillar.choices)
+    chart = charts.hbars(
+        [
+            (r.indicator.code, r.figure if r.indicator.kind == "percentage" else None, r.indicator.target)
+            for r in rows
+            if r.indicator.kind == "percentage"
+        ],
+        title=_("Percentage indicators against their targets"),
+    )
+    return {
+        "a": assessment,
+        "rows": rows,
+        "pillars": pillars,
+        "chart": chart,
+        "can_fill": can(request.user, FILL, assessment),
+        "can_review": can(request.user, REVIEW, assessment),
+        "evidence_form": EvidenceForm(),
+        "decision_form": DecisionForm(),
+        "events": assessment.events.select_related("actor"),
+    }
+
+
+@login_required
+def assessment(request, assessment_id: int):
+    a = selectors.assessment_for(request.user, assessment_id)
+    return render(request, "dx/assessment.html", _sheet_context(request, a))
+
+
+def _rerender(request, a, value_id, form, status=422):
+    return render(
+        request, "dx/assessment.html", _sheet_context(request, a, bound={value_id: form}), status=status
+    )
+
+
+@login_required
+@require_POST
+def value_save(request, assessment_id: int, value_id: int):
+    a = _assessment(request, assessment_id, FILL)
+    value = selectors.value_for(request.user, a, value_id)
+    form = ValueForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    try:
+        services.assessment_value_save(
+            actor=request.user,
+            value=value,
+            numerator=data.get("numerator"),
+            denominator=data.get("denominator"),
+            amount=data.get("amount"),
+            comment=data.get("comment", ""),
+        )
+    except USER_ERRORS as exc:
+        attach_error(form, exc)
+        return _rerender(request, a, value.pk, form)
+    messages.success(request, _("%(code)s was saved.") % {"code": value.indicator.code})
+    return redirect(f"{reverse('dx:assessment', args=[a.pk])}#v{value.pk}")
+
+
+@login_required
+@require_POST
+def evidence_add(request, assessment_id: int, value_id: int):
+    a = _assessment(request, assessment_id, FILL)
+    value = selectors.value_for(request.user, a, value_id)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to attach."))
+        return redirect("dx:assessment", a.pk)
+    try:
+        services.evidence_add(actor=request.user, value=value, upload=form.cleaned_data["file"])
+    except USER_ERRORS as exc:
+        messages.error(request, f"{value.indicator.code}: {exc.message}")
+    else:
+        messages.success(
+            request, _("The evidence was attached to %(code)s.") % {"code": value.indicator.code}
+        )
+    return redirect("dx:assessment", a.pk)
+
+
+@login_required
+def evidence_download(request, evidence_id: int):
+    evidence = selectors.evidence_for(request.user, evidence_id)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    )
+
+
+@login_required
+@require_POST
+def evidence_remove(request, evidence_id: int):
+    evidence = selectors.evidence_for(request.user, evidence_id)
+    assessment_id = evidence.value.assessment_id
+    require(request.user, FILL, evidence.value.assessment)
+    try:
+        services.evidence_remove(actor=request.user, evidence=evidence)
+    except USER_ERRORS as exc:
+        messages.error(request, str(exc.message))
+    return redirect("dx:assessment", assessment_id)
+
+
+@login_required
+@require_POST
+def submit(request, assessment_id: int):
+    a = _assessment(request, assessment_id, FILL)
+    try:
+        services.assessment_submit(actor=request.user, assessment=a)
+    except USER_ERRORS as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("The assessment was sent to the province."))
+    return redirect("dx:assessment", a.pk)
+
+
+@login_required
+@require_POST
+def review(request, assessment_id: int, value_id: int):
+    a = _assessment(request, assessment_id, REVIEW)
+    value = selectors.value_for(request.user, a, value_id)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    try:
+        services.assessment_value_review(
+            actor=request.user,
+            value=value,
+            decision=form.cleaned_data.get("decision", ""),
+            comment=form.cleaned_data.get("comment", ""),
+        )
+    except USER_ERRORS as exc:
+        attach_error(form, exc)
+        return _rerender(request, a, value.pk, form)
+    return redirect(f"{reverse('dx:assessment', args=[a.pk])}#v{value.pk}")
+
+
+@login_required
+@require_POST
+def send_back(request, assessment_id: int):
+    a = _assessment(request, assessment_id, REVIEW)
+    try:
+        services.assessment_return(actor=request.user, assessment=a, note=request.POST.get("note", ""))
+    except USER_ERRORS as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("The assessment was returned to the commune."))
+    return redirect("dx:assessment", a.pk)
+
+
+@login_required
+@require_POST
+def decide(request, assessment_id: int):
+    a = _assessment(request, assessment_id, REVIEW)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    try:
+        a = services.assessment_decide(actor=request.user, assessment=a, **form.cleaned_data)
+    except USER_ERRORS as exc:
+        messages.error(request, str(exc.message))
+    else:
+        if a.level:
+            messages.success(request, _("Recognised: %(level)s.") % {"level": a.level.name})
+        else:
+            messages.warning(request, _("Decided: not recognised."))
+    return redirect("dx:assessment", a.pk)
+
+
+@login_required
+def decision_pdf(request, assessment_id: int):
+    a = selectors.assessment_for(request.user, assessment_id)
+    if not a.decision_pdf:
+        raise Http404
+    return FileResponse(
+        a.decision_pdf.open("rb"), filename=f"quyet-dinh-{a.pk}.pdf", content_type="application/pdf"
+    )
+
+
+@login_required
+def commune_dashboard(request, assessment_id: int):
+    """Score, level, each indicator against its target, and the trend over the years."""
+    a = selectors.assessment_for(request.user, assessment_id)
+    history = list(selectors.commune_history(request.user, a.commune))
+    trend = charts.columns(
+        [(str(h.indicator_set.year), h.score) for h in history], title=_("Score over the years")
+    )
+    ctx = _sheet_context(request, a)
+    ctx.update({"history": history, "trend": trend})
+    return render(request, "dx/commune_dashboard.html", ctx)
