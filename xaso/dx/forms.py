@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xaso.dx.calculators import REGISTRY
 from xaso.dx.models import HelpAction, Kind, Pillar, Source
@@ -43,7 +44,12 @@ class EvidenceForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accepted", _("Accept")), ("returned", _("Return"))])
+    decision = forms.ChoiceField(
+        choices=[
+            ("accepted", pgettext_lazy("indicator review", "Accept")),
+            ("returned", pgettext_lazy("indicator review", "Return")),
+        ]
+    )
     comment = forms.CharField(label=_("Comment for the commune"), required=False, max_length=2000)
 
 
