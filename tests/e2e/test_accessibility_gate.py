@@ -33,14 +33,26 @@ def _same_site_links(page, origin: str) -> list[str]:
     return links
 
 
+def _weight(page, origin: str) -> int:
+    """Gzipped bytes of the page and every same-site resource it loaded, fetched again with the
+    page's own cookies (a response object of an earlier navigation may no longer hold its body)."""
+    urls = page.evaluate(
+        "() => [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]"
+    )
+    total = 0
+    for url in dict.fromkeys(u for u in urls if u.startswith(origin)):
+        response = page.request.get(url)
+        if response.ok:
+            total += len(gzip.compress(response.body()))
+    return total
+
+
 def _crawl_and_check(
     page, origin: str, start: list[str], *, budget: int | None = None
 ) -> dict[str, list[str]]:
     axe = Axe()
     external: list[str] = []
-    loaded: list = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith((origin, "data:")) else None)
-    page.on("response", lambda response: loaded.append(response))
     page.context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
     seen, queue, problems = set(), list(start), {}
     while queue and len(seen) < MAX_PAGES_PER_ROLE:
@@ -48,10 +60,9 @@ def _crawl_and_check(
         if path in seen:
             continue
         seen.add(path)
-        loaded.clear()
         page.goto(path, wait_until="load")
         if budget is not None:
-            weight = sum(len(gzip.compress(r.body())) for r in loaded if r.url.startswith(origin) and r.ok)
+            weight = _weight(page, origin)
             if weight > budget:
                 problems[f"{path} (weight)"] = [f"{weight} bytes gzipped, over {budget}"]
         result = axe.run(page)
