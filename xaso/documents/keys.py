@@ -15,6 +15,7 @@ store raises `KeyUnavailable`.
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -40,6 +41,17 @@ from pyhanko.sign.signers.pdf_cms import (
 )
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+
+def run_async(coro):
+    """Run a coroutine to completion from sync code, also when this thread already runs an
+    event loop (an ASGI worker, Playwright's sync API): then in a helper thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 class WrongSecret(Exception):
@@ -181,7 +193,7 @@ class CscSource:
                 return await fetch_certs_in_csc_credential(http, self.session_info(), timeout=self.timeout)
 
         try:
-            credential = asyncio.run(fetch())
+            credential = run_async(fetch())
         except (SigningError, aiohttp.ClientError, TimeoutError) as exc:
             raise KeyUnavailable(f"the signing service failed: {exc!r}") from None
         return credential.signing_cert.dump(), [c.dump() for c in credential.chain]

@@ -6,7 +6,6 @@ time is the CMS signing-time attribute (and the RFC 3161 token when a TSA is con
 time printed in the block is taken just before signing and shown in Asia/Ho_Chi_Minh.
 """
 
-import asyncio
 import binascii
 import io
 import uuid
@@ -26,6 +25,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
 
 from xaso.core.pdf import Anchor, html_to_pdf
+from xaso.documents.keys import run_async
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 MM = 72 / 25.4
@@ -129,7 +129,7 @@ async def _sign_all(source, secret, requests, at, tsa_url) -> list[bytes]:
 def sign_request(signer, request: SignRequest, *, at: datetime, tsa_url: str = "") -> bytes:
     """Sign one request with a signer already opened (`source.open(secret)`); for batches
     that time each document, like the benchmark."""
-    return asyncio.run(_sign_one(signer, request, at, tsa_url))
+    return run_async(_sign_one(signer, request, at, tsa_url))
 
 
 def pdf_sign_many(
@@ -139,7 +139,7 @@ def pdf_sign_many(
     Rules: PAdES baseline (ETSI.CAdES.detached); visible block at each request's anchor (or
     bottom right of the last page); an RFC 3161 timestamp when `tsa_url` is given. Raises
     keys.WrongSecret / keys.KeyUnavailable from the key source."""
-    return asyncio.run(_sign_all(source, secret, requests, at, tsa_url))
+    return run_async(_sign_all(source, secret, requests, at, tsa_url))
 
 
 def pdf_sign(
