@@ -12,9 +12,9 @@ from xaso.community.forms import FeedbackAnswerForm, FeedbackForm
 from xaso.community.models import FeedbackPhoto, FeedbackStatus
 from xaso.community.permissions import HANDLE_FEEDBACK
 from xaso.core.errors import DomainError
+from xaso.core.forms import attach_error
 from xaso.core.request_context import current_ip
 from xaso.places.selectors import commune_public
-from xaso.web.views.forms_errors import attach_error
 
 
 def feedback_new(request, code: str):

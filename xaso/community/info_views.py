@@ -11,7 +11,7 @@ from xaso.community.forms import InfoPageForm
 from xaso.community.models import InfoKind
 from xaso.community.permissions import MANAGE_INFO_PAGES
 from xaso.core.errors import DomainError
-from xaso.web.views.forms_errors import attach_error
+from xaso.core.forms import attach_error
 
 
 @login_required

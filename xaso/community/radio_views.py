@@ -16,7 +16,7 @@ from xaso.community import radio, selectors
 from xaso.community.forms import BulletinForm, ClusterForm
 from xaso.community.permissions import MANAGE_RADIO
 from xaso.core.errors import DomainError, NotFound
-from xaso.web.views.forms_errors import attach_error
+from xaso.core.forms import attach_error
 
 
 @login_required

@@ -22,8 +22,8 @@ from xaso.community.models import Attachment
 from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS, VIEW_HOUSEHOLDS
 from xaso.community.services import household_import_start
 from xaso.core.errors import DomainError
+from xaso.core.forms import attach_error
 from xaso.places.selectors import commune_public, villages_of_commune
-from xaso.web.views.forms_errors import attach_error
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from xaso.core.errors import DomainError, NotAllowed
+from xaso.core.forms import attach_error
 from xaso.economy import selectors
 from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, ProductForm, StampsForm
 from xaso.economy.models import ProductCategory
@@ -25,7 +26,6 @@ from xaso.economy.services import (
     stamps_generate,
 )
 from xaso.places.models import Commune, Province
-from xaso.web.views.forms_errors import attach_error
 
 
 def _managed_commune(request) -> Commune:

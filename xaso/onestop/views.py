@@ -20,6 +20,7 @@ from xaso.accounts.models import CitizenProfile
 from xaso.accounts.selectors import citizen_profiles_for
 from xaso.core.calendar import local_today, to_local
 from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
+from xaso.core.forms import attach_error
 from xaso.core.pdf import render_pdf
 from xaso.core.qr import qr_png_data_uri
 from xaso.onestop import selectors as sel
@@ -32,7 +33,6 @@ from xaso.onestop.prefill import prefill_for
 from xaso.onestop.reports import VIEW_REPORTS, report_for
 from xaso.onestop.workflow import DOSSIER_FLOW, action_label
 from xaso.places.models import Commune
-from xaso.web.views.forms_errors import attach_error
 
 PAGE_SIZE = 25
 

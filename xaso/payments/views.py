@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import DomainError, NotAllowed
+from xaso.core.forms import attach_error
 from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.payments import selectors
 from xaso.payments.banks import bank_by_bin
@@ -27,7 +28,6 @@ from xaso.payments.services import (
     statement_line_resolve,
 )
 from xaso.places.models import Commune
-from xaso.web.views.forms_errors import attach_error
 
 MANUAL_KIND = "payments.manual"
 

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.forms import attach_error
 from xaso.core.tenancy import scope_of
 from xaso.dx import charts, plans
 from xaso.dx.forms import DATE_FORMATS
 from xaso.dx.models import Direction, PlanTask, TaskStatus
 from xaso.places.models import Commune, Province
-from xaso.web.views.forms_errors import attach_error
 
 USER_ERRORS = (InvalidInput, Conflict)
 

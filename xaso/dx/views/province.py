@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.forms import attach_error
 from xaso.core.tenancy import scope_of
 from xaso.dx import charts, exports, selectors, services
 from xaso.dx.forms import IndicatorForm, YearForm
 from xaso.dx.models import Pillar
 from xaso.places.models import Province
-from xaso.web.views.forms_errors import attach_error
 
 MANAGE = services.MANAGE_SETS
 

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.forms import attach_error
 from xaso.dx import selectors, services
 from xaso.dx.forms import HelpForm, MemberForm, TeamForm, TrainingForm
 from xaso.places import selectors as places
-from xaso.web.views.forms_errors import attach_error
 
 # Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
 # caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from xaso.accounts.services import citizen_register
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
+from xaso.core.forms import attach_error
 from xaso.web.forms import LoginForm, RegisterForm
-from xaso.web.views.forms_errors import attach_error
 
 
 class XasoLoginView(LoginView):

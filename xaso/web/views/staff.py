@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from xaso.accounts.services import own_profile_ensure, profile_update
 from xaso.core.dashboard import cards_for
 from xaso.core.errors import DomainError, NotAllowed
+from xaso.core.forms import attach_error
 from xaso.places import selectors as places
 from xaso.places.models import Commune
 from xaso.places.services import MANAGE_VILLAGES, village_create, village_update
 from xaso.web.forms import ProfileForm, VillageForm
-from xaso.web.views.forms_errors import attach_error
 
 
 @login_required
