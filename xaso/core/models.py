@@ -83,3 +83,25 @@ class WorkflowEvent(models.Model):
     class Meta:
         abstract = True
         ordering = ["at", "pk"]
+
+
+class IdempotencyKey(models.Model):
+    """A write a client may send again (a retry after a lost answer, a double click): the key it
+    chose, who sent it, a hash of what it asked and the answer it got. The same key from the same
+    actor in the same scope gets that answer back instead of a second write (xaso.core.idempotency)."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(max_length=80)
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField(default=200)
+    response = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "scope", "key"], name="core_idempotency_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.scope}:{self.key}"

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Header, Router, Schema
 from ninja.responses import Status
 
 from xaso.core.errors import InvalidInput
@@ -110,16 +110,23 @@ def _dossier_out(dossier, actor) -> dict:
 
 
 @dossiers_router.post("", response={201: DossierCreatedOut})
-def dossier_create(request, payload: DossierIn):
-    """File a dossier online as the signed-in citizen; `data` follows the procedure's schema."""
+def dossier_create(request, payload: DossierIn, idempotency_key: str = Header("", alias="Idempotency-Key")):
+    """File a dossier online as the signed-in citizen; `data` follows the procedure's schema.
+    With an `Idempotency-Key` header, a repeat of the same request answers with the first 201
+    body and files nothing more; the same key with another body is a 422 problem."""
     commune = Commune.objects.filter(code=payload.commune).first()
     if commune is None:
         raise InvalidInput(_("Unknown commune."), field="commune")
     procedure = sel.procedure_get(payload.procedure, commune=commune)
+    if idempotency_key:
+        outcome = services.dossier_submit_once(
+            actor=request.user, procedure=procedure, commune=commune, data=payload.data, key=idempotency_key
+        )
+        return Status(201, outcome.response)
     dossier = services.dossier_submit(
         actor=request.user, procedure=procedure, commune=commune, data=payload.data
     )
-    return Status(201, dossier)
+    return Status(201, services.dossier_receipt(dossier))
 
 
 @dossiers_router.get("/{code}", response=DossierOut)

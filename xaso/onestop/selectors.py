@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from xaso.accounts.models import User
 from xaso.core.calendar import WorkingCalendar, local_today
 from xaso.core.errors import NotFound
+from xaso.core.idempotency import idempotent_answer
 from xaso.core.text import fold
 from xaso.onestop.models import (
     CLOCK_RUNNING,
@@ -75,6 +76,15 @@ def draft_for(actor, dossier_id: int) -> Dossier:
     if found is None:
         raise NotFound("draft")
     return found
+
+
+# The idempotency scope of online filing (the API's header and the web form's token share it).
+SUBMIT_SCOPE = "onestop.dossier_submit"
+
+
+def filed_under_key(actor, key: str) -> dict | None:
+    """The receipt of the filing this actor made under an idempotency key, if any."""
+    return idempotent_answer(actor=actor, scope=SUBMIT_SCOPE, key=key)
 
 
 def my_dossiers(actor) -> QuerySet[Dossier]:

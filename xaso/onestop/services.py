@@ -18,6 +18,7 @@ from xaso.accounts.services import own_profile_ensure
 from xaso.core.audit import audit_record
 from xaso.core.calendar import WorkingCalendar, local_today
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
 from xaso.core.text import fold_all
 from xaso.notify.services import notify_send
 from xaso.onestop.catalog import catalogue_rows, load_into
@@ -36,6 +37,7 @@ from xaso.onestop.models import (
     RatingLevel,
     Status,
 )
+from xaso.onestop.selectors import SUBMIT_SCOPE
 from xaso.onestop.uploads import MAX_FILES, upload_check
 from xaso.onestop.workflow import DOSSIER_FLOW
 from xaso.places.models import Commune
@@ -198,6 +200,40 @@ def dossier_submit(
         dossier, _event = DOSSIER_FLOW.apply(dossier, "submit", actor=actor, update=fill)
         _notify(dossier)
     return dossier
+
+
+def dossier_receipt(dossier: Dossier) -> dict:
+    """What a filing answers: the code, the status and the due date (JSON-ready)."""
+    due = dossier.due_date.isoformat() if dossier.due_date else None
+    return {"code": dossier.code, "status": dossier.status, "due_date": due}
+
+
+def dossier_submit_once(
+    *,
+    actor: User,
+    procedure: Procedure,
+    commune: Commune,
+    data: dict,
+    key: str,
+    dossier: Dossier | None = None,
+) -> Outcome:
+    """File a dossier online under a client's idempotency key (API header or the web form's
+    one-time token). Rules: as `dossier_submit`; the same key from the same actor files once and
+    answers every repeat with the first receipt; the same key for other content is refused (422)."""
+    if not getattr(actor, "is_authenticated", False):
+        raise NotAllowed(_("Sign in to file a dossier."))
+    draft = dossier.pk if dossier else None
+    fingerprint = request_fingerprint(
+        {"procedure": procedure.code, "commune": commune.code, "data": data, "draft": draft}
+    )
+
+    def run() -> dict:
+        filed = dossier_submit(actor=actor, procedure=procedure, commune=commune, data=data, dossier=dossier)
+        return dossier_receipt(filed)
+
+    return idempotent_run(
+        actor=actor, scope=SUBMIT_SCOPE, key=key, fingerprint=fingerprint, run=run, status=201
+    )
 
 
 def dossier_receive_at_counter(

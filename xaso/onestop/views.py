@@ -2,6 +2,7 @@
 between visits) and follow their dossiers; officers work a queue, act on a dossier and receive
 dossiers at the counter; anyone looks a dossier up by its code."""
 
+import secrets
 from datetime import datetime
 
 from django import forms
@@ -114,6 +115,12 @@ class UploadForm(forms.Form):
 
 @login_required
 def draft_step(request, draft_id: int, step: int):
+    once = request.POST.get("once", "")
+    if once and request.POST.get("go") == "submit":
+        # A second click on "Send" after the first one filed the draft: show what it filed.
+        filed = sel.filed_under_key(request.user, once)
+        if filed:
+            return redirect("onestop:dossier", code=filed["code"])
     draft = sel.draft_for(request.user, draft_id)
     procedure = draft.procedure
     steps = _steps(procedure.form)
@@ -182,19 +189,20 @@ def _draft_review(request, draft, steps):
                     messages.success(request, _("The paper was added."))
                     return redirect("onestop:draft_step", draft_id=draft.pk, step=len(steps) + 1)
             else:
-                dossier = services.dossier_submit(
+                filed = services.dossier_submit_once(
                     actor=request.user,
                     procedure=draft.procedure,
                     commune=draft.commune,
                     data=draft.data,
                     dossier=draft,
-                )
+                    key=request.POST.get("once") or secrets.token_urlsafe(16),
+                ).response
                 messages.success(
                     request,
                     _("Your dossier %(code)s was filed. Keep its code to follow it.")
-                    % {"code": dossier.code},
+                    % {"code": filed["code"]},
                 )
-                return redirect("onestop:dossier", code=dossier.code)
+                return redirect("onestop:dossier", code=filed["code"])
         except DomainError as exc:
             if exc.field in upload.fields:
                 attach_error(upload, exc)
@@ -214,6 +222,8 @@ def _draft_review(request, draft, steps):
             "error": error,
             "step": len(steps) + 1,
             "steps": len(steps) + 1,
+            # One token per rendering of the page: clicking "Send" twice files once.
+            "once": secrets.token_urlsafe(16),
         },
         status=422 if (error or upload.errors) else 200,
     )
