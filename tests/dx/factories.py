@@ -1,7 +1,10 @@
 """dx test helpers: a small published set built by hand, so each test knows every weight."""
 
+from datetime import datetime
 from decimal import Decimal
 
+from xaso.core.calendar import LOCAL_TZ
+from xaso.documents.models import SignedDocument, SigningCredential
 from xaso.dx.models import Indicator, IndicatorSet, RecognitionLevel, SetStatus
 
 
@@ -53,3 +56,28 @@ def small_set(province, year=2025, *, published=True) -> IndicatorSet:
     RecognitionLevel.objects.create(indicator_set=s, code="dat", name="Đạt", min_score=80, rank=1)
     RecognitionLevel.objects.create(indicator_set=s, code="nang_cao", name="Nâng cao", min_score=95, rank=2)
     return s
+
+
+def signed_document(commune, subject_type, subject_id):
+    credential = SigningCredential.objects.first() or SigningCredential.objects.create(
+        commune=commune,
+        label="Con dấu",
+        source="pkcs12",
+        certificate_der=b"x",
+        subject="CN=UBND",
+        not_before=datetime(2024, 1, 1, tzinfo=LOCAL_TZ),
+        not_after=datetime(2030, 1, 1, tzinfo=LOCAL_TZ),
+    )
+    return SignedDocument.objects.create(
+        commune=commune,
+        code=f"S{SignedDocument.objects.count() + 1}",
+        title="Kết quả",
+        file="documents/signed/x.pdf",
+        sha256="0" * 64,
+        size=1,
+        credential=credential,
+        signer_name="Chủ tịch",
+        signed_at=datetime(2025, 3, 5, tzinfo=LOCAL_TZ),
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+    )

@@ -81,9 +81,9 @@ def test_many_communes_are_computed_at_once(teams, commune, other_commune):
     assert {code: r.measure.value for code, r in results.items()} == {commune.code: 3, other_commune.code: 0}
 
 
-def test_calculators_whose_app_is_absent_say_no_data_and_which_selector_they_need(commune):
+def test_calculators_whose_data_is_absent_say_no_data_and_what_they_would_need(commune):
     pending = [c for c in calculators.REGISTRY.values() if not c.available]
-    assert {c.name for c in pending} >= {"onestop.dossiers_online", "community.villages_smart_radio"}
+    assert {c.name for c in pending} == {"payments.fees_cashless"}
     for calc in pending:
         result = compute_one(calc.name, commune.code, Y2025)
         assert result.measure is None

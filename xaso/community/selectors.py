@@ -1,6 +1,8 @@
 """Reads of the community app, scoped to the actor (xaso.core.tenancy)."""
 
-from django.db.models import Q, QuerySet
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -175,3 +177,73 @@ def feedback_one_for(actor, report_id) -> FeedbackReport:
         return feedback_for(actor).select_related("commune").get(pk=report_id)
     except (FeedbackReport.DoesNotExist, ValueError):
         raise NotFound("report") from None
+
+
+# --- figures for the DX indicators (xaso.dx.calculators): aggregates, no personal data -------
+
+
+def _local_bounds(start, end):
+    return (
+        timezone.make_aware(datetime.combine(start, time.min)),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
+    )
+
+
+def households_reached_by_commune(commune_codes: list[str], *, start, end) -> dict[str, dict]:
+    """{commune code: {"households", "reached"}}: the households on the list now, and those an
+    announcement published in [start, end] (local dates) reached (confirmed by the link or told
+    in person), as `coverage.coverage_for_commune` counts them, for many communes in two grouped
+    queries. A commune without a household list is absent."""
+    since, until = _local_bounds(start, end)
+    households = dict(
+        Household.objects.filter(commune_id__in=commune_codes)
+        .values_list("commune_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    reached = dict(
+        Delivery.objects.filter(
+            household__commune_id__in=commune_codes,
+            reached_at__isnull=False,
+            announcement__publish_at__gte=since,
+            announcement__publish_at__lt=until,
+        )
+        .values_list("household__commune_id")
+        .annotate(n=Count("household_id", distinct=True))
+        .order_by()
+    )
+    return {code: {"households": n, "reached": reached.get(code, 0)} for code, n in households.items()}
+
+
+def radio_villages_by_commune(commune_codes: list[str], *, end) -> dict[str, dict]:
+    """{commune code: {"clusters", "villages"}}: loudspeaker clusters set up by `end` (a local
+    date), and the distinct villages they are placed in (a commune-wide cluster with no village
+    covers none in particular). A commune without any cluster is absent."""
+    until = _local_bounds(end, end)[1]
+    rows = (
+        SpeakerCluster.objects.filter(commune_id__in=commune_codes, created_at__lt=until)
+        .values("commune_id")
+        .annotate(clusters=Count("pk"), villages=Count("village_id", distinct=True))
+        .order_by()
+    )
+    return {row.pop("commune_id"): row for row in rows}
+
+
+def feedback_on_time_by_commune(commune_codes: list[str], *, start, end, today=None) -> dict[str, dict]:
+    """{commune code: {"due", "on_time"}} over the reports due in [start, end] whose outcome is
+    known: resolved, or still open after their due date (late). On time: resolved on or before
+    the due date (local date). Merged reports are left out (the report they joined counts);
+    reports not yet due are not judged. A commune with none is absent."""
+    today = today or timezone.localdate()
+    resolved = Q(status=FeedbackStatus.RESOLVED, resolved_at__isnull=False)
+    rows = (
+        FeedbackReport.objects.filter(commune_id__in=commune_codes, due_on__gte=start, due_on__lte=end)
+        .exclude(status=FeedbackStatus.MERGED)
+        .filter(resolved | Q(due_on__lt=today))
+        .values("commune_id")
+        .annotate(
+            due=Count("pk"), on_time=Count("pk", filter=resolved & Q(resolved_at__date__lte=F("due_on")))
+        )
+        .order_by()
+    )
+    return {row.pop("commune_id"): row for row in rows}

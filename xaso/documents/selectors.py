@@ -1,6 +1,8 @@
 """Reads of the documents app, scoped to the actor."""
 
-from django.db.models import Q
+import datetime as dt
+
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,6 +13,7 @@ from xaso.core.text import fold
 from xaso.documents import conf
 from xaso.documents.models import (
     CLOSED_STATUSES,
+    Direction,
     RegisteredDocument,
     SignedDocument,
     SigningCredential,
@@ -119,3 +122,38 @@ def handlers_for(actor, commune):
         .distinct()
         .order_by("full_name")
     )
+
+
+# --- figures for other apps' reports and the DX indicators (aggregates, no actor) ------------
+
+
+def signed_subject_ids(subject_type: str):
+    """The ids (as text) of the things of `subject_type` that a signed document is linked to, as
+    a subquery: the one-stop shop counts its digitally signed results with it."""
+    return SignedDocument.objects.filter(subject_type=subject_type).values("subject_id")
+
+
+def document_exchange_by_commune(commune_codes: list[str], *, start, end) -> dict[str, dict]:
+    """{commune code: {"documents", "electronic"}} for the documents entered in a register book
+    in [start, end] (local dates): incoming ones registered, outgoing ones issued, in one grouped
+    query; a commune without any is absent. Electronic: an outgoing document issued with its
+    digital signature; an incoming one registered with its PDF carrying a text layer (received
+    by exchange or as a born-digital file). A scan of paper (a PDF without text) or no file at
+    all counts as paper: the registry does not record how a document travelled otherwise."""
+    since = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+    until = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    electronic = Q(direction=Direction.OUTGOING, signed_document__isnull=False) | (
+        Q(direction=Direction.INCOMING) & ~Q(file="") & ~Q(text="")
+    )
+    rows = (
+        RegisteredDocument.objects.filter(
+            commune_id__in=commune_codes,
+            book_number__isnull=False,
+            registered_at__gte=since,
+            registered_at__lt=until,
+        )
+        .values("commune_id")
+        .annotate(documents=Count("pk"), electronic=Count("pk", filter=electronic))
+        .order_by()
+    )
+    return {row.pop("commune_id"): row for row in rows}

@@ -125,3 +125,26 @@ def flagged_stamps_for(actor) -> QuerySet[Stamp]:
     return Stamp.objects.filter(
         Q(flagged_at__isnull=False), batch__in=Batch.objects.for_actor(actor, VIEW)
     ).select_related("batch__product")
+
+
+def payment_points_by_communes(commune_codes: list[str], *, end=None) -> dict[str, int]:
+    """{commune code: active cashless payment points (set up by `end`, a local date, if given)}
+    for many communes in one grouped query: the DX indicator "cashless payment points". A
+    commune without any active point is absent."""
+    points = PaymentPoint.objects.filter(commune_id__in=commune_codes, is_active=True)
+    if end is not None:
+        points = points.filter(created_at__date__lte=end)
+    return dict(points.values_list("commune_id").annotate(n=Count("pk")).order_by())
+
+
+def products_online_by_communes(commune_codes: list[str]) -> dict[str, dict]:
+    """{commune code: {"products", "online"}}: the commune's products on xaso, and those listed
+    on at least one e-commerce marketplace (a marketplace link recorded): the DX indicator
+    "local products sold online", one grouped query. A commune without products is absent."""
+    rows = (
+        Product.objects.filter(commune_id__in=commune_codes)
+        .values("commune_id")
+        .annotate(products=Count("pk"), online=Count("pk", filter=~Q(marketplace_links=[])))
+        .order_by()
+    )
+    return {row.pop("commune_id"): row for row in rows}

@@ -1,19 +1,22 @@
 """Reads of the one-stop shop, scoped to the actor (xaso.core.tenancy)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, F, Q, QuerySet
+from django.db.models.functions import Cast
 
 from xaso.accounts.models import User
-from xaso.core.calendar import WorkingCalendar, local_today
+from xaso.core.calendar import LOCAL_TZ, WorkingCalendar, local_today
 from xaso.core.errors import NotFound
 from xaso.core.idempotency import idempotent_answer
 from xaso.core.text import fold
+from xaso.documents.selectors import signed_subject_ids
 from xaso.onestop.models import (
     CLOCK_RUNNING,
     SETTLED,
     TERMINAL,
+    Channel,
     Dossier,
     DossierFile,
     Procedure,
@@ -214,3 +217,60 @@ def assignable_officers(commune: Commune) -> QuerySet[User]:
         .distinct()
         .order_by("full_name")
     )
+
+
+# --- figures for the DX indicators (xaso.dx.calculators) -------------------------------------
+SIGNED_RESULT_SUBJECT = "onestop.dossier"
+
+
+def _local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(start, time.min, tzinfo=LOCAL_TZ),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=LOCAL_TZ),
+    )
+
+
+def dossier_figures_by_commune(commune_codes: list[str], *, start: date, end: date) -> dict[str, dict]:
+    """{commune code: counts} of the dossiers of [start, end] (local dates), two grouped queries
+    for any number of communes; a commune without dossiers in the period is absent. Aggregates
+    only (no personal data), so no actor. Counts:
+    - received: filed (online or at the counter) with `received_at` in the period; online: of
+      those, filed online;
+    - settled: result ready, delivered or rejected with `finished_at` in the period; on_time: of
+      those, finished on or before the due date (local date, as `due_state` judges);
+    - results: settled with a result (result ready or delivered); results_signed: of those, the
+      ones a signed document of documents is linked to (subject "onestop.dossier", the dossier's
+      id), i.e. the result was signed digitally through xaso."""
+    since, until = _local_bounds(start, end)
+    received = (
+        Dossier.objects.filter(commune_id__in=commune_codes, received_at__gte=since, received_at__lt=until)
+        .exclude(status=Status.DRAFT)
+        .values("commune_id")
+        .annotate(received=Count("pk"), online=Count("pk", filter=Q(channel=Channel.ONLINE)))
+        .order_by()
+    )
+    with_result = Q(status__in=[Status.RESULT_READY, Status.DELIVERED])
+    signed = signed_subject_ids(SIGNED_RESULT_SUBJECT)
+    settled = (
+        Dossier.objects.filter(
+            commune_id__in=commune_codes,
+            status__in=SETTLED,
+            finished_at__gte=since,
+            finished_at__lt=until,
+        )
+        .annotate(pk_text=Cast("pk", CharField()))
+        .values("commune_id")
+        .annotate(
+            settled=Count("pk"),
+            on_time=Count("pk", filter=Q(finished_at__date__lte=F("due_date"))),
+            results=Count("pk", filter=with_result),
+            results_signed=Count("pk", filter=with_result & Q(pk_text__in=signed)),
+        )
+        .order_by()
+    )
+    figures: dict[str, dict] = {}
+    empty = {"received": 0, "online": 0, "settled": 0, "on_time": 0, "results": 0, "results_signed": 0}
+    for row in [*received, *settled]:
+        code = row.pop("commune_id")
+        figures.setdefault(code, dict(empty)).update(row)
+    return figures
