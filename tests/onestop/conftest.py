@@ -5,9 +5,11 @@ from datetime import datetime
 
 import pytest
 
+from tests.payments.conftest import statement_csv
 from xaso.core.calendar import LOCAL_TZ
 from xaso.onestop.models import Procedure
 from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
+from xaso.payments.services import collection_account_set, statement_import
 
 BIRTH_DATA = {
     "applicant_name": "Trần Thị Bình",
@@ -74,3 +76,50 @@ def walk(one_stop_officer, specialist, commune_leader):
         raise AssertionError(f"no step {until}")
 
     return _walk
+
+
+# --- fees (see test_fees.py, test_fee_pages.py) ---------------------------------------------
+MARITAL_DATA = {
+    "applicant_name": "Trần Thị Bình",
+    "applicant_personal_id": "038190000123",
+    "applicant_phone": "0912000001",
+    "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
+    "purpose": "ket_hon",
+}
+
+
+@pytest.fixture
+def account(commune, commune_leader):
+    return collection_account_set(
+        actor=commune_leader,
+        commune=commune,
+        bank_bin="970405",
+        account_number="3600205123456",
+        account_name="UBND XA YEN DINH",
+    )
+
+
+@pytest.fixture
+def marital(db):
+    return Procedure.objects.get(code="xac-nhan-tinh-trang-hon-nhan")  # 15.000 đồng
+
+
+@pytest.fixture
+def file_marital(citizen, commune, marital):
+    def _file():
+        return dossier_submit(actor=citizen, procedure=marital, commune=commune, data=dict(MARITAL_DATA))
+
+    return _file
+
+
+@pytest.fixture
+def pay(one_stop_officer):
+    """Import a statement with one credit for `request`; returns the statement."""
+
+    def _pay(request, amount, txn="FT1", name="saoke.csv"):
+        content = statement_csv([(txn, "01/12/2026", str(amount), f"MBVCB.9.{request.note}")])
+        return statement_import(
+            actor=one_stop_officer, account=request.account, filename=name, content=content
+        )
+
+    return _pay

@@ -223,6 +223,7 @@ ROUTES: list[Route] = [
         DOSSIER_READERS,
     ),
     Route("onestop:receipt", lambda w: f"/ho-so/{w.dossier.code}/bien-nhan.pdf", DOSSIER_READERS),
+    Route("onestop:fee_qr", lambda w: f"/ho-so/{w.fee_dossier.code}/le-phi/qr.png", DOSSIER_READERS),
     Route("onestop:apology", lambda w: f"/ho-so/{w.late_dossier.code}/xin-loi.pdf", DOSSIER_READERS),
     Route(
         "onestop:rate",

@@ -235,6 +235,24 @@ class World:
         return dossier
 
     @cached_property
+    def fee_dossier(self):
+        """A marital-status certification (15.000 đồng) filed online, its fee awaiting payment."""
+        self.payment_request  # noqa: B018  (the commune's collection account)
+        self.birth  # noqa: B018  (the catalogue, reloaded if a transactional test flushed it)
+        return dossier_submit(
+            actor=self.users["citizen"],
+            procedure=Procedure.objects.get(code="xac-nhan-tinh-trang-hon-nhan"),
+            commune=self.commune,
+            data={
+                "applicant_name": "Trần Thị Bình",
+                "applicant_personal_id": "038190000123",
+                "applicant_phone": "0912000001",
+                "applicant_address": "Thôn Phúc Lộc",
+                "purpose": "ket_hon",
+            },
+        )
+
+    @cached_property
     def late_dossier(self):
         """The filed dossier, past its due date, with its apology letter written."""
         Dossier.objects.filter(pk=self.dossier.pk).update(

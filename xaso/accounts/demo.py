@@ -3,12 +3,17 @@ role, so that a newcomer can click through every role after `make run`."""
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 
 from xaso.accounts.models import CitizenProfile, Membership, User
 from xaso.accounts.roles import Role
 from xaso.core.text import fold, fold_all
 from xaso.places.loader import places_load
 from xaso.places.models import Commune, Village, VillageKind
+
+# Sent at the end of demo_load(commune=…): apps above accounts add their own demo data
+# (payments: the commune's collection account) without accounts importing them.
+demo_loaded = Signal()
 
 DEMO_COMMUNE_CODE = "15469"  # Xã Yên Định, Thanh Hóa: the seeds' Yên Định
 DEMO_VILLAGES = [
@@ -84,4 +89,5 @@ def demo_load() -> Commune:
             province=commune.province if role == Role.PROVINCE_SUPERVISOR else None,
             defaults={"village": villages[village_index] if village_index is not None else None},
         )
+    demo_loaded.send(sender=demo_load, commune=commune)
     return commune

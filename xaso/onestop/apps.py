@@ -8,4 +8,9 @@ class OnestopConfig(AppConfig):
     verbose_name = _("One-stop shop")
 
     def ready(self):
-        from xaso.onestop import cards  # noqa: F401  (registers the dashboard cards)
+        from xaso.onestop import (
+            cards,  # noqa: F401  (registers the dashboard cards)
+            fees,
+        )
+
+        fees.register()  # dossier fees are settled by xaso.payments

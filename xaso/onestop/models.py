@@ -171,6 +171,14 @@ class Dossier(models.Model):
     apology_date = models.DateField(_("new appointment date"), null=True, blank=True)
     apology_reason = models.TextField(_("reason for the delay"), blank=True)
     result_note = models.TextField(blank=True)
+    # The fee of this dossier's procedure, fixed when it leaves the draft state (0: free or
+    # exempt), the payment request that collects it (a linked group shares its root's one
+    # request for the group's total) and when that request was paid (xaso.onestop.fees).
+    fee = models.PositiveIntegerField(_("fee (đồng)"), default=0)
+    fee_request = models.ForeignKey(
+        "payments.PaymentRequest", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    fee_paid_at = models.DateTimeField(_("fee paid at"), null=True, blank=True)
     search_text = models.CharField(max_length=400, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

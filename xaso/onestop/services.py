@@ -22,6 +22,7 @@ from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
 from xaso.core.text import fold_all
 from xaso.notify.services import notify_send
 from xaso.onestop.catalog import catalogue_rows, load_into
+from xaso.onestop.fees import fee_inherit, fee_request_open
 from xaso.onestop.forms import clean_data
 from xaso.onestop.models import (
     CITIZEN_EDITABLE,
@@ -198,6 +199,7 @@ def dossier_submit(
             d.search_text = _search_text(d)
 
         dossier, _event = DOSSIER_FLOW.apply(dossier, "submit", actor=actor, update=fill)
+        fee_request_open(dossier, actor=actor)
         _notify(dossier)
     return dossier
 
@@ -279,6 +281,7 @@ def dossier_receive_at_counter(
             d.search_text = _search_text(d)
 
         dossier, _event = DOSSIER_FLOW.apply(dossier, "receive", actor=actor, update=fill)
+        fee_request_open(dossier, actor=actor)
         for label, upload, check in checked:
             _store_file(dossier, actor, label, upload, check)
         _notify(dossier)
@@ -368,7 +371,8 @@ def dossier_act(
 
 def _open_follow_ons(parent: Dossier, *, actor: User, now: datetime) -> list[Dossier]:
     """Start the procedures linked to the parent's (liên thông), data carried over by field
-    name, in the parent's group (created on first use)."""
+    name, in the parent's group (created on first use); their fees ride on the parent's
+    payment request (one payment for the group, see fees.py)."""
     codes = parent.procedure.follow_ons
     if not codes:
         return []
@@ -404,6 +408,7 @@ def _open_follow_ons(parent: Dossier, *, actor: User, now: datetime) -> list[Dos
             update=fill,
             note=_("Linked to %(code)s") % {"code": parent.code},
         )
+        fee_inherit(child, parent)
         _notify(child)
         opened.append(child)
     return opened

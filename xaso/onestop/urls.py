@@ -15,6 +15,7 @@ urlpatterns = [
     path("ho-so/<str:code>/giay-to/", views.dossier_upload, name="upload"),
     path("ho-so/<str:code>/giay-to/<int:file_id>/", views.dossier_file, name="file"),
     path("ho-so/<str:code>/bien-nhan.pdf", views.receipt, name="receipt"),
+    path("ho-so/<str:code>/le-phi/qr.png", views.fee_qr, name="fee_qr"),
     path("ho-so/<str:code>/xin-loi.pdf", views.apology, name="apology"),
     path("ho-so/<str:code>/danh-gia/", views.dossier_rate, name="rate"),
     path("mot-cua/ho-so/", views.queue, name="queue"),

@@ -23,10 +23,11 @@ from xaso.core.calendar import local_today, to_local
 from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.core.forms import attach_error
 from xaso.core.pdf import render_pdf
-from xaso.core.qr import qr_png_data_uri
+from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
 from xaso.onestop.export import report_xlsx
+from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import build_form
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.models import DossierFile, ProcedureField, RatingLevel, Status
@@ -264,8 +265,20 @@ def dossier(request, code: str):
             "rating_levels": RatingLevel.choices,
             "can_upload": _can_upload(request.user, found),
             "upload": UploadForm(),
+            "fee": fee_summary(found),
         },
     )
+
+
+@login_required
+def fee_qr(request, code: str):
+    """The dossier's fee as a dynamic VietQR image (amount and note), while it is payable."""
+    fee = fee_summary(sel.dossier_for(request.user, code))
+    if not fee["payable"]:
+        raise NotFound(_("This dossier has no fee to pay."))
+    response = HttpResponse(qr_png(fee["request"].payload), content_type="image/png")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _can_upload(actor, dossier) -> bool:
@@ -354,6 +367,7 @@ def receipt(request, code: str):
     if found.received_at is None:
         raise NotFound(_("This dossier has no receipt yet."))
     url = lookup_url(found)
+    fee = fee_summary(found)
     pdf = render_pdf(
         "onestop/receipt_pdf.html",
         {
@@ -364,6 +378,8 @@ def receipt(request, code: str):
             "qr": qr_png_data_uri(url),
             "lookup_url": url,
             "officer": found.received_by.full_name if found.received_by else "",
+            "fee": fee,
+            "fee_qr": qr_png_data_uri(fee["request"].payload) if fee["payable"] else "",
         },
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from xaso.accounts.roles import Role
 from xaso.core.calendar import local_today
 from xaso.core.workflow import Transition, Workflow
+from xaso.onestop.fees import delivery_refusal
 from xaso.onestop.models import CLOCK_RUNNING, Channel, Dossier, DossierEvent, Status
 
 S = Status
@@ -66,7 +67,10 @@ TRANSITIONS = {
     (S.APPROVED, "result_ready"): Transition(
         S.RESULT_READY, roles=INTAKE | {ASSIGNEE}, label=_("Result is ready")
     ),
-    (S.RESULT_READY, "deliver"): Transition(S.DELIVERED, roles=INTAKE, label=_("Deliver the result")),
+    # The result waits for an unpaid fee whose payment request is open (see fees.py).
+    (S.RESULT_READY, "deliver"): Transition(
+        S.DELIVERED, roles=INTAKE, guard=delivery_refusal, label=_("Deliver the result")
+    ),
     **{
         (status, "withdraw"): Transition(S.WITHDRAWN, roles={OWNER}, label=_("Withdraw"))
         for status in WITHDRAWABLE

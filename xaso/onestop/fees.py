@@ -1,0 +1,193 @@
+"""Dossier fees, collected through xaso.payments.
+
+Rules:
+- A dossier whose procedure has a fee (integer đồng; a procedure with fee 0 is free or exempt,
+  its `fee_note` says why) gets a payment request when it leaves the draft state (online
+  submission or counter intake), into the commune's active collection account. No account:
+  no request, the pages say so and the fee is taken at the counter.
+- A linked group (liên thông) pays once: the root dossier's request covers the fees of its
+  procedure and of every follow-on procedure its chain will open; the follow-ons, opened on
+  approval, share that request (and are paid if it is).
+- The transfer note is the payment code and as much of the dossier code as fits the 25
+  characters a bank keeps (the commune is implied by its own account): `note_for`.
+- When the request is settled, `fee_paid` (the paid handler, run inside the settling
+  transaction) marks every dossier sharing it paid, writes a timeline event and an audit entry
+  for each, and tells the citizen.
+- An unpaid fee blocks delivery of the result while its request is open (`delivery_refusal`);
+  a request the cashier cancelled (fee taken in cash, or waived) no longer blocks it.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from xaso.core.audit import audit_record
+from xaso.core.errors import InvalidInput
+from xaso.notify.services import notify_send
+from xaso.onestop.models import Dossier, DossierEvent, Procedure
+from xaso.payments.banks import bank_by_bin
+from xaso.payments.models import PAYABLE, PaymentRequest
+from xaso.payments.references import LENGTH as REFERENCE_LENGTH
+from xaso.payments.selectors import collection_account_active
+from xaso.payments.services import payment_request_create
+from xaso.payments.vietqr import NOTE_MAX, note_clean
+
+FEE_KIND = "onestop.fee"
+# What is left of a bank's note after the payment code and a space.
+NOTE_ROOM = NOTE_MAX - REFERENCE_LENGTH - 1
+
+
+def note_for(code: str) -> str:
+    """The longest form of the dossier code that fits beside the payment code, folded as
+    banks carry it: the whole code, else without its separators, else without the commune
+    (`HS` + day + sequence: the account already says which commune)."""
+    commune, _sep, rest = code.partition("-")
+    day, _sep, sequence = rest.partition("-")
+    for candidate in (code, code.replace("-", ""), f"HS {day} {sequence}", f"{day} {sequence}"):
+        clean = note_clean(candidate, limit=NOTE_ROOM)
+        if not clean.shortened:
+            return clean.text
+    return note_clean(f"{day}{sequence}", limit=NOTE_ROOM).text
+
+
+def chain_procedures(procedure: Procedure) -> list[Procedure]:
+    """The procedure and every active follow-on its approval chain opens, each once."""
+    seen, order, todo = {procedure.code}, [procedure], list(procedure.follow_ons or [])
+    while todo:
+        codes = [c for c in todo if c not in seen]
+        seen.update(codes)
+        todo = []
+        for follow_on in Procedure.objects.filter(code__in=codes, is_active=True):
+            order.append(follow_on)
+            todo.extend(follow_on.follow_ons or [])
+    return order
+
+
+def group_fee(procedure: Procedure) -> int:
+    return sum(p.fee for p in chain_procedures(procedure))
+
+
+def fee_request_open(dossier: Dossier, *, actor) -> PaymentRequest | None:
+    """Called in the filing transaction of a root dossier (not a follow-on): fix its fee and,
+    when it or its linked chain costs something and the commune has a collection account,
+    ask for the total with a dynamic VietQR."""
+    dossier.fee = dossier.procedure.fee
+    total = group_fee(dossier.procedure)
+    request = None
+    if total > 0 and collection_account_active(dossier.commune) is not None:
+        linked = total != dossier.fee
+        label = (
+            _("Fees of the linked dossiers from %(code)s") if linked else _("Fee of dossier %(code)s")
+        ) % {"code": dossier.code}
+        try:
+            request = payment_request_create(
+                actor=actor,
+                commune=dossier.commune,
+                amount=total,
+                kind=FEE_KIND,
+                label=label,
+                subject_id=str(dossier.pk),
+                note=note_for(dossier.code),
+                payer=dossier.citizen,
+                payer_name=dossier.applicant_name,
+            )
+        except InvalidInput:
+            # Above the QR ceiling: filing goes on, the fee is taken at the counter.
+            request = None
+    dossier.fee_request = request
+    Dossier.objects.filter(pk=dossier.pk).update(fee=dossier.fee, fee_request=request)
+    return request
+
+
+def fee_inherit(child: Dossier, parent: Dossier) -> None:
+    """A follow-on opened from `parent`: its own fee, paid through the parent's request."""
+    child.fee = child.procedure.fee
+    child.fee_request_id = parent.fee_request_id
+    child.fee_paid_at = parent.fee_paid_at
+    Dossier.objects.filter(pk=child.pk).update(
+        fee=child.fee, fee_request=child.fee_request_id, fee_paid_at=child.fee_paid_at
+    )
+
+
+def fee_paid(request: PaymentRequest) -> None:
+    """The paid handler of FEE_KIND: runs inside the transaction that settles `request`."""
+    now = request.paid_at or timezone.now()
+    dossiers = list(
+        Dossier.objects.select_for_update()
+        .filter(fee_request=request, fee_paid_at__isnull=True)
+        .select_related("procedure", "citizen")
+        .order_by("pk")
+    )
+    note = _("Fee received: %(amount)s đồng by bank transfer (payment code %(reference)s).") % {
+        "amount": f"{request.amount_received:,}".replace(",", "."),
+        "reference": request.reference,
+    }
+    told = set()
+    for dossier in dossiers:
+        Dossier.objects.filter(pk=dossier.pk).update(fee_paid_at=now)
+        DossierEvent.objects.create(
+            dossier=dossier,
+            action="fee_paid",
+            from_status=dossier.status,
+            to_status=dossier.status,
+            note=note,
+            data={"reference": request.reference, "amount": request.amount_received},
+        )
+        audit_record(
+            actor=None,
+            action="dossier.fee_paid",
+            target=dossier,
+            commune_code=dossier.commune_id,
+            summary=f"{request.reference} {request.amount_received}",
+        )
+        if dossier.citizen_id is not None and dossier.citizen_id not in told:
+            told.add(dossier.citizen_id)
+            notify_send(
+                recipient=dossier.citizen,
+                subject=_("Dossier %(code)s: fee received") % {"code": dossier.code},
+                body=note,
+                link=reverse("onestop:dossier", args=[dossier.code]),
+                ref=f"dossier-fee:{dossier.code}",
+            )
+
+
+def delivery_refusal(dossier: Dossier, actor) -> str | None:
+    """Workflow guard of `deliver`: the result waits for an unpaid fee."""
+    if dossier.fee_request_id is None or dossier.fee_paid_at is not None:
+        return None
+    status = PaymentRequest.objects.filter(pk=dossier.fee_request_id).values_list("status", flat=True).first()
+    if status in PAYABLE:
+        return _("The fee has not been paid yet: the result is handed over once it is.")
+    return None
+
+
+def fee_summary(dossier: Dossier) -> dict:
+    """What the dossier pages and the receipt show about the fee."""
+    request = dossier.fee_request
+    payable = request is not None and request.status in PAYABLE and dossier.fee_paid_at is None
+    if dossier.fee_paid_at:
+        state = "paid"
+    elif request is not None:
+        state = "unpaid" if request.status in PAYABLE else "cancelled"
+    if request is None and not dossier.fee_paid_at:
+        if dossier.received_at is None:
+            state = ""
+        elif dossier.fee or (dossier.parent_id is None and group_fee(dossier.procedure)):
+            state = "no_account"
+        else:
+            state = "free"
+    return {
+        "state": state,
+        "request": request,
+        "payable": payable,
+        "amount": request.amount if request is not None else dossier.fee,
+        "shared": request is not None and request.amount != dossier.fee,
+        "account": request.account if request is not None else None,
+        "bank": bank_by_bin(request.account.bank_bin) if request is not None else None,
+    }
+
+
+def register() -> None:
+    from xaso.payments.handlers import register_paid_handler
+
+    register_paid_handler(FEE_KIND, fee_paid)
