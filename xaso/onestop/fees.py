@@ -113,7 +113,7 @@ def fee_paid(request: PaymentRequest) -> None:
     """The paid handler of FEE_KIND: runs inside the transaction that settles `request`."""
     now = request.paid_at or timezone.now()
     dossiers = list(
-        Dossier.objects.select_for_update()
+        Dossier.objects.select_for_update(of=("self",))
         .filter(fee_request=request, fee_paid_at__isnull=True)
         .select_related("procedure", "citizen")
         .order_by("pk")
