@@ -150,3 +150,17 @@ def test_the_note_keeps_as_much_of_the_code_as_the_bank_keeps(code):
     assert len(note) <= NOTE_ROOM
     day, sequence = code.split("-")[1:]
     assert note.replace(" ", "").endswith(day + sequence)
+
+
+def test_the_api_gives_the_fee_with_the_vietqr_payload_while_it_is_payable(
+    login, citizen, account, file_marital, pay
+):
+    dossier = Dossier.objects.get(pk=file_marital().pk)
+    client = login(citizen)
+    fee = client.get(f"/api/v1/dossiers/{dossier.code}").json()["fee"]
+    assert fee["state"] == "unpaid" and fee["amount"] == 15_000
+    assert fee["payment_code"] == dossier.fee_request.reference
+    assert vietqr_parse(fee["vietqr"]).note == fee["transfer_note"] == dossier.fee_request.note
+    pay(dossier.fee_request, 15_000)
+    fee = client.get(f"/api/v1/dossiers/{dossier.code}").json()["fee"]
+    assert fee["state"] == "paid" and fee["paid_at"] and fee["vietqr"] is None

@@ -9,6 +9,7 @@ from ninja.responses import Status
 from xaso.core.errors import InvalidInput
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
+from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import json_schema
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.workflow import DOSSIER_FLOW
@@ -75,6 +76,15 @@ class EventOut(Schema):
     note: str
 
 
+class FeeOut(Schema):
+    state: str  # free, unpaid, paid, no_account (pay at the desk), cancelled (settled at the desk)
+    amount: int  # đồng; for a linked group, the group's total
+    paid_at: datetime | None
+    payment_code: str | None
+    transfer_note: str | None
+    vietqr: str | None  # the EMVCo payload to draw as a QR code, while the fee is payable
+
+
 class DossierOut(Schema):
     code: str
     procedure: str
@@ -89,6 +99,22 @@ class DossierOut(Schema):
     data: dict
     allowed_actions: list[str]
     events: list[EventOut]
+    fee: FeeOut | None
+
+
+def _fee_out(dossier) -> dict | None:
+    fee = fee_summary(dossier)
+    if not fee["state"]:
+        return None
+    request = fee["request"]
+    return {
+        "state": fee["state"],
+        "amount": fee["amount"],
+        "paid_at": dossier.fee_paid_at,
+        "payment_code": request.reference if request else None,
+        "transfer_note": request.note if request else None,
+        "vietqr": request.payload if fee["payable"] else None,
+    }
 
 
 def _dossier_out(dossier, actor) -> dict:
@@ -106,6 +132,7 @@ def _dossier_out(dossier, actor) -> dict:
         "data": dossier.data,
         "allowed_actions": DOSSIER_FLOW.allowed_actions(dossier, actor),
         "events": list(dossier.events.all()),
+        "fee": _fee_out(dossier),
     }
 
 
