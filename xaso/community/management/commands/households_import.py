@@ -27,6 +27,7 @@ def bar(label: str, stream=None):
 
 class Command(BaseCommand):
     help = "Import a household list (xlsx) into a commune, with a progress bar."
+    requires_system_checks = []  # a batch job: checking every URL and model first costs seconds
 
     def add_arguments(self, parser):
         parser.add_argument("commune", help="commune code")
