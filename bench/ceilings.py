@@ -10,6 +10,16 @@ QUERIES = {
     "communes_of_province": (
         "SELECT code, name, type, province_id FROM places_commune WHERE province_id = %s ORDER BY code"
     ),
+    # bench/scenario_community_radio.py: what a receiver's playlist needs, in one statement.
+    "playlist_of_cluster": (
+        "SELECT b.id, b.title, b.duration_seconds FROM community_speakercluster c"
+        " JOIN community_bulletin b ON b.commune_id = c.commune_id"
+        " WHERE c.id = CAST(%s AS INTEGER) AND b.status = 'ready' AND b.play_from <= CURRENT_DATE"
+        " AND (b.play_until IS NULL OR b.play_until >= CURRENT_DATE)"
+        " AND (NOT EXISTS (SELECT 1 FROM community_bulletin_clusters x WHERE x.bulletin_id = b.id)"
+        " OR EXISTS (SELECT 1 FROM community_bulletin_clusters x WHERE x.bulletin_id = b.id"
+        " AND x.speakercluster_id = c.id)) ORDER BY b.created_at, b.id"
+    ),
 }
 
 

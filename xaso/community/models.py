@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -228,6 +229,9 @@ class SpeakerCluster(models.Model):
     last_seen_at = models.DateTimeField(null=True, blank=True)
     last_played_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Bumped whenever a bulletin of the commune changes: receivers' playlists are cached per
+    # (cluster, version, day) in xaso.community.playlists, which reads it with the token.
+    playlist_version = models.PositiveIntegerField(default=0, editable=False)
 
     commune_path = "commune"
     objects = ScopedManager()
@@ -276,6 +280,35 @@ class Bulletin(models.Model):
 
     def __str__(self):
         return self.title
+
+    # Any write of a bulletin may change what its commune's clusters play: their cached
+    # playlists go stale here, whoever writes (services, the audio task, the admin, tests).
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        playlists_changed(self.commune_id)
+
+    def delete(self, *args, **kwargs):
+        commune_id = self.commune_id
+        result = super().delete(*args, **kwargs)
+        playlists_changed(commune_id)
+        return result
+
+
+def playlists_changed(commune_id) -> None:
+    """Mark the playlists of a commune's clusters stale (see SpeakerCluster.playlist_version)."""
+    SpeakerCluster.objects.filter(commune_id=commune_id).update(
+        playlist_version=models.F("playlist_version") + 1
+    )
+
+
+def _bulletin_clusters_changed(sender, instance, action, **kwargs):
+    # instance is the bulletin, or the cluster when the set is changed from its side: both
+    # carry the commune.
+    if action in ("post_add", "post_remove", "post_clear"):
+        playlists_changed(instance.commune_id)
+
+
+m2m_changed.connect(_bulletin_clusters_changed, sender=Bulletin.clusters.through)
 
 
 class PlayReportKind(models.TextChoices):

@@ -6,13 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from xaso.community import radio, selectors
+from xaso.community import playlists, radio, selectors
 from xaso.community.forms import BulletinForm, ClusterForm
 from xaso.community.permissions import MANAGE_RADIO
 from xaso.core.errors import DomainError, NotFound
@@ -81,10 +80,7 @@ def bulletin_audio(request, bulletin_id: int):
 
 
 def _token(request) -> str:
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        return header[7:].strip()
-    return request.GET.get("token", "")
+    return playlists.request_token(request)
 
 
 def _cluster(request, cluster_id):
@@ -98,42 +94,23 @@ def _unauthorised():
     return JsonResponse({"detail": "unknown cluster or wrong token"}, status=401)
 
 
-def _items(request, cluster, token):
+def _playlist(request, cluster_id: int, fmt: str):
+    token = _token(request)
+    receiver = playlists.receiver_for(cluster_id, token)
+    if receiver is None:
+        return _unauthorised()
+    playlists.receiver_seen(receiver)
     base = request.build_absolute_uri("/").rstrip("/")
-    for bulletin in radio.playlist_for(cluster).only("pk", "title", "duration_seconds", "created_at"):
-        url = reverse("community:radio_receiver_audio", args=[cluster.pk, bulletin.pk])
-        yield bulletin, f"{base}{url}?token={token}"
+    body, content_type = playlists.playlist_body(receiver, token=token, base=base, fmt=fmt)
+    return HttpResponse(body, content_type=content_type)
 
 
 def playlist_json(request, cluster_id: int):
-    cluster = _cluster(request, cluster_id)
-    if cluster is None:
-        return _unauthorised()
-    radio.cluster_seen(cluster)
-    token = _token(request)
-    return JsonResponse(
-        {
-            "cluster": {"id": cluster.pk, "name": cluster.name},
-            "date": timezone.localdate().isoformat(),
-            "schedule": cluster.schedule,
-            "items": [
-                {"id": b.pk, "title": b.title, "duration": round(b.duration_seconds or 0, 1), "url": url}
-                for b, url in _items(request, cluster, token)
-            ],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return _playlist(request, cluster_id, playlists.JSON)
 
 
 def playlist_m3u(request, cluster_id: int):
-    cluster = _cluster(request, cluster_id)
-    if cluster is None:
-        return _unauthorised()
-    radio.cluster_seen(cluster)
-    lines = ["#EXTM3U"]
-    for bulletin, url in _items(request, cluster, _token(request)):
-        lines += [f"#EXTINF:{round(bulletin.duration_seconds or -1)},{bulletin.title}", url]
-    return HttpResponse("\n".join(lines) + "\n", content_type="audio/x-mpegurl; charset=utf-8")
+    return _playlist(request, cluster_id, playlists.M3U)
 
 
 def receiver_audio(request, cluster_id: int, bulletin_id: int):
