@@ -8,6 +8,7 @@ from ninja.security import HttpBearer, django_auth
 from xaso.accounts.api import citizens_router
 from xaso.accounts.api import router as accounts_router
 from xaso.accounts.services import api_token_user
+from xaso.community.api import router as community_router
 from xaso.core.api.calendar import router as calendar_router
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
@@ -72,3 +73,4 @@ api.add_router("/dx", dx_router)
 api.add_router("/procedures", procedures_router)
 api.add_router("/dossiers", dossiers_router)
 api.add_router("/lookup", lookup_router)
+api.add_router("/community", community_router)

@@ -544,3 +544,7 @@ ROUTES += [
 from tests.security.authz_dx import DX_ROUTES  # noqa: E402
 
 ROUTES += DX_ROUTES
+# The community API keeps its routes in its own module too.
+from tests.security.authz_community_api import COMMUNITY_API_ROUTES  # noqa: E402
+
+ROUTES += COMMUNITY_API_ROUTES

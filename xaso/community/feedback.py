@@ -6,6 +6,7 @@ and per phone per day, photo count and size, photos checked by content."""
 
 import secrets
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +33,18 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on
 
 def _tracking_code() -> str:
     return "PA-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def _coordinate(value, limit: int, field: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value)).quantize(Decimal("0.00001"))
+    except (InvalidOperation, ValueError):
+        raise InvalidInput(_("The place's coordinates are not valid."), field=field) from None
+    if not number.is_finite() or abs(number) > limit:
+        raise InvalidInput(_("The place's coordinates are not valid."), field=field)
+    return number
 
 
 def feedback_submit(
@@ -61,6 +74,8 @@ def feedback_submit(
         raise InvalidInput(_("The description is too long (2,000 characters at most)."), field="text")
     if village is not None and village.commune_id != commune.code:
         raise InvalidInput(_("Choose a village of this commune."), field="village")
+    latitude = _coordinate(latitude, 90, "latitude")
+    longitude = _coordinate(longitude, 180, "longitude")
     photos = list(photos)
     if len(photos) > MAX_PHOTOS:
         raise InvalidInput(_("Attach at most 3 photos."), field="photos")
