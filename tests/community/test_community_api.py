@@ -5,7 +5,9 @@ import pytest
 
 from tests import factories as f
 from tests.community.conftest import household
-from xaso.community.models import FeedbackReport, FeedbackStatus, Household
+from xaso.community.feedback import feedback_answer, feedback_merge, feedback_submit
+from xaso.community.models import FeedbackReport, FeedbackStatus, FeedbackSubscriber, Household
+from xaso.notify.models import Notification
 
 API = "/api/v1/community"
 
@@ -124,3 +126,42 @@ def test_feedback_coordinates_out_of_range_are_refused(client, commune):
     body = {"commune": commune.code, "category": "roads", "text": "Ổ gà", "latitude": 123.0}
     refused = client.post(f"{API}/feedback", body, content_type="application/json")
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "latitude"
+
+
+def test_a_report_is_assigned_to_a_named_officer_who_is_told(login, one_stop_officer, village_head, commune):
+    report = feedback_submit(actor=None, commune=commune, category="roads", text="Ổ gà")
+    client = login(village_head)
+    given = client.post(
+        f"{API}/feedback/{report.pk}/assign",
+        {"officer": one_stop_officer.username},
+        content_type="application/json",
+    )
+    assert given.status_code == 200
+    assert (given.json()["assigned_to"], given.json()["status"]) == (one_stop_officer.username, "assigned")
+    assert Notification.objects.filter(
+        recipient=one_stop_officer, subject__contains=report.tracking_code
+    ).exists()
+    stranger = f.staff("one_stop_officer", commune_obj=f.commune("15475", "Xã Định Tân", commune.province))
+    refused = client.post(
+        f"{API}/feedback/{report.pk}/assign", {"officer": stranger.username}, content_type="application/json"
+    )
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "officer"
+
+
+def test_followers_are_told_of_updates_and_follow_a_merge(login, citizen, one_stop_officer, commune):
+    report = feedback_submit(actor=None, commune=commune, category="water", text="Cống tắc")
+    duplicate = feedback_submit(actor=None, commune=commune, category="water", text="Cống tắc nữa")
+    neighbour = login(citizen)
+    followed = neighbour.post(f"{API}/feedback/follow/{duplicate.tracking_code}")
+    assert followed.json() == {"tracking_code": duplicate.tracking_code, "following": True}
+    feedback_merge(actor=one_stop_officer, report=duplicate, into=report)
+    feedback_answer(actor=one_stop_officer, report=report, answer="Đã thông cống", resolve=True)
+    told = Notification.objects.filter(recipient=citizen).values_list("subject", flat=True)
+    assert any(duplicate.tracking_code in s for s in told) and any(report.tracking_code in s for s in told)
+    neighbour.delete(f"{API}/feedback/follow/{report.tracking_code}")
+    assert not FeedbackSubscriber.objects.filter(user=citizen).exists()
+
+
+def test_following_needs_a_sign_in(client, commune):
+    report = feedback_submit(actor=None, commune=commune, category="water", text="Cống tắc")
+    assert client.post(f"{API}/feedback/follow/{report.tracking_code}").status_code == 401

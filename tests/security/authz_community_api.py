@@ -2,7 +2,7 @@
 that the community adds no lines where other apps add theirs). Objects come from the shared
 world (`announcement`, `feedback_report`) or are made here on first use (`household`)."""
 
-from tests.security.authz_matrix import COMMUNE_STAFF, EVERYONE, Route, _static
+from tests.security.authz_matrix import COMMUNE_STAFF, EVERYONE, SIGNED_IN, Route, _static
 from xaso.community.models import Household
 
 API = "/api/v1/community"
@@ -92,5 +92,25 @@ COMMUNITY_API_ROUTES = [
         HANDLERS,
         method="POST",
         data=lambda w: {"answer": "Đã vá ổ gà", "resolve": False},
+    ),
+    Route(
+        "POST /api/v1/community/feedback/{report_id}/assign",
+        lambda w: f"{API}/feedback/{w.feedback_report.pk}/assign",
+        HANDLERS,
+        method="POST",
+        data=lambda w: {"officer": w.users["one_stop_officer"].username},
+    ),
+    Route(
+        "POST /api/v1/community/feedback/follow/{tracking_code}",
+        lambda w: f"{API}/feedback/follow/{w.feedback_report.tracking_code}",
+        SIGNED_IN,
+        method="POST",
+        note="reports are public by their code: anyone signed in may follow one",
+    ),
+    Route(
+        "DELETE /api/v1/community/feedback/follow/{tracking_code}",
+        lambda w: f"{API}/feedback/follow/{w.feedback_report.tracking_code}",
+        SIGNED_IN,
+        method="DELETE",
     ),
 ]

@@ -11,10 +11,17 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.responses import Status
 from pydantic import field_validator
 
+from xaso.accounts.models import User
 from xaso.community import selectors
 from xaso.community.announcements import announcement_create
 from xaso.community.coverage import coverage_for_announcement
-from xaso.community.feedback import feedback_answer, feedback_submit
+from xaso.community.feedback import (
+    feedback_answer,
+    feedback_assign,
+    feedback_submit,
+    feedback_subscribe,
+    feedback_unsubscribe,
+)
 from xaso.community.households import HouseholdData, household_save
 from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
 from xaso.community.permissions import HANDLE_FEEDBACK, VIEW_HOUSEHOLDS, require
@@ -341,6 +348,7 @@ class FeedbackOut(Schema):
     latitude: float | None
     longitude: float | None
     status: str
+    assigned_to: str | None
     anonymous: bool
     reporter_name: str
     reporter_phone: str
@@ -372,6 +380,7 @@ def _feedback_out(r) -> dict:
         "latitude": float(r.latitude) if r.latitude is not None else None,
         "longitude": float(r.longitude) if r.longitude is not None else None,
         "status": r.status,
+        "assigned_to": r.assigned_to.username if r.assigned_to_id else None,
         "anonymous": r.anonymous,
         "reporter_name": r.reporter_name,
         "reporter_phone": r.reporter_phone,
@@ -440,3 +449,39 @@ def feedback_reply(request, report_id: Id, payload: AnswerIn):
     return _feedback_out(
         feedback_answer(actor=request.user, report=report, answer=payload.answer, resolve=payload.resolve)
     )
+
+
+class AssignIn(In):
+    officer: str = Field(
+        max_length=150, description="the username of an officer who handles the commune's feedback"
+    )
+
+
+@router.post("/feedback/{report_id}/assign", response=FeedbackOut)
+def feedback_give(request, report_id: Id, payload: AssignIn):
+    """Give a report to a named officer of the commune; they and the followers are told."""
+    report = selectors.feedback_one_for(request.user, report_id)
+    officer = User.objects.filter(username=payload.officer, is_active=True).first()
+    return _feedback_out(feedback_assign(actor=request.user, report=report, officer=officer))
+
+
+class FollowOut(Schema):
+    tracking_code: str
+    following: bool
+
+
+TrackingCode = Annotated[str, Path(max_length=12, pattern=r"^PA-[A-Z0-9]{8}$")]
+
+
+@router.post("/feedback/follow/{tracking_code}", response=FollowOut)
+def feedback_follow(request, tracking_code: TrackingCode):
+    """Follow a public report by its tracking code (signed in): told of every update."""
+    followed = feedback_subscribe(actor=request.user, report=selectors.feedback_by_code(tracking_code))
+    return {"tracking_code": followed.tracking_code, "following": True}
+
+
+@router.delete("/feedback/follow/{tracking_code}", response=FollowOut)
+def feedback_unfollow(request, tracking_code: TrackingCode):
+    """Stop following a report."""
+    feedback_unsubscribe(actor=request.user, report=selectors.feedback_by_code(tracking_code))
+    return {"tracking_code": tracking_code, "following": False}

@@ -13,12 +13,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.accounts.identity import phone_clean
-from xaso.community.models import FeedbackCategory, FeedbackPhoto, FeedbackReport, FeedbackStatus
+from xaso.community.models import (
+    FeedbackCategory,
+    FeedbackPhoto,
+    FeedbackReport,
+    FeedbackStatus,
+    FeedbackSubscriber,
+)
 from xaso.community.permissions import HANDLE_FEEDBACK, require
 from xaso.community.uploads import sniff
 from xaso.core.audit import audit_record
 from xaso.core.calendar import due_date
-from xaso.core.errors import Conflict, InvalidInput, RateLimited
+from xaso.core.errors import Conflict, InvalidInput, NotAllowed, RateLimited
+from xaso.core.tenancy import scope_of
 from xaso.notify.services import notify_send
 from xaso.places.models import Commune, Village
 
@@ -128,16 +135,77 @@ def feedback_submit(
     return report
 
 
-def _tell_reporter(report: FeedbackReport) -> None:
+def _followers(report: FeedbackReport) -> list:
+    """The reporter (with an account) and the subscribers, once each."""
+    people = {s.user_id: s.user for s in report.subscribers.select_related("user")}
     if report.reporter_id:
+        people[report.reporter_id] = report.reporter
+    return list(people.values())
+
+
+def _tell_followers(report: FeedbackReport) -> None:
+    for person in _followers(report):
         notify_send(
-            recipient=report.reporter,
-            subject=_("Your report %(code)s: %(status)s")
+            recipient=person,
+            subject=_("Report %(code)s: %(status)s")
             % {"code": report.tracking_code, "status": report.get_status_display()},
             body=report.answer or report.get_status_display(),
             link=f"/cong-dong/phan-anh/{report.tracking_code}/",
             channels=("inapp", "email"),
         )
+
+
+def feedback_subscribe(*, actor, report: FeedbackReport) -> FeedbackReport:
+    """Follow a report (signed-in people only): told of its updates as the reporter is. A merged
+    report is followed on the report it was merged into; following twice changes nothing."""
+    if actor is None or not actor.is_authenticated:
+        raise NotAllowed(_("Sign in to follow a report."))
+    while report.status == FeedbackStatus.MERGED and report.duplicate_of_id:
+        report = report.duplicate_of
+    if report.reporter_id != actor.pk:
+        FeedbackSubscriber.objects.get_or_create(report=report, user=actor)
+    return report
+
+
+def feedback_unsubscribe(*, actor, report: FeedbackReport) -> None:
+    """Stop following a report."""
+    if actor is not None and actor.is_authenticated:
+        FeedbackSubscriber.objects.filter(report=report, user=actor).delete()
+
+
+def feedback_assign(*, actor, report: FeedbackReport, officer) -> FeedbackReport:
+    """Give a report to a named officer. Rules: handlers of the commune; the officer must handle
+    feedback in that commune too; a received report becomes "being handled"; a merged one
+    cannot be assigned; the officer is told (in-app, e-mail)."""
+    require(actor, HANDLE_FEEDBACK, report.commune)
+    if officer is None or not scope_of(officer, HANDLE_FEEDBACK).reaches(
+        commune_code=report.commune_id, province_code=report.commune.province_id
+    ):
+        raise InvalidInput(_("This person does not handle this commune's feedback."), field="officer")
+    if report.status == FeedbackStatus.MERGED:
+        raise Conflict(_("This report was merged into another one; answer that one."))
+    with transaction.atomic():
+        report.assigned_to = officer
+        if report.status == FeedbackStatus.RECEIVED:
+            report.status = FeedbackStatus.ASSIGNED
+        report.save(update_fields=["assigned_to", "status"])
+        audit_record(
+            actor=actor,
+            action="feedback.assign",
+            target=report,
+            commune_code=report.commune_id,
+            summary=officer.username,
+        )
+        if officer.pk != actor.pk:
+            notify_send(
+                recipient=officer,
+                subject=_("Report %(code)s was given to you") % {"code": report.tracking_code},
+                body=report.text[:300],
+                link=f"/cong-dong/phan-anh/xu-ly/{report.pk}/",
+                channels=("inapp", "email"),
+            )
+        _tell_followers(report)
+    return report
 
 
 def feedback_answer(*, actor, report: FeedbackReport, answer: str, resolve: bool = False) -> FeedbackReport:
@@ -163,12 +231,13 @@ def feedback_answer(*, actor, report: FeedbackReport, answer: str, resolve: bool
             commune_code=report.commune_id,
             summary=report.status,
         )
-        _tell_reporter(report)
+        _tell_followers(report)
     return report
 
 
 def feedback_merge(*, actor, report: FeedbackReport, into: FeedbackReport) -> FeedbackReport:
-    """Merge a duplicate into another report of the same commune; its reporter follows that one."""
+    """Merge a duplicate into another report of the same commune; its reporter and followers
+    are told, and follow that one from then on."""
     require(actor, HANDLE_FEEDBACK, report.commune)
     if into.pk == report.pk or into.commune_id != report.commune_id or into.status == FeedbackStatus.MERGED:
         raise InvalidInput(_("Choose another open report of this commune."), field="into")
@@ -182,7 +251,12 @@ def feedback_merge(*, actor, report: FeedbackReport, into: FeedbackReport) -> Fe
             commune_code=report.commune_id,
             summary=into.tracking_code,
         )
-        _tell_reporter(report)
+        _tell_followers(report)
+        # Its followers follow the report it was merged into from now on.
+        for person in _followers(report):
+            if person.pk != into.reporter_id:
+                FeedbackSubscriber.objects.get_or_create(report=into, user=person)
+        report.subscribers.all().delete()
     return report
 
 

@@ -449,3 +449,23 @@ class FeedbackPhoto(models.Model):
 
     def __str__(self):
         return self.file.name
+
+
+class FeedbackSubscriber(models.Model):
+    """Someone other than the reporter who follows a report (a neighbour with the same problem):
+    told of every update, as the reporter is."""
+
+    report = models.ForeignKey(FeedbackReport, on_delete=models.CASCADE, related_name="subscribers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    commune_path = "report__commune"
+    citizen_path = "user"
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("feedback subscriber")
+        constraints = [models.UniqueConstraint(fields=["report", "user"], name="feedback_subscriber_unique")]
+
+    def __str__(self):
+        return f"{self.report} — {self.user}"
