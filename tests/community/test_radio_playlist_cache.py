@@ -91,23 +91,26 @@ def test_a_wrong_token_never_reaches_a_cached_playlist(client, north):
 
 @pytest.fixture
 def wsgi_app():
-    """xaso.wsgi's application, with the test database kept open across its requests (as the
-    test client does)."""
-    from django.core import signals
-    from django.db import close_old_connections
-
     from xaso.wsgi import application
 
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield application
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    return application
 
 
 def call(app, request):
-    seen = []
-    body = b"".join(app(request.environ, lambda status, headers: seen.append((status, dict(headers)))))
+    """One request through xaso.wsgi's application, keeping the test database connection open
+    across it as Django's test client does (its handler closes old connections when a request
+    ends, and the test client reconnects that handler after each of its own requests)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        seen = []
+        body = b"".join(app(request.environ, lambda status, headers: seen.append((status, dict(headers)))))
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     return seen[0][0], seen[0][1], body
 
 
