@@ -13,6 +13,7 @@ from xaso.core.api.calendar import router as calendar_router
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
 from xaso.documents.api import router as documents_router
+from xaso.documents.api_exchange import router as exchange_router
 from xaso.dx.api import router as dx_router
 from xaso.onestop.api import dossiers_router, lookup_router, procedures_router
 from xaso.payments.api import router as payments_router
@@ -69,6 +70,7 @@ api.add_router("/citizens", citizens_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/payments", payments_router)
 api.add_router("/verify", documents_router)
+api.add_router("/exchange", exchange_router)
 api.add_router("/dx", dx_router)
 api.add_router("/procedures", procedures_router)
 api.add_router("/dossiers", dossiers_router)

@@ -341,6 +341,14 @@ ROUTES += [
         data=lambda w: {},
         note="a 422 without a file: anyone may verify",
     ),
+    Route(
+        "POST /api/v1/exchange/envelopes",
+        _static("/api/v1/exchange/envelopes"),
+        EVERYONE,
+        method="POST",
+        data=lambda w: {},
+        note="a 422 without the parts: other agencies are authenticated by the envelope's signature",
+    ),
 ]
 
 ROUTES += [

@@ -21,6 +21,7 @@ class SignatureOut(Schema):
     trusted: bool
     valid_at_signing: bool
     is_test: bool
+    revoked: bool
     ok: bool
     serial: str
     issuer: str

@@ -1,7 +1,11 @@
 """`xaso pki demo`: a test CA, the demo commune's seal and its leader's personal certificate,
 so that signing works out of the box. Every certificate says TEST ONLY in its subject and every
-signature made with it prints "CHỮ KÝ THỬ NGHIỆM" in its visible block."""
+signature made with it prints "CHỮ KÝ THỬ NGHIỆM" in its visible block. The demo commune also
+gets its exchange key (an agency certificate from the same test CA), and the CA publishes a
+revocation list at var/pki/demo/ca.crl (`xaso pki revoke SERIAL` adds to it)."""
 
+import datetime as dt
+import secrets
 from pathlib import Path
 
 from cryptography import x509
@@ -12,7 +16,8 @@ from django.db import transaction
 from xaso.accounts.demo import DEMO_COMMUNE_CODE, demo_load
 from xaso.accounts.models import User
 from xaso.documents import pki
-from xaso.documents.models import SigningCredential
+from xaso.documents.exchange import agency_key_set
+from xaso.documents.models import Agency, SigningCredential
 from xaso.documents.services import credential_create_pkcs12, trust_root_add
 
 DEMO_PASSPHRASE = "demo-ky-so"  # noqa: S105 — published on purpose: test certificates only
@@ -34,13 +39,64 @@ def _ca(directory: Path) -> pki.Issued:
     return ca
 
 
+def _directory(directory: Path | None) -> Path:
+    return directory or Path(settings.VAR_DIR) / "pki" / "demo"
+
+
+def crl_write(directory: Path | None = None) -> Path:
+    """(Re-)issue the demo CA's revocation list from revoked.txt ("serial-hex iso-time" lines)."""
+    directory = _directory(directory)
+    ca = _ca(directory)
+    listed = directory / "revoked.txt"
+    revoked = []
+    if listed.exists():
+        for line in listed.read_text().split("\n"):
+            if line.strip():
+                serial, when = line.split()
+                revoked.append((int(serial, 16), dt.datetime.fromisoformat(when)))
+    path = directory / "ca.crl"
+    path.write_bytes(pki.crl_create(ca, revoked).public_bytes(serialization.Encoding.DER))
+    return path
+
+
+def pki_demo_revoke(serial_hex: str, directory: Path | None = None) -> Path:
+    """Revoke a certificate of the demo CA by its serial (hex) and re-issue the list."""
+    serial = int(serial_hex.replace(":", ""), 16)
+    directory = _directory(directory)
+    with (directory / "revoked.txt").open("a") as fh:
+        fh.write(f"{serial:x} {dt.datetime.now(dt.UTC).isoformat()}\n")
+    return crl_write(directory)
+
+
+def _exchange_key(ca: pki.Issued, commune, organisation: str) -> Agency:
+    """The demo commune as an agency of the exchange, with a TEST key from the demo CA."""
+    existing = Agency.objects.filter(commune=commune).first()
+    if existing is not None and existing.is_ours:
+        return existing
+    admin = User.objects.filter(is_superuser=True).order_by("pk").first()
+    issued = pki.cert_issue(ca, common_name=f"{organisation} - trao đổi văn bản", organisation=organisation)
+    transport = secrets.token_urlsafe(16)  # only to carry the key into agency_key_set
+    return agency_key_set(
+        actor=admin,
+        commune=commune,
+        code=f"xa-{commune.code}",
+        name=organisation,
+        base_url=settings.SITE_URL,
+        pkcs12=pki.pkcs12_bytes(issued, ca, transport),
+        passphrase=transport,
+    )
+
+
 @transaction.atomic
 def pki_demo_load(directory: Path | None = None) -> list[SigningCredential]:
     """Create (once) the demo CA, trust it, and give the demo commune a seal and its leader a
     personal certificate, both as PKCS#12 under DEMO_PASSPHRASE. Idempotent."""
     commune = demo_load()
     leader = User.objects.get(username=DEMO_LEADER)
-    ca = _ca(directory or Path(settings.VAR_DIR) / "pki" / "demo")
+    directory = _directory(directory)
+    ca = _ca(directory)
+    if not (directory / "ca.crl").exists():
+        crl_write(directory)
     trust_root_add(actor=leader, certificate_der=ca.cert_der, label="xaso Demo Root CA (TEST)", is_test=True)
     organisation = f"UBND {commune.name}"
     wanted = [
@@ -67,4 +123,5 @@ def pki_demo_load(directory: Path | None = None) -> list[SigningCredential]:
                 passphrase=DEMO_PASSPHRASE,
             )
         )
+    _exchange_key(ca, commune, organisation)
     return created

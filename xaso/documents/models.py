@@ -240,3 +240,13 @@ class DocumentEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.from_status}→{self.to_status}"
+
+
+# The exchange between agencies keeps its tables in their own module (imported here so that
+# Django registers them with this app).
+from xaso.documents.exchange_models import (  # noqa: E402, F401
+    Agency,
+    DeliveryStatus,
+    EnvelopeDelivery,
+    InboundEnvelope,
+)

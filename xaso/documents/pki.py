@@ -169,3 +169,26 @@ def pkcs12_bytes(issued: Issued, ca: Issued, passphrase: str, *, friendly_name: 
         [ca.cert],
         serialization.BestAvailableEncryption(passphrase.encode()),
     )
+
+
+def crl_create(
+    ca: Issued, revoked: list[tuple[int, dt.datetime]], *, days: int = 7, now: dt.datetime | None = None
+) -> x509.CertificateRevocationList:
+    """A certificate revocation list (RFC 5280) signed by `ca`: the serials it revoked, with
+    when. Valid for `days`; the demo re-issues it each time a certificate is revoked."""
+    now = now or dt.datetime.now(dt.UTC)
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(ca.cert.subject)
+        .last_update(now - dt.timedelta(minutes=5))
+        .next_update(now + dt.timedelta(days=days))
+        .add_extension(x509.CRLNumber(int(now.timestamp())), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
+        )
+    )
+    for serial, when in revoked:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build()
+        )
+    return builder.sign(ca.key, hashes.SHA256())

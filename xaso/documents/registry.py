@@ -79,14 +79,16 @@ def _clean_kind(kind: str) -> str:
     return kind
 
 
-def _event(doc, *, actor, action: str, note: str = "", data: dict | None = None, attachment=None):
+def _event(
+    doc, *, actor, action: str, note: str = "", data: dict | None = None, attachment=None, actor_label=""
+):
     event = DocumentEvent(
         document=doc,
         action=action,
         from_status=doc.status,
         to_status=doc.status,
         actor=actor,
-        actor_label=str(actor)[:200],
+        actor_label=(actor_label or str(actor))[:200],
         note=note,
         data=data or {},
     )
@@ -113,6 +115,36 @@ def incoming_register(
     the PDF, when given, must be readable, unencrypted and within the size limit; its text is
     extracted for search."""
     _require(actor, REGISTER, commune)
+    return incoming_record(
+        actor=actor,
+        commune=commune,
+        kind=kind,
+        title=title,
+        sender=sender,
+        number_symbol=number_symbol,
+        document_date=document_date,
+        pdf=pdf,
+        filename=filename,
+    )
+
+
+def incoming_record(
+    *,
+    actor,
+    commune,
+    kind: str,
+    title: str,
+    sender: str,
+    number_symbol: str = "",
+    document_date: dt.date | None = None,
+    pdf: bytes | None = None,
+    filename: str = "van-ban-den.pdf",
+    actor_label: str = "",
+    data: dict | None = None,
+) -> RegisteredDocument:
+    """`incoming_register` without the permission check, for the callers that already
+    established who is registering: the exchange registers as the sending agency (`actor`
+    None, `actor_label` its name). Rules: those of `incoming_register`."""
     title, kind = _clean_title(title), _clean_kind(kind)
     sender = " ".join((sender or "").split())
     if not sender:
@@ -144,7 +176,13 @@ def incoming_register(
                 commune=commune, year=timezone.localdate(now).year, direction=Direction.INCOMING
             )
             doc.save()
-            _event(doc, actor=actor, action="register", data={"book_number": doc.book_number})
+            _event(
+                doc,
+                actor=actor,
+                action="register",
+                data={"book_number": doc.book_number, **(data or {})},
+                actor_label=actor_label,
+            )
             audit_record(
                 actor=actor,
                 action="incoming_document.register",

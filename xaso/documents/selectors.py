@@ -10,7 +10,7 @@ from xaso.accounts.models import User
 from xaso.accounts.roles import COMMUNE_STAFF
 from xaso.core.errors import NotFound
 from xaso.core.text import fold
-from xaso.documents import conf
+from xaso.documents import conf, revocation
 from xaso.documents.models import (
     CLOSED_STATUSES,
     Direction,
@@ -32,7 +32,9 @@ def trust_roots_der() -> list[bytes]:
 
 def verification_report(actor, pdf: bytes) -> VerificationReport:
     """What the signatures of `pdf` prove. Public: anyone may ask, about any PDF."""
-    return pdf_verify(pdf, trust_roots=trust_roots_der(), max_bytes=conf.MAX_PDF_BYTES)
+    return pdf_verify(
+        pdf, trust_roots=trust_roots_der(), max_bytes=conf.MAX_PDF_BYTES, crls=revocation.crls_der()
+    )
 
 
 def signed_document_by_code(actor, code: str) -> SignedDocument:

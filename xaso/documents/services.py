@@ -20,10 +20,10 @@ from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 from xaso.core.qr import qr_png_data_uri
 from xaso.core.tenancy import scope_of
 from xaso.core.text import fold_all
-from xaso.documents import conf, keys, signing
+from xaso.documents import conf, keys, revocation, signing
 from xaso.documents.models import KeySourceKind, SignedDocument, SigningCredential, TrustRoot
 from xaso.documents.pki import TEST_MARK
-from xaso.documents.selectors import credentials_usable_by
+from xaso.documents.selectors import credentials_usable_by, trust_roots_der
 from xaso.documents.verification import pdf_reader
 
 MANAGE_CREDENTIALS = "documents.manage_credentials"
@@ -294,6 +294,18 @@ def _check_credential(*, actor, commune, credential: SigningCredential) -> None:
             credential=credential,
             reason="expired",
             error=Conflict(_("This certificate has expired or is not yet valid."), code="expired"),
+        )
+    issuers = [base64.b64decode(c) for c in credential.chain_der] + trust_roots_der()
+    if revocation.revoked_at(bytes(credential.certificate_der), issuers) is not None:
+        _refuse(
+            actor=actor,
+            commune=commune,
+            credential=credential,
+            reason="revoked by its certification authority (CRL)",
+            error=Conflict(
+                _("This certificate has been revoked by its certification authority and can no longer sign."),
+                code="revoked",
+            ),
         )
 
 

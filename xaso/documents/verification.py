@@ -3,7 +3,8 @@
 For each signature: who signed (certificate name, organisation, position), when (the time
 certified by a timestamp authority when there is one, else the time the signer's software
 claimed), whether the document was changed after signing, whether the certificate chains to
-one of the configured trust roots, and whether the certificate was valid at the signing time.
+one of the configured trust roots, whether the certificate was valid at the signing time, and
+whether its certification authority revoked it (the configured revocation lists).
 """
 
 import io
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -20,6 +22,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from xaso.core.errors import InvalidInput
 from xaso.documents.pki import TEST_MARK
+from xaso.documents.revocation import revoked_in
 
 
 @dataclass
@@ -35,13 +38,14 @@ class SignatureReport:
     trusted: bool  # the chain reaches a configured trust root
     valid_at_signing: bool  # the certificate was within its validity period at signing time
     is_test: bool
+    revoked: bool  # a revocation list of its CA lists the certificate
     serial: str
     issuer: str
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.unchanged and self.trusted and self.valid_at_signing
+        return self.intact and self.unchanged and self.trusted and self.valid_at_signing and not self.revoked
 
     def as_dict(self) -> dict:
         return {
@@ -56,6 +60,7 @@ class SignatureReport:
             "trusted": self.trusted,
             "valid_at_signing": self.valid_at_signing,
             "is_test": self.is_test,
+            "revoked": self.revoked,
             "ok": self.ok,
             "serial": self.serial,
             "issuer": self.issuer,
@@ -119,22 +124,26 @@ def pdf_reader(pdf: bytes, max_bytes: int) -> PdfFileReader:
     return reader
 
 
-def pdf_verify(pdf: bytes, *, trust_roots: list[bytes], max_bytes: int) -> VerificationReport:
-    """Verify every signature of `pdf` against `trust_roots` (DER certificates). Raises
-    InvalidInput for a file that is too large, not a PDF, damaged or encrypted."""
+def pdf_verify(
+    pdf: bytes, *, trust_roots: list[bytes], max_bytes: int, crls: list[bytes] = ()
+) -> VerificationReport:
+    """Verify every signature of `pdf` against `trust_roots` (DER certificates) and the
+    revocation lists `crls` (DER). Raises InvalidInput for a file that is too large, not a PDF,
+    damaged or encrypted."""
     reader = pdf_reader(pdf, max_bytes)
     roots = [asn1_x509.Certificate.load(der) for der in trust_roots]
+    revocation_lists = [x509.load_der_x509_crl(der) for der in crls]
     reports = []
     try:
         signatures = list(reader.embedded_signatures)
     except Exception:  # noqa: BLE001 — see pdf_reader
         raise InvalidInput(_("The PDF file is damaged and cannot be read."), field="file", code="corrupt")
     for embedded in signatures:
-        reports.append(_verify_one(embedded, roots))
+        reports.append(_verify_one(embedded, roots, list(trust_roots), revocation_lists))
     return VerificationReport(signatures=reports)
 
 
-def _verify_one(embedded, roots) -> SignatureReport:
+def _verify_one(embedded, roots, roots_der, crls) -> SignatureReport:
     try:
         claimed = embedded.self_reported_timestamp
     except (ValueError, KeyError):
@@ -164,6 +173,7 @@ def _verify_one(embedded, roots) -> SignatureReport:
             trusted=False,
             valid_at_signing=False,
             is_test=TEST_MARK in _name_part(subject, "organizational_unit_name"),
+            revoked=False,
             serial=format(cert.serial_number, "x"),
             issuer=_name_part(cert.issuer, "common_name"),
             problems=[_("The signature is malformed and cannot be checked.")],
@@ -190,7 +200,14 @@ def _verify_one(embedded, roots) -> SignatureReport:
         problems.append(_("The certificate does not come from a trusted certification authority."))
     if not valid_at_signing:
         problems.append(_("The certificate was not valid (expired or not yet valid) at the time of signing."))
-    if status.revoked:
+    # A revocation counts against a signature made after it, or at any time when the signing
+    # time is only the signer's claim (no timestamp proves it came before the revocation).
+    issuers = roots_der + [c.dump() for c in embedded.other_embedded_certs]
+    revoked_on = revoked_in(cert.dump(), issuers, crls)
+    revoked = bool(status.revoked) or (
+        revoked_on is not None and (not certified or signed_at is None or revoked_on <= signed_at)
+    )
+    if revoked:
         problems.append(_("The certificate has been revoked."))
     return SignatureReport(
         field_name=embedded.field_name or "",
@@ -204,6 +221,7 @@ def _verify_one(embedded, roots) -> SignatureReport:
         trusted=trusted,
         valid_at_signing=valid_at_signing,
         is_test=TEST_MARK in _name_part(subject, "organizational_unit_name"),
+        revoked=revoked,
         serial=format(cert.serial_number, "x"),
         issuer=_name_part(cert.issuer, "common_name"),
         problems=problems,
