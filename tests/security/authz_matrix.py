@@ -499,6 +499,14 @@ ROUTES += [
         method="POST",
         data=lambda w: {"action": "comment", "note": "Đã xem"},
     ),
+    # Sending by exchange: the registrars of the document's commune (a 422 here: no agency chosen).
+    Route(
+        "documents:registry_send",
+        lambda w: f"/van-ban/{w.registered_document.pk}/lien-thong/",
+        frozenset({"clerk", "commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"recipient": ""},
+    ),
 ]
 
 ECONOMY_MANAGERS = frozenset({"one_stop_officer", "specialist", "commune_leader", "system_admin"})

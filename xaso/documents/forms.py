@@ -60,3 +60,11 @@ class AssignForm(forms.Form):
     def __init__(self, *args, handlers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = handlers
+
+
+class SendForm(forms.Form):
+    recipient = forms.ModelChoiceField(queryset=None, label=_("Receiving agency"))
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = agencies

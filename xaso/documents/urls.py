@@ -16,4 +16,5 @@ urlpatterns += [
     path("van-ban/<int:document_id>/", views_registry.registry_detail, name="registry_detail"),
     path("van-ban/<int:document_id>/thao-tac/", views_registry.registry_action, name="registry_action"),
     path("van-ban/<int:document_id>/tep/", views_registry.registry_file, name="registry_file"),
+    path("van-ban/<int:document_id>/lien-thong/", views_registry.registry_send, name="registry_send"),
 ]

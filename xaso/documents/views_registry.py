@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import DomainError, NotAllowed, NotFound
-from xaso.documents import registry, selectors
-from xaso.documents.forms import AssignForm, CommentForm, IncomingForm, RegistrySearchForm
-from xaso.documents.models import RegisteredDocument
+from xaso.documents import exchange, exchange_selectors, registry, selectors
+from xaso.documents.exchange import SENDABLE
+from xaso.documents.forms import AssignForm, CommentForm, IncomingForm, RegistrySearchForm, SendForm
+from xaso.documents.models import Direction, RegisteredDocument
 from xaso.documents.workflow import REGISTER, VIEW, flow_of
 from xaso.places.models import Commune
 
@@ -88,8 +89,12 @@ def _detail_context(request, doc: RegisteredDocument, **forms):
     flow = flow_of(doc)
     actions = [a for a in flow.allowed_actions(doc, request.user) if a not in {"assign", "sign", "issue"}]
     can_assign = flow.can(doc, "assign", request.user)
+    outgoing = doc.direction == Direction.OUTGOING
+    agencies = exchange_selectors.agencies_to_send_to(request.user, doc) if doc.status in SENDABLE else None
     return {
         "doc": doc,
+        "deliveries": exchange_selectors.deliveries_for(request.user, doc) if outgoing else [],
+        "send_form": forms.get("send_form") or (SendForm(agencies=agencies) if agencies else None),
         "events": doc.events.select_related("actor"),
         "actions": [(a, flow.transition(doc.status, a).label) for a in actions],
         "comment_form": forms.get("comment_form") or CommentForm(),
@@ -147,3 +152,30 @@ def registry_file(request, document_id: int):
     if not doc.file:
         raise NotFound(_("This document has no file."))
     return FileResponse(doc.file.open("rb"), as_attachment=True, filename=f"van-ban-{doc.pk}.pdf")
+
+
+@login_required
+@require_POST
+def registry_send(request, document_id: int):
+    """Send an issued outgoing document to another agency (the exchange delivers it)."""
+    doc = selectors.registered_document_for(request.user, document_id)
+    commune = doc.commune
+    if not request.user.scope_for(REGISTER).reaches(
+        commune_code=commune.code, province_code=commune.province_id
+    ):
+        raise NotAllowed(_("You are not allowed to do this in this commune."))
+    form = SendForm(request.POST, agencies=exchange_selectors.agencies_to_send_to(request.user, doc))
+    if not form.is_valid():
+        return render(
+            request,
+            "documents/registry_detail.html",
+            _detail_context(request, doc, send_form=form),
+            status=422,
+        )
+    try:
+        exchange.exchange_send(actor=request.user, document=doc, recipient=form.cleaned_data["recipient"])
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("The document is on its way; its delivery shows below."))
+    return redirect("documents:registry_detail", document_id=doc.pk)
