@@ -7,6 +7,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.documents.conftest import PASSPHRASE
 from xaso.accounts.models import User
@@ -63,7 +64,8 @@ def test_verification_reports_a_signature_whose_certificate_was_revoked_since(
     pdf = _sign(commune_leader, commune, leader_credential).file.read()
     assert verification_report(None, pdf).ok
     monkeypatch.setattr(conf, "CRL_SOURCES", [_crl(tmp_path, test_ca, leader_cert.cert.serial_number)])
-    report = verification_report(None, pdf)
+    with translation.override("en"):
+        report = verification_report(None, pdf)
     sig = report.signatures[0]
     assert not report.ok and sig.revoked and sig.intact
     assert "The certificate has been revoked." in sig.problems
