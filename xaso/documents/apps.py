@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+from xaso.documents import fulltext
+
+
+def _fulltext_ensure(sender, using, **kwargs):
+    fulltext.ensure(connections[using])
 
 
 class DocumentsConfig(AppConfig):
@@ -8,3 +16,6 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from xaso.documents import cards  # noqa: F401  (registers the dashboard card)
+
+        # Django rebuilds SQLite tables (dropping their triggers) on some column changes.
+        post_migrate.connect(_fulltext_ensure, sender=self, dispatch_uid="documents_fulltext")

@@ -202,7 +202,10 @@ class RegisteredDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["book", "book_number"], name="one_number_per_book"),
         ]
-        indexes = [models.Index(fields=["commune", "direction", "status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["commune", "direction", "status", "-created_at"]),
+            models.Index(fields=["commune", "-id"], name="documents_r_commune_newest"),
+        ]
         verbose_name = _("official document")
 
     def __str__(self):

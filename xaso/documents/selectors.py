@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db import connections
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,8 +10,7 @@ from django.utils.translation import gettext as _
 from xaso.accounts.models import User
 from xaso.accounts.roles import COMMUNE_STAFF
 from xaso.core.errors import NotFound
-from xaso.core.text import fold
-from xaso.documents import conf, revocation
+from xaso.documents import conf, fulltext, revocation
 from xaso.documents.models import (
     CLOSED_STATUSES,
     Direction,
@@ -84,11 +84,9 @@ def registry_search(
     overdue: bool = False,
 ):
     """Registered documents of the communes the actor may view, newest first. `q` matches
-    every word, ignoring case and diacritics, in the summary, numbers, sender, recipients and
-    the text extracted from the PDF."""
+    every word (the last as a prefix), ignoring case and diacritics, in the summary, numbers,
+    sender, recipients and the PDF's text, through the full-text index (fulltext.py)."""
     qs = RegisteredDocument.objects.for_actor(actor, VIEW).select_related("commune", "handler")
-    for term in fold(q).split()[:8]:
-        qs = qs.filter(search_text__contains=term)
     if direction:
         qs = qs.filter(direction=direction)
     if status:
@@ -97,7 +95,8 @@ def registry_search(
         qs = qs.filter(created_at__year=year)
     if overdue:
         qs = qs.filter(deadline__lt=timezone.localdate()).exclude(status__in=CLOSED_STATUSES)
-    return qs.order_by("-created_at", "-id")
+    # Last: the full-text match sets the order (newest first) and must not be re-ordered.
+    return fulltext.matching_newest_first(qs, q, connection=connections[qs.db])
 
 
 def registered_document_for(actor, document_id: int) -> RegisteredDocument:

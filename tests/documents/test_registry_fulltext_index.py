@@ -1,0 +1,73 @@
+"""The registry's full-text index (fulltext.py): word-prefix matching on folded words, kept in
+step with the table, put back after a table rebuild, and a count that stops at 1,000."""
+
+from django.db import connection
+from django.urls import reverse
+
+from xaso.documents import fulltext, views_registry
+from xaso.documents.models import RegisteredDocument
+from xaso.documents.registry import incoming_register
+from xaso.documents.selectors import registry_search
+
+
+def _register(clerk, commune, title, **kw):
+    kw.setdefault("sender", "UBND tỉnh Thanh Hóa")
+    return incoming_register(actor=clerk, commune=commune, kind="CV", title=title, **kw)
+
+
+def test_khai_sinh_finds_khai_sinh_with_its_marks(clerk, commune):
+    doc = _register(clerk, commune, "Hướng dẫn đăng ký Khai sinh trực tuyến")
+    assert list(registry_search(clerk, q="khai sinh")) == [doc]
+    assert list(registry_search(clerk, q="dang ky")) == [doc]
+    assert list(registry_search(clerk, q="ĐĂNG KÝ")) == [doc]
+
+
+def test_words_match_as_prefixes_not_in_the_middle(clerk, commune):
+    doc = _register(clerk, commune, "Kế hoạch tiêm chủng mở rộng")
+    assert list(registry_search(clerk, q="tiem chu")) == [doc]
+    assert list(registry_search(clerk, q="iem")) == []
+
+
+def test_a_number_and_symbol_is_found_however_it_is_punctuated(clerk, commune):
+    doc = _register(clerk, commune, "Công văn đôn đốc", number_symbol="123/UBND-VP")
+    _register(clerk, commune, "Công văn khác", number_symbol="45/SNV-TCBC")
+    assert list(registry_search(clerk, q="123/UBND-VP")) == [doc]
+    assert list(registry_search(clerk, q="123 ubnd")) == [doc]
+
+
+def test_punctuation_alone_or_quotes_search_nothing_special(clerk, commune):
+    doc = _register(clerk, commune, "Thông báo lịch họp")
+    assert list(registry_search(clerk, q='" * ( ) - :')) == [doc]  # no words: everything
+    assert list(registry_search(clerk, q='"lich" OR NOT hop*')) == []  # "or", "not" are words here
+
+
+def test_a_changed_document_is_found_by_its_new_words_only(clerk, commune):
+    doc = _register(clerk, commune, "Báo cáo quý một")
+    RegisteredDocument.objects.filter(pk=doc.pk).update(search_text="bao cao quy hai")
+    assert list(registry_search(clerk, q="quy hai")) == [doc]
+    assert list(registry_search(clerk, q="quy mot")) == []
+    RegisteredDocument.objects.filter(pk=doc.pk).delete()
+    assert list(registry_search(clerk, q="quy")) == []
+
+
+def test_the_index_is_put_back_after_a_table_rebuild_drops_its_triggers(clerk, commune):
+    if connection.vendor != "sqlite":
+        assert fulltext.ensure(connection) is False
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER documents_registry_fts_ai")
+    doc = _register(clerk, commune, "Văn bản viết khi thiếu trigger")
+    assert fulltext.ensure(connection) is True
+    assert list(registry_search(clerk, q="thieu trigger")) == [doc]
+    assert fulltext.ensure(connection) is False
+
+
+def test_the_page_says_more_than_a_thousand_instead_of_counting_all(login, clerk, commune, monkeypatch):
+    monkeypatch.setattr(views_registry.CappedPaginator, "CAP", 2)
+    for n in range(3):
+        _register(clerk, commune, f"Công văn số {n}")
+    page = login(clerk).get(reverse("documents:registry"), {"q": "cong van"}).content.decode()
+    assert "Hơn 1.000 kết quả" in page
+    monkeypatch.setattr(views_registry.CappedPaginator, "CAP", 5)
+    page = login(clerk).get(reverse("documents:registry"), {"q": "cong van"}).content.decode()
+    assert "3 kết quả" in page
