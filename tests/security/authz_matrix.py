@@ -507,6 +507,29 @@ ROUTES += [
         method="POST",
         data=lambda w: {"recipient": ""},
     ),
+    # outgoing: staff draft for their own commune; the author, the clerk and leaders change a
+    # draft; leaders sign, the clerk (or a leader) issues with the seal. On the world's draft,
+    # sign and issue get through the role check and stop at the state (409).
+    Route("documents:outgoing_new", _static("/van-ban/di/moi/"), COMMUNE_STAFF | {"other_commune_officer"}),
+    Route(
+        "documents:outgoing_edit",
+        lambda w: f"/van-ban/{w.outgoing_document.pk}/sua/",
+        frozenset({"specialist", "clerk", "commune_leader", "system_admin"}),
+    ),
+    Route(
+        "documents:outgoing_sign",
+        lambda w: f"/van-ban/{w.outgoing_document.pk}/ky/",
+        frozenset({"commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"credential": "", "secret": "x"},
+    ),
+    Route(
+        "documents:outgoing_issue",
+        lambda w: f"/van-ban/{w.outgoing_document.pk}/ban-hanh/",
+        frozenset({"clerk", "commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"credential": "", "secret": "x"},
+    ),
 ]
 
 ECONOMY_MANAGERS = frozenset({"one_stop_officer", "specialist", "commune_leader", "system_admin"})

@@ -19,7 +19,7 @@ from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, Ho
 from xaso.community.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
 from xaso.documents import pki
-from xaso.documents.registry import incoming_register
+from xaso.documents.registry import incoming_register, outgoing_create
 from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
 from xaso.economy.services import (
     batch_create,
@@ -275,6 +275,18 @@ class World:
             title="Công văn về việc phòng chống bão lũ",
             sender="UBND tỉnh Thanh Hóa",
             pdf=html_to_pdf("<p>Công văn</p>"),
+        )
+
+    @cached_property
+    def outgoing_document(self):
+        """An outgoing draft a specialist of commune A wrote."""
+        return outgoing_create(
+            actor=self.users["specialist"],
+            commune=self.commune,
+            kind="TB",
+            title="Thông báo lịch tiêm chủng",
+            body="Lịch tiêm chủng tháng 12.",
+            recipients=["Các thôn"],
         )
 
     @cached_property

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from xaso.documents.models import Direction, DocumentStatus
-from xaso.documents.official import KINDS
+from xaso.documents.official import COMMUNE_OFFICES, KINDS
 
 
 class VerifyForm(forms.Form):
@@ -68,3 +68,54 @@ class SendForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient"].queryset = agencies
+
+
+class OutgoingForm(forms.Form):
+    """Draft (or change) an outgoing document: the recipients are the commune's offices, its
+    villages and other agencies typed one per line."""
+
+    kind = forms.ChoiceField(label=_("Kind of document"))
+    title = forms.CharField(label=_("Summary (trích yếu)"), max_length=500)
+    body = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 10}), max_length=50_000)
+    offices = forms.MultipleChoiceField(
+        label=_("Offices of the commune"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    villages = forms.MultipleChoiceField(
+        label=_("Villages"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    agencies = forms.CharField(
+        label=_("Other agencies"),
+        help_text=_("One per line."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+    )
+
+    def __init__(self, *args, villages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.code, k.label) for k in KINDS.values()]
+        self.fields["offices"].choices = [(o, o) for o in COMMUNE_OFFICES]
+        self.fields["villages"].choices = [(v, v) for v in villages]
+
+    @staticmethod
+    def initial_for(doc, villages) -> dict:
+        """The form's fields from a draft: each recipient back in its box or line."""
+        offices = [r for r in doc.recipients if r in COMMUNE_OFFICES]
+        chosen = [r for r in doc.recipients if r in villages]
+        others = [r for r in doc.recipients if r not in COMMUNE_OFFICES and r not in villages]
+        return {
+            "kind": doc.kind,
+            "title": doc.title,
+            "body": doc.body,
+            "offices": offices,
+            "villages": chosen,
+            "agencies": "\n".join(others),
+        }
+
+    def clean(self):
+        data = super().clean()
+        agencies = [line.strip() for line in data.get("agencies", "").splitlines() if line.strip()]
+        data["recipients"] = [*data.get("offices", []), *data.get("villages", []), *agencies]
+        if not data["recipients"] and not self.errors:
+            self.add_error("agencies", _("Choose at least one recipient."))
+        return data

@@ -52,6 +52,19 @@ KINDS = {
 }
 
 
+# The commune's own offices an outgoing document can be sent to (after the 2025 reform: the
+# People's Committee's office, the economic and the cultural-social divisions, the public
+# administration service centre). Villages and other agencies are added beside them.
+COMMUNE_OFFICES = (
+    "Văn phòng HĐND và UBND xã",
+    "Phòng Kinh tế",
+    "Phòng Văn hóa - Xã hội",
+    "Trung tâm Phục vụ hành chính công",
+    "Công an xã",
+    "Ban Chỉ huy Quân sự xã",
+)
+
+
 def symbol_of(kind: str, body_abbr: str, *, unit_abbr: str = "") -> str:
     """The symbol after the number: "TB-UBND"; a công văn: "UBND" or "UBND-VP"."""
     if kind == "CV":

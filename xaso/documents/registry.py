@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed
+from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.pdf import html_to_pdf_with_anchors
 from xaso.core.tenancy import scope_of
 from xaso.core.text import fold_all
@@ -26,7 +26,14 @@ from xaso.documents.models import (
 from xaso.documents.official import KINDS, NUMBER_ANCHOR, OfficialDocument, official_html, symbol_of
 from xaso.documents.services import pdf_sign_with, signed_result_create
 from xaso.documents.verification import pdf_reader
-from xaso.documents.workflow import INCOMING_FLOW, OUTGOING_FLOW, REGISTER, VIEW, flow_of
+from xaso.documents.workflow import (
+    INCOMING_FLOW,
+    OUTGOING_FLOW,
+    REGISTER,
+    VIEW,
+    document_roles,
+    flow_of,
+)
 
 
 def _require(actor, perm: str, commune) -> None:
@@ -290,6 +297,36 @@ def outgoing_create(
             action="outgoing_document.create",
             target=doc,
             commune_code=commune.code,
+            summary=title,
+        )
+    return doc
+
+
+def outgoing_update(
+    *, actor, document, kind: str, title: str, body: str, recipients: list[str]
+) -> RegisteredDocument:
+    """Change an outgoing draft (also one a leader returned for changes). Rules: drafts only;
+    its author, the clerk or a leader of the commune."""
+    if document.direction != Direction.OUTGOING or document.status != DocumentStatus.DRAFT:
+        raise Conflict(_("Only a draft can be changed."), field="action")
+    if not ({"author", "registrar", "leader"} & document_roles(actor, document)):
+        raise NotAllowed(_("Your role does not allow this action."), field="action")
+    title, kind = _clean_title(title), _clean_kind(kind)
+    with transaction.atomic():
+        doc = RegisteredDocument.objects.select_for_update().select_related("commune").get(pk=document.pk)
+        if doc.status != DocumentStatus.DRAFT:
+            raise Conflict(_("Only a draft can be changed."), field="action")
+        doc.kind, doc.title, doc.body = kind, title, (body or "").strip()
+        doc.recipients = [" ".join(r.split()) for r in recipients if r and r.strip()]
+        doc.number_symbol = symbol_of(kind, "UBND")
+        doc.search_text = _search_text(doc)
+        doc.save()
+        _event(doc, actor=actor, action="edit")
+        audit_record(
+            actor=actor,
+            action="outgoing_document.edit",
+            target=doc,
+            commune_code=doc.commune_id,
             summary=title,
         )
     return doc

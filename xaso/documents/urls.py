@@ -17,4 +17,18 @@ urlpatterns += [
     path("van-ban/<int:document_id>/thao-tac/", views_registry.registry_action, name="registry_action"),
     path("van-ban/<int:document_id>/tep/", views_registry.registry_file, name="registry_file"),
     path("van-ban/<int:document_id>/lien-thong/", views_registry.registry_send, name="registry_send"),
+    path("van-ban/di/moi/", views_registry.outgoing_new, name="outgoing_new"),
+    path("van-ban/<int:document_id>/sua/", views_registry.outgoing_edit, name="outgoing_edit"),
+    path(
+        "van-ban/<int:document_id>/ky/",
+        views_registry.outgoing_sign_or_issue,
+        {"step": "sign"},
+        name="outgoing_sign",
+    ),
+    path(
+        "van-ban/<int:document_id>/ban-hanh/",
+        views_registry.outgoing_sign_or_issue,
+        {"step": "issue"},
+        name="outgoing_issue",
+    ),
 ]

@@ -6,16 +6,40 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import DomainError, NotAllowed, NotFound
+from xaso.core.errors import Conflict, DomainError, NotAllowed, NotFound
 from xaso.documents import exchange, exchange_selectors, registry, selectors
 from xaso.documents.exchange import SENDABLE
-from xaso.documents.forms import AssignForm, CommentForm, IncomingForm, RegistrySearchForm, SendForm
+from xaso.documents.forms import (
+    AssignForm,
+    CommentForm,
+    IncomingForm,
+    OutgoingForm,
+    RegistrySearchForm,
+    SendForm,
+    SignForm,
+)
 from xaso.documents.models import Direction, RegisteredDocument
-from xaso.documents.workflow import REGISTER, VIEW, flow_of
+from xaso.documents.workflow import REGISTER, VIEW, document_roles, flow_of
 from xaso.places.models import Commune
+from xaso.places.selectors import villages_of_commune
+
+
+class CappedPaginator(Paginator):
+    """Counts at most CAP + 1 rows: a page of a common word's results must not wait for the
+    database to count every match. Beyond CAP the page says "more than 1,000 results"."""
+
+    CAP = 1000
+
+    @cached_property
+    def count(self):
+        counted = self.object_list[: self.CAP + 1].count()
+        self.capped = counted > self.CAP
+        return min(counted, self.CAP)
 
 
 def _registering_commune(user) -> Commune:
@@ -48,8 +72,9 @@ def registry_list(request):
             "form": form,
             "q": filters.get("q", ""),
             "extra_query": (query.urlencode() + "&") if query else "",
-            "page": Paginator(listing, 25).get_page(request.GET.get("page")),
+            "page": CappedPaginator(listing, 25).get_page(request.GET.get("page")),
             "can_register": not request.user.scope_for(REGISTER).is_empty,
+            "can_draft": bool(request.user.scope_for(VIEW).commune_codes),
         },
     )
 
@@ -85,12 +110,41 @@ def incoming_new(request):
     )
 
 
+def _drafting_commune(user) -> Commune:
+    """The commune a staff member drafts for: the first one their own membership names (a
+    province supervisor reads communes' documents but does not write for them)."""
+    codes = sorted(user.scope_for(VIEW).commune_codes)
+    commune = Commune.objects.filter(code__in=codes).order_by("code").first()
+    if commune is None:
+        raise NotAllowed(_("You do not work with a commune's documents."))
+    return commune
+
+
+def _village_names(commune) -> list[str]:
+    return [v.name for v in villages_of_commune(commune)]
+
+
+def _signing_form(request, doc, action: str, data=None):
+    """The certificate-and-passphrase form of the step `action` when the viewer may take it:
+    "sign" (the leader's own certificate) or "issue" (the commune's seal)."""
+    if not flow_of(doc).can(doc, action, request.user):
+        return None
+    usable = selectors.credentials_usable_by(request.user, doc.commune)
+    usable = usable.filter(holder=request.user) if action == "sign" else usable.filter(holder__isnull=True)
+    return SignForm(data, credentials=usable)
+
+
 def _detail_context(request, doc: RegisteredDocument, **forms):
     flow = flow_of(doc)
     actions = [a for a in flow.allowed_actions(doc, request.user) if a not in {"assign", "sign", "issue"}]
     can_assign = flow.can(doc, "assign", request.user)
     outgoing = doc.direction == Direction.OUTGOING
     agencies = exchange_selectors.agencies_to_send_to(request.user, doc) if doc.status in SENDABLE else None
+    can_edit = (
+        doc.direction == "out"
+        and doc.status == "draft"
+        and bool({"author", "registrar", "leader"} & document_roles(request.user, doc))
+    )
     return {
         "doc": doc,
         "deliveries": exchange_selectors.deliveries_for(request.user, doc) if outgoing else [],
@@ -100,6 +154,11 @@ def _detail_context(request, doc: RegisteredDocument, **forms):
         "comment_form": forms.get("comment_form") or CommentForm(),
         "assign_form": forms.get("assign_form")
         or (AssignForm(handlers=selectors.handlers_for(request.user, doc.commune)) if can_assign else None),
+        "sign_form": forms.get("sign_form") or _signing_form(request, doc, "sign"),
+        "issue_form": forms.get("issue_form") or _signing_form(request, doc, "issue"),
+        "can_edit": can_edit,
+        "sign_url": reverse("documents:outgoing_sign", args=[doc.pk]),
+        "issue_url": reverse("documents:outgoing_issue", args=[doc.pk]),
     }
 
 
@@ -179,3 +238,109 @@ def registry_send(request, document_id: int):
     else:
         messages.success(request, _("The document is on its way; its delivery shows below."))
     return redirect("documents:registry_detail", document_id=doc.pk)
+
+
+@login_required
+def outgoing_new(request):
+    commune = _drafting_commune(request.user)
+    villages = _village_names(commune)
+    form = OutgoingForm(request.POST or None, villages=villages)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            doc = registry.outgoing_create(
+                actor=request.user,
+                commune=commune,
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
+                recipients=data["recipients"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        else:
+            messages.success(request, _("The draft was saved. Send it for review when it is ready."))
+            return redirect("documents:registry_detail", document_id=doc.pk)
+    return render(
+        request,
+        "documents/outgoing_form.html",
+        {"form": form, "commune": commune, "doc": None},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def outgoing_edit(request, document_id: int):
+    doc = selectors.registered_document_for(request.user, document_id)
+    villages = _village_names(doc.commune)
+    if request.method == "POST":
+        form = OutgoingForm(request.POST, villages=villages)
+    else:
+        form = OutgoingForm(initial=OutgoingForm.initial_for(doc, villages), villages=villages)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registry.outgoing_update(
+                actor=request.user,
+                document=doc,
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
+                recipients=data["recipients"],
+            )
+        except (NotAllowed, Conflict):
+            raise
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        else:
+            messages.success(request, _("The draft was saved."))
+            return redirect("documents:registry_detail", document_id=doc.pk)
+    elif not ({"author", "registrar", "leader"} & document_roles(request.user, doc)):
+        raise NotAllowed(_("Your role does not allow this action."))
+    return render(
+        request,
+        "documents/outgoing_form.html",
+        {"form": form, "commune": doc.commune, "doc": doc},
+        status=422 if form.errors else 200,
+    )
+
+
+STEP_ROLE = {"sign": "leader", "issue": "registrar"}
+
+
+@login_required
+@require_POST
+def outgoing_sign_or_issue(request, document_id: int, step: str):
+    """The leader signs a document in review ("sign"); the clerk issues a signed one with the
+    commune's seal, which gives it its number ("issue")."""
+    doc = selectors.registered_document_for(request.user, document_id)
+    if STEP_ROLE[step] not in document_roles(request.user, doc):
+        raise NotAllowed(_("Your role does not allow this action."))
+    form = _signing_form(request, doc, step, request.POST)
+    if form is None:
+        raise flow_of(doc).refusal(doc, step, request.user)
+    if form.is_valid():
+        credential, secret = form.cleaned_data["credential"], form.cleaned_data["secret"]
+        try:
+            if step == "sign":
+                doc = registry.outgoing_sign(
+                    actor=request.user, document=doc, credential=credential, secret=secret
+                )
+                messages.success(request, _("The document was signed. The clerk can now issue it."))
+            else:
+                doc = registry.outgoing_issue(
+                    actor=request.user, document=doc, seal=credential, secret=secret
+                )
+                messages.success(
+                    request, _("The document was issued as %(number)s.") % {"number": doc.number_symbol}
+                )
+            return redirect("documents:registry_detail", document_id=doc.pk)
+        except DomainError as exc:
+            field = "secret" if exc.field in {"secret", "passphrase", "pin"} else None
+            form.add_error(field, str(exc.message))
+    return render(
+        request,
+        "documents/registry_detail.html",
+        _detail_context(request, doc, **{f"{step}_form": form}),
+        status=422,
+    )
