@@ -4,7 +4,7 @@ step with the table, put back after a table rebuild, and a count that stops at 1
 from django.db import connection
 from django.urls import reverse
 
-from xaso.documents import fulltext, views_registry
+from xaso.documents import fulltext, selectors, views_registry
 from xaso.documents.models import RegisteredDocument
 from xaso.documents.registry import incoming_register
 from xaso.documents.selectors import registry_search
@@ -71,3 +71,18 @@ def test_the_page_says_more_than_a_thousand_instead_of_counting_all(login, clerk
     monkeypatch.setattr(views_registry.CappedPaginator, "CAP", 5)
     page = login(clerk).get(reverse("documents:registry"), {"q": "cong van"}).content.decode()
     assert "3 kết quả" in page
+
+
+def test_common_and_rare_words_come_newest_first_whichever_plan_is_taken(clerk, commune, monkeypatch):
+    # Small windows so that PostgreSQL's probe sees a "common" and a "rare" word here too.
+    monkeypatch.setattr(fulltext, "PG_PROBE", 2)
+    monkeypatch.setattr(fulltext, "PAGE", 2)
+    monkeypatch.setattr(fulltext, "COUNT_WINDOW", 2)
+    rare = _register(clerk, commune, "Công văn hiếm gặp")
+    common = [_register(clerk, commune, f"Thông báo chung số {n}") for n in range(4)]
+    assert list(registry_search(clerk, q="thong bao")) == common[::-1]
+    assert list(registry_search(clerk, q="hiem")) == [rare]
+    listing = registry_search(clerk, q="thong bao")
+    assert selectors.registry_count(listing, cap=10) == (4, False)
+    assert selectors.registry_count(listing, cap=3) == (3, True)
+    assert selectors.registry_count(registry_search(clerk, q="hiem"), cap=3) == (1, False)

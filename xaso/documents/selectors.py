@@ -99,6 +99,12 @@ def registry_search(
     return fulltext.matching_newest_first(qs, q, connection=connections[qs.db])
 
 
+def registry_count(listing, *, cap: int) -> tuple[int, bool]:
+    """The number of documents in a `registry_search` listing, up to `cap`, and whether there
+    are more (on PostgreSQL possibly an estimate, see fulltext.count_capped)."""
+    return fulltext.count_capped(listing, cap, connection=connections[listing.db])
+
+
 def registered_document_for(actor, document_id: int) -> RegisteredDocument:
     """One registered document the actor may view, or NotFound (also for another commune's)."""
     doc = (

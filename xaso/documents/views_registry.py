@@ -37,9 +37,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        counted = self.object_list[: self.CAP + 1].count()
-        self.capped = counted > self.CAP
-        return min(counted, self.CAP)
+        counted, self.capped = selectors.registry_count(self.object_list, cap=self.CAP)
+        return counted
 
 
 def _registering_commune(user) -> Commune:
