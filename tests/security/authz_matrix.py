@@ -532,6 +532,53 @@ ROUTES += [
     ),
 ]
 
+MEETING_INVITEES = frozenset({"commune_leader", "specialist"})  # the world's meeting: chair, invitee
+ROUTES += [
+    # meetings: the commune's staff and province see them; the clerk and leaders schedule; the
+    # chair or a leader signs the minutes; the QR pack is for the invited only (polite 403).
+    Route(
+        "documents:meetings",
+        _static("/hop/"),
+        DOCUMENT_VIEWERS | {"other_commune_officer", "other_province_supervisor"},
+    ),
+    Route("documents:meeting_new", _static("/hop/moi/"), frozenset({"clerk", "commune_leader"})),
+    Route("documents:meeting_detail", lambda w: f"/hop/{w.meeting.pk}/", DOCUMENT_VIEWERS),
+    Route("documents:meeting_poster", lambda w: f"/hop/{w.meeting.pk}/giay-moi.pdf", DOCUMENT_VIEWERS),
+    Route(
+        "documents:meeting_item_add",
+        lambda w: f"/hop/{w.meeting.pk}/muc/",
+        frozenset({"clerk", "commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"title": ""},
+    ),
+    Route(
+        "documents:meeting_minutes",
+        lambda w: f"/hop/{w.meeting.pk}/bien-ban/",
+        frozenset({"clerk", "commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"minutes": ""},
+    ),
+    Route(
+        "documents:meeting_sign",
+        lambda w: f"/hop/{w.meeting.pk}/ky/",
+        frozenset({"commune_leader", "system_admin"}),
+        method="POST",
+        data=lambda w: {"credential": "", "secret": "x"},
+    ),
+    Route("documents:meeting_pack", lambda w: f"/hop/q/{w.meeting.code}/", MEETING_INVITEES),
+    Route(
+        "documents:meeting_pack_file",
+        lambda w: f"/hop/q/{w.meeting.code}/tai-lieu/{w.meeting.agenda_items.get().pk}/",
+        MEETING_INVITEES,
+    ),
+    Route(
+        "documents:meeting_check_in",
+        lambda w: f"/hop/q/{w.meeting.code}/diem-danh/",
+        MEETING_INVITEES,
+        method="POST",
+    ),
+]
+
 ECONOMY_MANAGERS = frozenset({"one_stop_officer", "specialist", "commune_leader", "system_admin"})
 ECONOMY_VIEWERS = COMMUNE_STAFF | {"province_supervisor", "digital_team_member", "system_admin"}
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from tests import factories as f
 from tests.security.authz_matrix import ACTORS, ROUTES
@@ -19,6 +20,7 @@ from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, Ho
 from xaso.community.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
 from xaso.documents import pki
+from xaso.documents.meetings import meeting_create, meeting_item_add
 from xaso.documents.registry import incoming_register, outgoing_create
 from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
 from xaso.economy.services import (
@@ -288,6 +290,24 @@ class World:
             body="Lịch tiêm chủng tháng 12.",
             recipients=["Các thôn"],
         )
+
+    @cached_property
+    def meeting(self):
+        """A meeting of commune A the clerk scheduled: the leader chairs, a specialist is
+        invited, its agenda has the registered document."""
+        meeting = meeting_create(
+            actor=self.users["clerk"],
+            commune=self.commune,
+            title="Họp triển khai",
+            starts_at=timezone.now(),
+            place="Hội trường",
+            chair=self.users["commune_leader"],
+            staff=[self.users["specialist"]],
+        )
+        meeting_item_add(
+            actor=self.users["clerk"], meeting=meeting, title="Kế hoạch", document=self.registered_document
+        )
+        return meeting
 
     @cached_property
     def household_import(self):

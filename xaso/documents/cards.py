@@ -11,3 +11,12 @@ register_card(
         roles=frozenset({Role.CLERK, Role.COMMUNE_LEADER, Role.SPECIALIST, Role.ONE_STOP_OFFICER}),
     )
 )
+
+register_card(
+    Card(
+        title=_("Meetings"),
+        url_name="documents:meetings",
+        description=_("Paperless meetings: agenda, documents, invitations with one QR code, signed minutes."),
+        roles=frozenset({Role.CLERK, Role.COMMUNE_LEADER, Role.SPECIALIST, Role.ONE_STOP_OFFICER}),
+    )
+)

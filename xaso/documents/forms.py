@@ -119,3 +119,62 @@ class OutgoingForm(forms.Form):
         if not data["recipients"] and not self.errors:
             self.add_error("agencies", _("Choose at least one recipient."))
         return data
+
+
+class MeetingForm(forms.Form):
+    title = forms.CharField(label=_("Meeting"), max_length=300)
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    place = forms.CharField(label=_("Place"), max_length=300)
+    chair = forms.ModelChoiceField(queryset=None, label=_("Chair"))
+    staff = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Invited staff"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    outsiders = forms.CharField(
+        label=_("Guests from outside"),
+        help_text=_("One per line: name; phone number or e-mail address."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = people
+        self.fields["staff"].queryset = people
+        self.fields["chair"].label_from_instance = self.fields["staff"].label_from_instance = lambda u: (
+            u.full_name or u.username
+        )
+
+    def clean_outsiders(self):
+        guests = []
+        for line in self.cleaned_data["outsiders"].splitlines():
+            if not line.strip():
+                continue
+            name, _sep, contact = line.partition(";")
+            contact = contact.strip()
+            if not name.strip() or not contact:
+                raise forms.ValidationError(_("Write each guest as: name; phone number or e-mail address."))
+            is_email = "@" in contact
+            guests.append((name.strip(), "" if is_email else contact, contact if is_email else ""))
+        return guests
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Agenda item"), max_length=300)
+    document = forms.ModelChoiceField(queryset=None, label=_("Document from the registry"), required=False)
+    file = forms.FileField(label=_("Or a PDF file"), required=False)
+
+    def __init__(self, *args, documents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents
+        self.fields["document"].label_from_instance = lambda d: f"{d.number_symbol or '—'} {d.title}"[:120]
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}), max_length=50_000
+    )

@@ -245,6 +245,85 @@ class DocumentEvent(models.Model):
         return f"{self.action} {self.from_status}→{self.to_status}"
 
 
+# --- paperless meetings ------------------------------------------------------------------
+
+
+class Meeting(models.Model):
+    """A meeting of a commune with its agenda, documents and invited people. `code` is what the
+    one QR code of the meeting carries: it opens the meeting pack for invited people only."""
+
+    commune = models.ForeignKey("places.Commune", on_delete=models.PROTECT, related_name="+")
+    code = models.CharField(max_length=24, unique=True)
+    title = models.CharField(max_length=300)
+    starts_at = models.DateTimeField()
+    place = models.CharField(max_length=300)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    minutes = models.TextField(blank=True)
+    minutes_document = models.ForeignKey(
+        SignedDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    commune_path = "commune"
+    objects = ScopedManager()
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        verbose_name = _("meeting")
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, with a document from the registry or an uploaded file."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    document = models.ForeignKey(
+        RegisteredDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(upload_to="documents/meetings/%Y/%m/", blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["meeting_id", "position", "id"]
+        verbose_name = _("agenda item")
+
+    def __str__(self):
+        return self.title
+
+
+class MeetingInvitee(models.Model):
+    """An invited person: a staff member of the commune (`user`), or someone from outside
+    reached by phone or e-mail who opens the pack through a personal link."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitees")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(max_length=200)
+    phone = models.CharField(max_length=20, blank=True)
+    email = models.EmailField(blank=True)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting_id", "name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user"], condition=models.Q(user__isnull=False), name="one_invite_per_user"
+            ),
+        ]
+        verbose_name = _("meeting invitee")
+
+    def __str__(self):
+        return self.name
+
+
 # The exchange between agencies keeps its tables in their own module (imported here so that
 # Django registers them with this app).
 from xaso.documents.exchange_models import (  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.documents import views, views_registry
+from xaso.documents import views, views_meetings, views_registry
 
 app_name = "documents"
 
@@ -31,4 +31,20 @@ urlpatterns += [
         {"step": "issue"},
         name="outgoing_issue",
     ),
+]
+
+urlpatterns += [
+    path("hop/", views_meetings.meeting_list, name="meetings"),
+    path("hop/moi/", views_meetings.meeting_new, name="meeting_new"),
+    path("hop/<int:meeting_id>/", views_meetings.meeting_detail, name="meeting_detail"),
+    path("hop/<int:meeting_id>/muc/", views_meetings.meeting_item_add, name="meeting_item_add"),
+    path("hop/<int:meeting_id>/bien-ban/", views_meetings.meeting_minutes, name="meeting_minutes"),
+    path("hop/<int:meeting_id>/ky/", views_meetings.meeting_sign, name="meeting_sign"),
+    path("hop/<int:meeting_id>/giay-moi.pdf", views_meetings.meeting_poster, name="meeting_poster"),
+    # The one QR code of a meeting: its pack, for invited people only.
+    path("hop/q/<str:code>/", views_meetings.meeting_pack, name="meeting_pack"),
+    path(
+        "hop/q/<str:code>/tai-lieu/<int:item_id>/", views_meetings.meeting_pack_file, name="meeting_pack_file"
+    ),
+    path("hop/q/<str:code>/diem-danh/", views_meetings.meeting_check_in, name="meeting_check_in"),
 ]
