@@ -148,6 +148,13 @@ DX_ROUTES: list[Route] = [
         frozenset({"province_supervisor", "system_admin"}),
         method="POST",
     ),
+    Route(
+        "dx:decision_sign",
+        lambda w: f"/cds/danh-gia/{dx(w).decided.pk}/ky-quyet-dinh/",
+        frozenset({"province_supervisor", "system_admin"}),
+        method="POST",
+        note="no certificate is chosen: allowed actors get the form back with its error (422)",
+    ),
     Route("dx:decision_pdf", lambda w: f"/cds/danh-gia/{dx(w).decided.pk}/quyet-dinh.pdf", COMMUNE_VIEWERS),
     Route("dx:evidence", lambda w: f"/cds/minh-chung/{dx(w).evidence.pk}/", COMMUNE_VIEWERS),
     Route(

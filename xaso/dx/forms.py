@@ -58,6 +58,19 @@ class DecisionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class DecisionSignForm(forms.Form):
+    credential = forms.ChoiceField(label=_("Certificate"))
+    secret = forms.CharField(
+        label=_("Passphrase of the certificate"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, credentials=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credential"].choices = [(c.pk, c.label) for c in credentials]
+
+
 class TeamForm(forms.Form):
     name = forms.CharField(label=_("Team name"), max_length=150)
     village = forms.ChoiceField(label=_("Village (empty for the commune's own team)"), required=False)

@@ -143,6 +143,9 @@ class Assessment(models.Model):
     decision_number = models.CharField(max_length=40, blank=True)
     decision_note = models.TextField(blank=True)
     decision_pdf = models.FileField(upload_to="dx/decisions/%Y/", blank=True)
+    # Set once the decision PDF carries the province's digital signature (PAdES).
+    decision_signed_at = models.DateTimeField(null=True, blank=True)
+    decision_signer = models.CharField(max_length=200, blank=True)
 
     commune_path = "commune"
     objects = ScopedManager()
@@ -480,3 +483,34 @@ class TargetFigure(models.Model):
 
     def __str__(self):
         return f"{self.period}: {self.value}"
+
+
+class DecisionCredential(models.Model):
+    """A certificate a province signs its recognition decisions with: a supervisor's personal
+    certificate (or the steering committee's seal when `holder` is empty), kept as its PKCS#12
+    file, encrypted under a passphrase that xaso never stores. The signature itself is made by the
+    documents app's signing (PAdES with a visible block), so it verifies on the public page."""
+
+    province = models.ForeignKey("places.Province", on_delete=models.PROTECT, related_name="+")
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(max_length=200)
+    position = models.CharField(max_length=200, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    subject = models.CharField(max_length=500)
+    certificate_der = models.BinaryField()
+    chain_der = models.JSONField(default=list, blank=True)  # base64 DER of the issuing CAs
+    pkcs12 = models.BinaryField(editable=False)
+    not_before = models.DateTimeField()
+    not_after = models.DateTimeField()
+    is_test = models.BooleanField(default=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["province_id", "label"]
+        verbose_name = _("decision signing certificate")
+
+    def __str__(self):
+        return self.label

@@ -19,6 +19,7 @@ urlpatterns = [
     path("danh-gia/<int:assessment_id>/gui/", assessments.submit, name="submit"),
     path("danh-gia/<int:assessment_id>/tra-lai/", assessments.send_back, name="return"),
     path("danh-gia/<int:assessment_id>/quyet-dinh/", assessments.decide, name="decide"),
+    path("danh-gia/<int:assessment_id>/ky-quyet-dinh/", assessments.decision_sign, name="decision_sign"),
     path("danh-gia/<int:assessment_id>/quyet-dinh.pdf", assessments.decision_pdf, name="decision_pdf"),
     path("minh-chung/<int:evidence_id>/", assessments.evidence_download, name="evidence"),
     path("minh-chung/<int:evidence_id>/xoa/", assessments.evidence_remove, name="evidence_remove"),

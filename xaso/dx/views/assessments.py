@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
-from xaso.dx import charts, selectors, services
-from xaso.dx.forms import DecisionForm, EvidenceForm, ReviewForm, ValueForm
+from xaso.dx import charts, decisions, selectors, services
+from xaso.dx.decisions import decision_credentials_for
+from xaso.dx.forms import DecisionForm, DecisionSignForm, EvidenceForm, ReviewForm, ValueForm
 from xaso.dx.models import Pillar
 from xaso.dx.workflow import FILL, REVIEW, can, require
 
@@ -67,7 +68,7 @@ def register(request, set_id: int):
     return redirect("dx:assessment", assessment.pk)
 
 
-def _sheet_context(request, assessment, *, bound=None):
+def _sheet_context(request, assessment, *, bound=None, sign_form=None):
     rows = selectors.assessment_sheet(assessment)
     for row in rows:
         row.form = (bound or {}).get(row.value.pk)
@@ -89,6 +90,10 @@ def _sheet_context(request, assessment, *, bound=None):
         "can_review": can(request.user, REVIEW, assessment),
         "evidence_form": EvidenceForm(),
         "decision_form": DecisionForm(),
+        "sign_form": sign_form
+        or DecisionSignForm(
+            credentials=decision_credentials_for(request.user, assessment.commune.province_id)
+        ),
         "events": assessment.events.select_related("actor"),
     }
 
@@ -236,6 +241,28 @@ def decide(request, assessment_id: int):
         else:
             messages.warning(request, _("Decided: not recognised."))
     return redirect("dx:assessment", a.pk)
+
+
+@login_required
+@require_POST
+def decision_sign(request, assessment_id: int):
+    a = _assessment(request, assessment_id, REVIEW)
+    credentials = decision_credentials_for(request.user, a.commune.province_id)
+    form = DecisionSignForm(request.POST, credentials=credentials)
+    if form.is_valid():
+        try:
+            decisions.decision_sign(
+                actor=request.user,
+                assessment=a,
+                credential=credentials.get(pk=form.cleaned_data["credential"]),
+                secret=form.cleaned_data["secret"],
+            )
+        except USER_ERRORS as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The decision is signed."))
+            return redirect("dx:assessment", a.pk)
+    return render(request, "dx/assessment.html", _sheet_context(request, a, sign_form=form), status=422)
 
 
 @login_required
