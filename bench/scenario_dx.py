@@ -181,14 +181,15 @@ import time
 from xaso.dx.calculators import REGISTRY, Period, compute_many
 from xaso.places.models import Commune
 codes = list(Commune.objects.values_list("code", flat=True))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 with_data = 0
 for name in REGISTRY:
     results = compute_many(name, codes, Period.year(2025))
     with_data += sum(r.has_data for r in results.values())
 elapsed = time.perf_counter() - start
+cpu = time.process_time() - cpu
 live = sum(c.available for c in REGISTRY.values())
-print(f"RESULT compute {elapsed:.2f} {len(codes)} {len(REGISTRY)} {live} {with_data}")
+print(f"RESULT compute {elapsed:.2f} {len(codes)} {len(REGISTRY)} {live} {with_data} {cpu:.2f}")
 """
 
 RANKING = """
@@ -222,13 +223,16 @@ url = f"/cds/bo-chi-tieu/{s.pk}/xep-hang/"
 with override_settings(ALLOWED_HOSTS=["*"]):
     for _ in range(5):
         assert client.get(url).status_code == 200
-    times = []
+    times, cpus = [], []
     for _ in range(__REQUESTS__):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append((time.perf_counter() - t) * 1000)
+        cpus.append((time.process_time() - c) * 1000)
         assert response.status_code == 200
     times.sort()
+    cpus.sort()
+    cpu95 = cpus[int(len(cpus) * 0.95) - 1]
     p50 = statistics.median(times)
     p95 = times[int(len(times) * 0.95) - 1]
     t = time.perf_counter()
@@ -237,12 +241,12 @@ with override_settings(ALLOWED_HOSTS=["*"]):
     t = time.perf_counter()
     client.get(url.replace("xep-hang/", "xep-hang.pdf"))
     cold = time.perf_counter() - t
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     pdf = client.get(url.replace("xep-hang/", "xep-hang.pdf"))
-    tp = time.perf_counter() - t
+    tp, cp = time.perf_counter() - t, time.process_time() - c
     assert xlsx.status_code == 200 and pdf.status_code == 200
 print(f"RESULT ranking {province.name} {len(rows)} {p50:.1f} {p95:.1f} {tx:.2f} {cold:.2f} {tp:.2f}",
-      len(pdf.content))
+      len(pdf.content), f"{cpu95:.1f}", f"{cp:.2f}")
 """
 
 
@@ -263,11 +267,12 @@ def bench_dx() -> None:
         _xaso(env, "shell", "-c", SEED)
         _xaso(env, "shell", "-c", SEED_APPS)
         out = _xaso(env, "shell", "-c", COMPUTE, capture_output=True, text=True).stdout
-        seconds, communes, calculators, live, with_data = _result(out, "compute")
+        seconds, communes, calculators, live, with_data, compute_cpu = _result(out, "compute")
         out = _xaso(
             env, "shell", "-c", RANKING.replace("__REQUESTS__", str(REQUESTS)), capture_output=True, text=True
         ).stdout
         fields = out.strip().splitlines()[-1].split(" ")[2:]
+        pdf_cpu, page_cpu95 = fields.pop(), fields.pop()
         pdf_bytes, export_pdf, cold_pdf, export_xlsx, p95, p50, n = fields[:-8:-1]
         name = " ".join(fields[:-7])
         database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
@@ -288,13 +293,15 @@ def bench_dx() -> None:
             "|---|---:|---:|",
             f"| every automatic indicator ({calculators} calculators, {live} with live data)"
             f" for {communes} communes"
-            f" | {float(seconds):.1f} s ({with_data} values with data) | ≤ 30 s |",
+            f" | {float(seconds):.1f} s, CPU {float(compute_cpu):.1f} s ({with_data} values with data)"
+            " | ≤ 30 s |",
             f"| province ranking page, {name}, {n} communes assessed,"
             f" {REQUESTS} requests in process: p50 / p95"
-            f" | {p50} / {p95} ms | p95 ≤ 300 ms |",
+            f" | {p50} / {p95} ms (CPU p95 {page_cpu95} ms) | p95 ≤ 300 ms |",
             f"| that ranking exported to Excel | {float(export_xlsx):.2f} s | ≤ 2 s |",
             f"| that ranking exported to PDF ({int(pdf_bytes) // 1024} KB), warm (cold: first PDF of the"
-            f" process, fonts loaded: {float(cold_pdf):.2f} s) | {float(export_pdf):.2f} s | ≤ 2 s |",
+            f" process, fonts loaded: {float(cold_pdf):.2f} s)"
+            f" | {float(export_pdf):.2f} s, CPU {float(pdf_cpu):.2f} s | ≤ 2 s |",
         ]
     )
     record("dx", body)
