@@ -164,3 +164,27 @@ def test_the_api_gives_the_fee_with_the_vietqr_payload_while_it_is_payable(
     pay(dossier.fee_request, 15_000)
     fee = client.get(f"/api/v1/dossiers/{dossier.code}").json()["fee"]
     assert fee["state"] == "paid" and fee["paid_at"] and fee["vietqr"] is None
+
+
+@pytest.mark.parametrize("how", ["withdraw", "reject"])
+def test_a_dossier_stopped_before_payment_withdraws_its_request(
+    how, account, file_marital, citizen, one_stop_officer, login
+):
+    dossier = file_marital()
+    actor, note = (citizen, "") if how == "withdraw" else (one_stop_officer, "Không đủ điều kiện")
+    dossier = dossier_act(actor=actor, dossier=dossier, action=how, note=note)
+    request = PaymentRequest.objects.get(pk=dossier.fee_request_id)
+    assert request.status == RequestStatus.CANCELLED
+    assert fee_summary(Dossier.objects.get(pk=dossier.pk))["state"] == "stopped"
+    page = login(citizen).get(f"/ho-so/{dossier.code}/").content.decode()
+    assert "le-phi/qr.png" not in page and "Không phải nộp lệ phí: hồ sơ đã dừng" in page
+
+
+def test_money_already_received_is_left_for_the_cashier_when_the_dossier_stops(
+    account, file_marital, citizen, pay
+):
+    dossier = file_marital()
+    request = Dossier.objects.get(pk=dossier.pk).fee_request
+    pay(request, 5_000)
+    dossier_act(actor=citizen, dossier=dossier, action="withdraw")
+    assert PaymentRequest.objects.get(pk=request.pk).status == RequestStatus.PARTIAL

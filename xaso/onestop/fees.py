@@ -13,6 +13,8 @@ Rules:
 - When the request is settled, `fee_paid` (the paid handler, run inside the settling
   transaction) marks every dossier sharing it paid, writes a timeline event and an audit entry
   for each, and tells the citizen.
+- A dossier withdrawn, cancelled or refused before its fee was paid withdraws its request
+  (`fee_request_withdraw`); money already received stays with the cashier (refund).
 - An unpaid fee blocks delivery of the result while its request is open (`delivery_refusal`);
   a request the cashier cancelled (fee taken in cash, or waived) no longer blocks it.
 """
@@ -24,12 +26,12 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
 from xaso.notify.services import notify_send
-from xaso.onestop.models import Dossier, DossierEvent, Procedure
+from xaso.onestop.models import Dossier, DossierEvent, Procedure, Status
 from xaso.payments.banks import bank_by_bin
 from xaso.payments.models import PAYABLE, PaymentRequest
 from xaso.payments.references import LENGTH as REFERENCE_LENGTH
 from xaso.payments.selectors import collection_account_active
-from xaso.payments.services import payment_request_create
+from xaso.payments.services import payment_request_create, payment_request_withdraw
 from xaso.payments.vietqr import NOTE_MAX, note_clean
 
 FEE_KIND = "onestop.fee"
@@ -109,6 +111,23 @@ def fee_inherit(child: Dossier, parent: Dossier) -> None:
     )
 
 
+# A dossier stopped in these states owes no fee: its open request is withdrawn.
+STOPPED = frozenset({Status.WITHDRAWN, Status.CANCELLED, Status.REJECTED})
+
+
+def fee_request_withdraw(dossier: Dossier, *, actor) -> bool:
+    """The dossier that owns an unpaid request was withdrawn, cancelled or refused: withdraw
+    the request (nothing received yet) so nobody pays for it. A follow-on never owns one."""
+    if dossier.fee_request_id is None or dossier.fee_paid_at is not None:
+        return False
+    request = PaymentRequest.objects.get(pk=dossier.fee_request_id)
+    if request.subject_id != str(dossier.pk):
+        return False
+    return payment_request_withdraw(
+        actor=actor, request=request, reason=f"{dossier.code}: {Status(dossier.status).label}"
+    )
+
+
 def fee_paid(request: PaymentRequest) -> None:
     """The paid handler of FEE_KIND: runs inside the transaction that settles `request`."""
     now = request.paid_at or timezone.now()
@@ -167,8 +186,10 @@ def fee_summary(dossier: Dossier) -> dict:
     payable = request is not None and request.status in PAYABLE and dossier.fee_paid_at is None
     if dossier.fee_paid_at:
         state = "paid"
+    elif request is not None and request.status in PAYABLE:
+        state = "unpaid"
     elif request is not None:
-        state = "unpaid" if request.status in PAYABLE else "cancelled"
+        state = "stopped" if dossier.status in STOPPED else "cancelled"
     if request is None and not dossier.fee_paid_at:
         if dossier.received_at is None:
             state = ""

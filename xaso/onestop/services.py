@@ -22,7 +22,7 @@ from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
 from xaso.core.text import fold_all
 from xaso.notify.services import notify_send
 from xaso.onestop.catalog import catalogue_rows, load_into
-from xaso.onestop.fees import fee_inherit, fee_request_open
+from xaso.onestop.fees import STOPPED, fee_inherit, fee_request_open, fee_request_withdraw
 from xaso.onestop.forms import clean_data
 from xaso.onestop.models import (
     CITIZEN_EDITABLE,
@@ -365,6 +365,8 @@ def dossier_act(
         )
         if action == "approve":
             _open_follow_ons(dossier, actor=actor, now=now)
+        if dossier.status in STOPPED:
+            fee_request_withdraw(dossier, actor=actor)
         _notify(dossier, note=note)
     return dossier
 

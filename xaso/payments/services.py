@@ -134,6 +134,27 @@ def payment_request_create(
     return request
 
 
+def payment_request_withdraw(*, actor, request: PaymentRequest, reason: str = "") -> bool:
+    """The app that owns a request withdraws it because its subject is gone (a dossier withdrawn
+    or refused…). Rules: the calling app authorises, as for payment_request_create; only an open
+    request with nothing received is cancelled (money already received stays for the cashier to
+    settle or refund); returns whether it was cancelled."""
+    with transaction.atomic():
+        request = PaymentRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status != RequestStatus.OPEN or request.amount_received:
+            return False
+        request.status = RequestStatus.CANCELLED
+        request.save(update_fields=["status"])
+        audit_record(
+            actor=actor,
+            action="payments.request_withdraw",
+            target=request,
+            summary=reason[:300],
+            commune_code=request.commune_id,
+        )
+    return True
+
+
 def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") -> PaymentRequest:
     """Withdraw a request nobody has paid. Rules: payments.reconcile in its commune; only while
     nothing was received (money received is settled or refunded by a person, not cancelled)."""
