@@ -232,6 +232,14 @@ ROUTES: list[Route] = [
         method="POST",
         data=lambda w: {"level": "4"},
     ),
+    Route(
+        "onestop:sign_result",
+        lambda w: f"/ho-so/{w.dossier.code}/ky-ket-qua/",
+        frozenset({"commune_leader"}),
+        method="POST",
+        data=lambda w: {"credential": "0", "secret": "x"},
+        note="the dossier is not approved: the leader passes, the state refuses, nothing is signed",
+    ),
     Route("onestop:queue", _static("/mot-cua/ho-so/"), DOSSIER_QUEUE),
     Route(
         "onestop:intake",

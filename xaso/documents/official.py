@@ -102,10 +102,15 @@ class OfficialDocument:
     unit_abbr: str = ""
     is_test: bool = False
     reserve_number_box: bool = False  # outgoing: room under the number for the seal at issue
+    printed_kind: str = ""  # a result's own name ("TRÍCH LỤC KHAI SINH") instead of the kind's
 
     @property
     def kind_info(self) -> DocumentKind:
         return KINDS[self.kind]
+
+    @property
+    def printed_name(self) -> str:
+        return self.printed_kind or self.kind_info.printed
 
     @property
     def number_line(self) -> str:

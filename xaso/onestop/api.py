@@ -210,6 +210,7 @@ class LookupOut(Schema):
     due_date: date | None
     due_state: str
     timeline: list[LookupEventOut]
+    signed_result: bool
 
 
 @lookup_router.get("/{code}", response=LookupOut, auth=None)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from xaso.core.errors import InvalidInput, NotFound, RateLimited
 from xaso.onestop.models import Dossier, DossierEvent, Status
+from xaso.onestop.results import WITH_RESULT, has_signed_result
 from xaso.onestop.selectors import due_state
 
 CODE_SHAPE = re.compile(r"^[0-9A-Z][0-9A-Z-]{0,29}$")
@@ -102,4 +103,6 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         "due_date": dossier.apology_date or dossier.due_date,
         "due_state": due_state(dossier),
         "timeline": timeline,
+        # The signed result itself stays with the citizen; the public learns only that it exists.
+        "signed_result": dossier.status in WITH_RESULT and has_signed_result(dossier.pk),
     }

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ho-so/<str:code>/le-phi/qr.png", views.fee_qr, name="fee_qr"),
     path("ho-so/<str:code>/xin-loi.pdf", views.apology, name="apology"),
     path("ho-so/<str:code>/danh-gia/", views.dossier_rate, name="rate"),
+    path("ho-so/<str:code>/ky-ket-qua/", views.dossier_sign, name="sign_result"),
     path("mot-cua/ho-so/", views.queue, name="queue"),
     path("mot-cua/tiep-nhan/", views.intake, name="intake"),
     path("mot-cua/tiep-nhan/nop/", views.intake_file, name="intake_file"),

@@ -33,6 +33,7 @@ from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.models import DossierFile, ProcedureField, RatingLevel, Status
 from xaso.onestop.prefill import prefill_for
 from xaso.onestop.reports import VIEW_REPORTS, report_for
+from xaso.onestop.results import dossier_result_sign, result_credentials_for, signed_result_of
 from xaso.onestop.workflow import DOSSIER_FLOW, action_label
 from xaso.places.models import Commune
 
@@ -266,6 +267,8 @@ def dossier(request, code: str):
             "can_upload": _can_upload(request.user, found),
             "upload": UploadForm(),
             "fee": fee_summary(found),
+            "signed_result": signed_result_of(found),
+            "sign_credentials": result_credentials_for(request.user, found),
         },
     )
 
@@ -279,6 +282,27 @@ def fee_qr(request, code: str):
     response = HttpResponse(qr_png(fee["request"].payload), content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+def dossier_sign(request, code: str):
+    """The leader signs the approved result: one click plus the passphrase or PIN."""
+    found = sel.dossier_for(request.user, code)
+    try:
+        signed = dossier_result_sign(
+            actor=request.user,
+            dossier=found,
+            credential_id=request.POST.get("credential"),
+            secret=request.POST.get("secret", ""),
+        )
+    except (Conflict, InvalidInput) as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(
+            request, _("The result is signed. Verification code: %(code)s.") % {"code": signed.code}
+        )
+    return redirect("onestop:dossier", code=found.code)
 
 
 def _can_upload(actor, dossier) -> bool:

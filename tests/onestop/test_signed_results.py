@@ -1,0 +1,143 @@
+"""A leader signs an approved dossier's result from its page; the citizen downloads it; the
+public lookup says a signed result exists; poppler's pdfsig accepts the signature."""
+
+import subprocess
+
+import pytest
+
+from tests import factories as f
+from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from xaso.documents import pki
+from xaso.documents.models import SignedDocument
+from xaso.documents.selectors import verification_report
+from xaso.documents.services import credential_create_pkcs12, trust_root_add
+from xaso.onestop.lookup import lookup_dossier
+from xaso.onestop.results import SUBJECT_TYPE, dossier_result_sign, signed_result_of
+from xaso.onestop.selectors import dossier_for
+from xaso.onestop.services import dossier_act
+
+PASSPHRASE = "mat-khau-ky"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def test_ca():
+    return pki.ca_create("xaso Test Root CA")
+
+
+@pytest.fixture
+def credential(commune, commune_leader, test_ca, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    trust_root_add(actor=commune_leader, certificate_der=test_ca.cert_der, label="Test CA", is_test=True)
+    cert = pki.cert_issue(
+        test_ca, common_name="Trịnh Văn Hùng", organisation="UBND Xã Yên Định", title="Chủ tịch"
+    )
+    return credential_create_pkcs12(
+        actor=commune_leader,
+        commune=commune,
+        holder=commune_leader,
+        label="Chữ ký số Chủ tịch",
+        position="Chủ tịch",
+        pkcs12=pki.pkcs12_bytes(cert, test_ca, PASSPHRASE),
+        passphrase=PASSPHRASE,
+    )
+
+
+@pytest.fixture
+def approved(file_birth, walk):
+    return walk(file_birth(), "approve")
+
+
+def _pdf(doc: SignedDocument) -> bytes:
+    with doc.file.open("rb") as fh:
+        return fh.read()
+
+
+def test_the_leader_signs_the_result_and_an_independent_tool_accepts_it(
+    approved, commune_leader, credential, tmp_path
+):
+    doc = dossier_result_sign(
+        actor=commune_leader, dossier=approved, credential_id=credential.pk, secret=PASSPHRASE
+    )
+    assert (doc.subject_type, doc.subject_id) == (SUBJECT_TYPE, str(approved.pk))
+    assert signed_result_of(approved) == doc
+    pdf = _pdf(doc)
+    report = verification_report(commune_leader, pdf)
+    assert report.signatures and all(s.intact and s.unchanged and s.trusted for s in report.signatures)
+    path = tmp_path / "ket-qua.pdf"
+    path.write_bytes(pdf)
+    checked = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
+    assert "Signature is Valid" in checked.stdout, checked.stdout + checked.stderr
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "TRÍCH LỤC KHAI SINH" in text
+    assert "Lê Minh An" in text and approved.code in text
+
+
+def test_the_result_is_signed_once(approved, commune_leader, credential):
+    dossier_result_sign(
+        actor=commune_leader, dossier=approved, credential_id=credential.pk, secret=PASSPHRASE
+    )
+    with pytest.raises(Conflict):
+        dossier_result_sign(
+            actor=commune_leader, dossier=approved, credential_id=credential.pk, secret=PASSPHRASE
+        )
+    assert SignedDocument.objects.filter(subject_type=SUBJECT_TYPE).count() == 1
+
+
+def test_a_wrong_passphrase_signs_nothing(approved, commune_leader, credential):
+    with pytest.raises(InvalidInput) as refused:
+        dossier_result_sign(actor=commune_leader, dossier=approved, credential_id=credential.pk, secret="sai")
+    assert refused.value.field == "secret"
+    assert signed_result_of(approved) is None
+
+
+def test_only_a_leader_signs_and_only_after_approval(
+    file_birth, walk, specialist, commune_leader, credential
+):
+    dossier = walk(file_birth(), "propose")
+    with pytest.raises(Conflict):
+        dossier_result_sign(
+            actor=commune_leader, dossier=dossier, credential_id=credential.pk, secret=PASSPHRASE
+        )
+    dossier = dossier_act(actor=commune_leader, dossier=dossier, action="approve")
+    with pytest.raises(NotAllowed):
+        dossier_result_sign(actor=specialist, dossier=dossier, credential_id=credential.pk, secret=PASSPHRASE)
+    assert signed_result_of(dossier) is None
+
+
+def test_the_public_lookup_says_a_signed_result_exists(approved, commune_leader, credential):
+    before = lookup_dossier(code=approved.code, token=approved.token)
+    assert before["signed_result"] is False
+    dossier_result_sign(
+        actor=commune_leader, dossier=approved, credential_id=credential.pk, secret=PASSPHRASE
+    )
+    after = lookup_dossier(code=approved.code, token=approved.token)
+    assert after["signed_result"] is True
+    assert "verification" not in str(after) and "Lê Minh An" not in str(after)
+
+
+def test_pages_sign_then_offer_the_download(client, approved, commune_leader, citizen, credential):
+    client.force_login(commune_leader)
+    page = client.get(f"/ho-so/{approved.code}/")
+    assert 'id="sign-result"' in page.content.decode()
+    wrong = client.post(
+        f"/ho-so/{approved.code}/ky-ket-qua/", {"credential": credential.pk, "secret": "sai"}, follow=True
+    )
+    assert "msg-error" in wrong.content.decode() and signed_result_of(approved) is None
+    client.post(f"/ho-so/{approved.code}/ky-ket-qua/", {"credential": credential.pk, "secret": PASSPHRASE})
+    doc = signed_result_of(approved)
+    assert doc is not None
+
+    client.force_login(citizen)
+    page = client.get(f"/ho-so/{approved.code}/").content.decode()
+    assert f"/xac-thuc/{doc.code}/tai-ve/" in page and 'id="sign-result"' not in page
+    download = client.get(f"/xac-thuc/{doc.code}/tai-ve/")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_a_leader_of_another_commune_cannot_sign(approved, other_commune, credential):
+    stranger = f.staff("commune_leader", commune_obj=other_commune, username="lanhdao2")
+    with pytest.raises(NotFound):
+        dossier_for(stranger, approved.code)
+    with pytest.raises(NotAllowed):
+        dossier_result_sign(actor=stranger, dossier=approved, credential_id=credential.pk, secret=PASSPHRASE)

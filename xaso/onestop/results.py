@@ -1,0 +1,166 @@
+"""Signed results of dossiers: once the leader has approved a dossier, the result (for a birth
+registration, the birth extract) is rendered in the Decree 30 format and signed by the leader
+with the documents app's signing; the signed PDF carries the QR of its public verification
+record. The citizen downloads it from the dossier page; the public lookup says it exists.
+
+The link between a dossier and its signed result is the documents record's subject
+(`subject_type="onestop.dossier"`, `subject_id=<dossier pk>`): onestop keeps no copy."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from xaso.core.audit import audit_record
+from xaso.core.calendar import local_today
+from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from xaso.documents.models import SignedDocument, SigningCredential
+from xaso.documents.official import OfficialDocument, official_html
+from xaso.documents.selectors import credentials_usable_by
+from xaso.documents.services import signed_result_create
+from xaso.onestop.models import Dossier, Status
+from xaso.onestop.workflow import LEADER, dossier_roles
+
+SUBJECT_TYPE = "onestop.dossier"
+# A result may be signed from approval until it is handed over.
+SIGNABLE = (Status.APPROVED, Status.RESULT_READY)
+WITH_RESULT = (Status.APPROVED, Status.RESULT_READY, Status.DELIVERED)
+
+# What the result paper is called, for the procedures whose result has its own name; the
+# others print a certification of the result.
+PRINTED_TITLES = {
+    "1.001193": "TRÍCH LỤC KHAI SINH",
+    "1.004884": "TRÍCH LỤC KHAI SINH",
+    "1.000689": "TRÍCH LỤC KHAI SINH",
+    "1.000656": "TRÍCH LỤC KHAI TỬ",
+    "1.000894": "GIẤY CHỨNG NHẬN KẾT HÔN",
+    "1.004873": "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
+    "1.001022": "TRÍCH LỤC ĐĂNG KÝ NHẬN CHA, MẸ, CON",
+    "1.004859": "TRÍCH LỤC THAY ĐỔI, CẢI CHÍNH HỘ TỊCH",
+    "2.000635": "BẢN SAO TRÍCH LỤC HỘ TỊCH",
+}
+GENERIC_TITLE = "GIẤY XÁC NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+
+
+def signed_result_of(dossier: Dossier) -> SignedDocument | None:
+    """The dossier's signed result, if the leader has signed one. The caller has already
+    found the dossier through `dossier_for(actor, …)`, which decides who may see it."""
+    if dossier.pk is None or dossier.status not in WITH_RESULT:
+        return None
+    return (
+        SignedDocument.objects.filter(subject_type=SUBJECT_TYPE, subject_id=str(dossier.pk))
+        .order_by("-signed_at")
+        .first()
+    )
+
+
+def has_signed_result(dossier_id: int) -> bool:
+    return SignedDocument.objects.filter(subject_type=SUBJECT_TYPE, subject_id=str(dossier_id)).exists()
+
+
+def result_credentials_for(actor, dossier: Dossier):
+    """The credentials the actor may sign this dossier's result with (none unless a leader of
+    its commune, and only while the result is signable and not yet signed)."""
+    if dossier.status not in SIGNABLE or not (dossier_roles(actor, dossier) & LEADER):
+        return SigningCredential.objects.none()
+    if signed_result_of(dossier) is not None:
+        return SigningCredential.objects.none()
+    return credentials_usable_by(actor, dossier.commune)
+
+
+def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = False) -> OfficialDocument:
+    """The result in the Decree 30 format: the commune issues it, the leader signs it."""
+    commune = dossier.commune
+    procedure = dossier.procedure
+    labels = {f["name"]: f["label"] for f in procedure.form}
+    lines = [
+        f"{labels.get(name, name)}: {value}"
+        for name, value in dossier.data.items()
+        if value not in ("", None)
+    ]
+    body = "\n\n".join(
+        [
+            f"Căn cứ {procedure.legal_basis}." if procedure.legal_basis else "",
+            f"Ủy ban nhân dân {commune.name} xác nhận kết quả giải quyết thủ tục "
+            f"“{procedure.name}” theo hồ sơ số {dossier.code} như sau:",
+            *lines,
+        ]
+    )
+    place = commune.name
+    for prefix in ("Xã ", "Phường ", "Đặc khu ", "Thị trấn "):
+        place = place.removeprefix(prefix)
+    return OfficialDocument(
+        kind="GXN",
+        printed_kind=PRINTED_TITLES.get(procedure.national_code, GENERIC_TITLE),
+        issuing_body=f"ỦY BAN NHÂN DÂN {commune.name.upper()}",
+        body_abbr="UBND",
+        place=place,
+        issued_on=local_today(),
+        title=f"{procedure.name} — hồ sơ {dossier.code}",
+        body=body,
+        signer_name=signer_name,
+        recipients=[dossier.applicant_name, "Lưu: VT, hồ sơ " + dossier.code],
+        is_test=is_test,
+    )
+
+
+def dossier_result_sign(*, actor, dossier: Dossier, credential_id, secret: str) -> SignedDocument:
+    """Sign the dossier's result. Rules: only a leader of the dossier's commune, only once the
+    dossier is approved and until it is delivered, only once; the credential must be one the
+    leader may use and the passphrase/PIN must open it (a wrong one is audited by documents)."""
+    if not (dossier_roles(actor, dossier) & LEADER):
+        raise NotAllowed(_("Only a leader of the commune signs a dossier's result."))
+    if dossier.status not in SIGNABLE:
+        raise Conflict(_("A result is signed after the dossier is approved and before it is delivered."))
+    if not secret:
+        raise InvalidInput(_("Enter the passphrase or PIN of your signing key."), field="secret")
+    if signed_result_of(dossier) is not None:
+        raise Conflict(_("This dossier's result is already signed."))
+    credential = credentials_usable_by(actor, dossier.commune).filter(pk=_int(credential_id)).first()
+    if credential is None:
+        raise InvalidInput(_("Choose one of your signing certificates."), field="credential")
+    signer = credential.holder.full_name if credential.holder else credential.label
+    html = official_html(result_document(dossier, signer_name=signer, is_test=credential.is_test))
+    refusal = None
+    with transaction.atomic():
+        # One signed result per dossier, even when two leaders click at once (the row lock).
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        if locked.status not in SIGNABLE:
+            raise Conflict(_("A result is signed after the dossier is approved and before it is delivered."))
+        if signed_result_of(locked) is not None:
+            raise Conflict(_("This dossier's result is already signed."))
+        try:
+            doc = signed_result_create(
+                actor=actor,
+                commune=dossier.commune,
+                title=f"{dossier.procedure.name} — {dossier.code}",
+                html_or_pdf=html,
+                credential=credential,
+                secret=secret,
+                kind="result",
+                reason=_("Result of dossier %(code)s") % {"code": dossier.code},
+                subject_type=SUBJECT_TYPE,
+                subject_id=str(dossier.pk),
+                search_extra=dossier.code,
+            )
+        except DomainError as exc:
+            # The documents app audits a refused signature (wrong PIN, revoked certificate): let
+            # that record commit, then refuse.
+            refusal = exc
+        else:
+            audit_record(
+                actor=actor,
+                action="onestop.dossier.result_sign",
+                target=locked,
+                commune_code=dossier.commune_id,
+                summary=dossier.code,
+                changes={"signed_document": doc.code},
+            )
+    if refusal is not None:
+        raise refusal
+    return doc
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
