@@ -63,7 +63,9 @@ def test_the_answer_holds_no_personal_data(file_birth, walk):
         "due_date",
         "due_state",
         "timeline",
+        "signed_result",  # whether a signed result exists: yes or no, nothing of it
     }
+    assert result["signed_result"] is False
     assert all(set(step) == {"at", "status", "status_label"} for step in result["timeline"])
 
 
