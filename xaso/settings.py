@@ -182,6 +182,14 @@ REDIS_URL = env_str("XASO_REDIS_URL", "")
 if REDIS_URL:
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    # One cache for every worker and server, so rate limits (xaso.core.ratelimit) hold across them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "xaso",
+        }
+    }
 TASKS = {
     "default": {
         "BACKEND": env_str(

@@ -13,11 +13,13 @@ from xaso.community.models import FeedbackPhoto, FeedbackStatus
 from xaso.community.permissions import HANDLE_FEEDBACK
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
+from xaso.core.ratelimit import FEEDBACK_SUBMIT, FEEDBACK_TRACK, limit_request
 from xaso.core.request_context import current_ip
 from xaso.places.selectors import commune_public
 
 
 def feedback_new(request, code: str):
+    limit_request(request, FEEDBACK_SUBMIT, methods=("POST",))
     commune = commune_public(code)
     form = FeedbackForm(request.POST or None, request.FILES or None, commune=commune)
     if request.method == "POST" and form.is_valid():
@@ -53,6 +55,7 @@ def feedback_board(request, code: str):
 
 
 def feedback_track(request, tracking_code: str):
+    limit_request(request, FEEDBACK_TRACK)
     report = selectors.feedback_by_code(tracking_code)
     return render(
         request, "community/feedback_track.html", {"report": report, "late": feedback.is_late(report)}

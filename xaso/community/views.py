@@ -23,6 +23,7 @@ from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS,
 from xaso.community.services import household_import_start
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
+from xaso.core.ratelimit import ACKNOWLEDGE, limit_request
 from xaso.places.selectors import commune_public, villages_of_commune
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -233,6 +234,7 @@ def attachment_download(request, attachment_id: int):
 
 
 def acknowledge(request, token: str):
+    limit_request(request, ACKNOWLEDGE)
     try:
         delivery = delivery_for_token(token)
     except DomainError as exc:

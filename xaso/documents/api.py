@@ -3,6 +3,7 @@
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
+from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.documents import conf, selectors
 from xaso.documents.verification import pdf_size_check
 
@@ -36,6 +37,7 @@ class VerifyOut(Schema):
 
 @router.post("", response=VerifyOut, auth=None, summary="Verify the signatures of a PDF")
 def verify(request, file: File[UploadedFile]):
+    limit_request(request, VERIFY_UPLOAD)
     pdf_size_check(file.size, conf.MAX_PDF_BYTES)
     report = selectors.verification_report(request.user, file.read())
     return {

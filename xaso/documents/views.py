@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from xaso.core.errors import DomainError
+from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.documents import conf, selectors
 from xaso.documents.forms import VerifyForm
 from xaso.documents.verification import pdf_size_check
@@ -12,6 +13,7 @@ from xaso.documents.verification import pdf_size_check
 
 @require_http_methods(["GET", "POST"])
 def verify(request):
+    limit_request(request, VERIFY_UPLOAD, methods=("POST",))
     form = VerifyForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
+from xaso.core.ratelimit import TRACE, limit_request
 from xaso.economy import selectors
 from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, ProductForm, StampsForm
 from xaso.economy.models import ProductCategory
@@ -387,6 +388,7 @@ def feed_xlsx(request):
 
 
 def trace(request, serial: str):
+    limit_request(request, TRACE)
     stamp = stamp_scan(serial=serial, ip=request.META.get("REMOTE_ADDR"))
     return render(
         request,

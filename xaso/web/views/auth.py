@@ -9,6 +9,7 @@ from xaso.accounts.services import citizen_register
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
+from xaso.core.ratelimit import REGISTER, limit_request
 from xaso.web.forms import LoginForm, RegisterForm
 
 
@@ -34,6 +35,7 @@ def locked_out(request, credentials=None, *args, **kwargs):
 
 
 def register(request):
+    limit_request(request, REGISTER, methods=("POST",))
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

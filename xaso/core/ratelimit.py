@@ -1,0 +1,66 @@
+"""One small rate limiter for public endpoints, on Django's cache: a fixed-window counter per
+(scope, who). With the default local-memory cache the counts are per process; production sets a
+shared cache (Redis, `XASO_REDIS_URL`) so the limits hold across granian workers and servers.
+
+Limits are named here, beside their reasons, and may be tuned per deployment (or per test) with
+the `XASO_RATE_LIMITS` setting: {scope: (requests, window_seconds)}."""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from xaso.core.errors import RateLimited
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    requests: int
+    window: int
+    message: str = _("Too many requests. Wait a few minutes and try again.")
+
+    def effective(self) -> tuple[int, int]:
+        return getattr(settings, "XASO_RATE_LIMITS", {}).get(self.scope, (self.requests, self.window))
+
+
+# Many people share one address behind a mobile carrier's NAT: limits stop scripts, not villages.
+FEEDBACK_SUBMIT = Limit(
+    "feedback.submit", 10, 600, _("Too many reports sent. Wait a few minutes and try again.")
+)
+FEEDBACK_TRACK = Limit("feedback.track", 60, 60)
+ACKNOWLEDGE = Limit("community.ack", 60, 60)
+VERIFY_UPLOAD = Limit(
+    "documents.verify", 20, 600, _("Too many files checked. Wait a few minutes and try again.")
+)
+REGISTER = Limit("accounts.register", 20, 3600, _("Too many accounts created from here. Try again later."))
+TRACE = Limit("economy.trace", 120, 60)
+
+
+def client_of(request) -> str:
+    """Who is asking, as far as a public endpoint can tell: the client address, hashed."""
+    return hashlib.sha256((request.META.get("REMOTE_ADDR") or "").encode()).hexdigest()[:32]
+
+
+def limit_hit(limit: Limit, who: str) -> None:
+    """Count one request of `who` against `limit`; raise RateLimited (429) past it."""
+    requests, window = limit.effective()
+    slot = int(time.time() // window)
+    key = f"ratelimit:{limit.scope}:{who}:{slot}"
+    cache.add(key, 0, window + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.add(key, 1, window + 1)
+        count = 1
+    if count > requests:
+        raise RateLimited(limit.message, code="rate_limited")
+
+
+def limit_request(request, limit: Limit, *, methods: tuple[str, ...] = ("GET", "HEAD", "POST")) -> None:
+    """Count a request from its client when its method is one of `methods`."""
+    if request.method in methods:
+        limit_hit(limit, client_of(request))
