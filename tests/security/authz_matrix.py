@@ -98,6 +98,7 @@ ROUTES: list[Route] = [
     ),
     Route("web:dashboard", _static("/bang-dieu-khien/"), SIGNED_IN),
     Route("web:profile", _static("/ho-so-ca-nhan/"), SIGNED_IN),
+    Route("web:my_data", _static("/ho-so-ca-nhan/du-lieu.json"), SIGNED_IN),
     Route(
         "web:villages",
         _static("/thon/"),

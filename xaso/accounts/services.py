@@ -13,6 +13,7 @@ from xaso.accounts.models import ApiToken, CitizenProfile, Membership, User
 from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput, NotAllowed
+from xaso.core.privacy import personal_data_for
 from xaso.core.text import fold_all
 
 TOKEN_LIFETIME = timedelta(days=30)
@@ -204,3 +205,13 @@ def own_profile_ensure(*, actor) -> CitizenProfile:
     if created:
         audit_record(actor=actor, action="profile.create", target=profile, summary=actor.full_name)
     return profile
+
+
+def personal_data_export(*, actor: User) -> dict:
+    """Everything xaso keeps about the signed-in person (each app's registered section), for
+    them to download. Rules: only one's own data; the download is audited."""
+    if not getattr(actor, "is_authenticated", False):
+        raise NotAllowed(_("Sign in to download your data."))
+    data = personal_data_for(actor)
+    audit_record(actor=actor, action="personal_data.export", target=actor)
+    return data

@@ -8,4 +8,7 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from xaso.community import cards  # noqa: F401  (registers the app's dashboard cards)
+        from xaso.community import (
+            cards,  # noqa: F401  (registers the app's dashboard cards)
+            personal_data,  # noqa: F401  (registers the app's part of "download my data")
+        )

@@ -27,6 +27,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from xaso.accounts.identity import phone_clean
 from xaso.core.errors import InvalidInput
+from xaso.core.privacy import mask_phone
 from xaso.core.text import fold
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
@@ -349,8 +350,9 @@ def error_report(source, errors: dict[int, str], out) -> None:
         workbook.close()
 
 
-def export_workbook(households, out) -> None:
-    """The household list in the template's layout, so an export can be edited and imported."""
+def export_workbook(households, out, *, masked: bool = False) -> None:
+    """The household list in the template's layout, so an export can be edited and imported.
+    `masked`: phones masked and e-mail / Zalo left out, for roles that only read the list."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Households"))
     ws.append(headers())
@@ -372,9 +374,9 @@ def export_workbook(households, out) -> None:
                 head.birth_year if head and head.birth_year else "",
                 members,
                 h.contact_name,
-                h.contact_phone,
-                h.contact_email,
-                h.contact_zalo_id,
+                mask_phone(h.contact_phone) if masked else h.contact_phone,
+                "" if masked else h.contact_email,
+                "" if masked else h.contact_zalo_id,
                 yes if h.public_name else no,
                 yes if h.public_address else no,
                 yes if h.public_phone else no,

@@ -70,7 +70,12 @@ def households_export(request):
     commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
     rows = selectors.households_for(request.user, commune=commune).prefetch_related("residents")
     return _xlsx(
-        lambda out: spreadsheet.export_workbook(rows.iterator(chunk_size=2000), out),
+        lambda out: spreadsheet.export_workbook(
+            rows.iterator(chunk_size=2000),
+            out,
+            # Only those who manage the list (and re-import the export) get the full contacts.
+            masked=not request.user.holds(MANAGE_HOUSEHOLDS, commune=commune),
+        ),
         f"ho-{commune.code}.xlsx",
     )
 

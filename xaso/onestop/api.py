@@ -158,8 +158,11 @@ def dossier_create(request, payload: DossierIn, idempotency_key: str = Header(""
 
 @dossiers_router.get("/{code}", response=DossierOut)
 def dossier_detail(request, code: str):
-    """One dossier the caller may see (their own, or their commune's), with its timeline."""
-    return _dossier_out(sel.dossier_for(request.user, code), request.user)
+    """One dossier the caller may see (their own, or their commune's), with its timeline. A staff
+    member's reading is recorded (who viewed which dossier)."""
+    found = sel.dossier_for(request.user, code)
+    services.dossier_view_record(actor=request.user, dossier=found)
+    return _dossier_out(found, request.user)
 
 
 class ActionIn(Schema):

@@ -11,6 +11,7 @@ class OnestopConfig(AppConfig):
         from xaso.onestop import (
             cards,  # noqa: F401  (registers the dashboard cards)
             fees,
+            personal_data,  # noqa: F401  (registers the app's part of "download my data")
         )
 
         fees.register()  # dossier fees are settled by xaso.payments

@@ -273,3 +273,19 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.dossier_id}: {self.level}"
+
+
+class DossierView(models.Model):
+    """A staff member opened a dossier's detail (page or API): who looked at whose personal
+    data, and when. Written once per viewer and dossier per quarter hour (reloads are not news);
+    commune leaders and province supervisors read them on the dossier page."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="views")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["dossier", "viewer", "at"])]
+
+    def __str__(self):
+        return f"{self.dossier_id} viewed by {self.viewer_id} at {self.at}"

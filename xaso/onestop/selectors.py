@@ -19,6 +19,7 @@ from xaso.onestop.models import (
     Channel,
     Dossier,
     DossierFile,
+    DossierView,
     Procedure,
     ProcedureSwitch,
     Status,
@@ -83,6 +84,18 @@ def draft_for(actor, dossier_id: int) -> Dossier:
 
 # The idempotency scope of online filing (the API's header and the web form's token share it).
 SUBMIT_SCOPE = "onestop.dossier_submit"
+
+
+# Who may see who looked at a dossier: those who may read the commune's audit log.
+VIEW_AUDIT = "core.view_audit"
+
+
+def dossier_views_for(actor, dossier: Dossier) -> list[DossierView] | None:
+    """Who opened this dossier and when, newest first; None when the actor may not know
+    (commune leaders and province supervisors may)."""
+    if not actor.holds(VIEW_AUDIT, commune=dossier.commune):
+        return None
+    return list(dossier.views.select_related("viewer").order_by("-at")[:200])
 
 
 def filed_under_key(actor, key: str) -> dict | None:

@@ -3,7 +3,7 @@
 the citizen is told in the same transaction (xaso.notify)."""
 
 import secrets
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -32,6 +32,7 @@ from xaso.onestop.models import (
     DossierCounter,
     DossierFile,
     DossierGroup,
+    DossierView,
     Procedure,
     ProcedureSwitch,
     Rating,
@@ -286,6 +287,24 @@ def dossier_receive_at_counter(
             _store_file(dossier, actor, label, upload, check)
         _notify(dossier)
     return dossier
+
+
+# --- who looked -----------------------------------------------------------------------------
+# Reloading a dossier within this time is the same look, not a new one.
+VIEW_DEDUP_MINUTES = 15
+
+
+def dossier_view_record(*, actor: User, dossier: Dossier) -> bool:
+    """Record that a staff member opened a dossier's detail. Rules: the dossier's own citizen is
+    not recorded (it is theirs); one row per viewer and dossier per quarter hour. The table is
+    the record of who read whose personal data (it is not copied to the audit chain)."""
+    if dossier.citizen_id == actor.pk or not getattr(actor, "is_authenticated", False):
+        return False
+    since = timezone.now() - timedelta(minutes=VIEW_DEDUP_MINUTES)
+    if DossierView.objects.filter(dossier=dossier, viewer=actor, at__gte=since).exists():
+        return False
+    DossierView.objects.create(dossier=dossier, viewer=actor)
+    return True
 
 
 # --- the lifecycle -------------------------------------------------------------------------

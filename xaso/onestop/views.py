@@ -244,6 +244,7 @@ def mine(request):
 @login_required
 def dossier(request, code: str):
     found = sel.dossier_for(request.user, code)
+    services.dossier_view_record(actor=request.user, dossier=found)
     allowed = [(a, action_label(found.status, a)) for a in DOSSIER_FLOW.allowed_actions(found, request.user)]
     commune = found.commune
     return render(
@@ -251,6 +252,7 @@ def dossier(request, code: str):
         "onestop/dossier.html",
         {
             "dossier": found,
+            "views": sel.dossier_views_for(request.user, found),
             "due_state": sel.due_state(found),
             "events": found.events.all(),
             "files": found.files.all(),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("xac-thuc-2-buoc/", two_factor.two_factor, name="two_factor"),
     path("bang-dieu-khien/", staff.dashboard, name="dashboard"),
     path("ho-so-ca-nhan/", staff.profile, name="profile"),
+    path("ho-so-ca-nhan/du-lieu.json", staff.my_data, name="my_data"),
     path("thon/", staff.villages, name="villages"),
     path("thon/<int:village_id>/", staff.village_edit, name="village_edit"),
 ]

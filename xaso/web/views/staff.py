@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from xaso.accounts.services import own_profile_ensure, profile_update
+from xaso.accounts.services import own_profile_ensure, personal_data_export, profile_update
 from xaso.core.dashboard import cards_for
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
@@ -54,6 +55,16 @@ def profile(request):
     return render(
         request, "web/profile.html", {"form": form, "profile": profile}, status=422 if form.errors else 200
     )
+
+
+@login_required
+def my_data(request):
+    """Everything kept about the signed-in person, as a JSON download."""
+    data = personal_data_export(actor=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="xaso-{request.user.pk}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _managed_commune(request) -> Commune:
