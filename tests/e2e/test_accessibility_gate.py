@@ -27,7 +27,7 @@ def _same_site_links(page, origin: str) -> list[str]:
             ("/quan-tri/", "/api/", "/static/")
         ):
             continue
-        if parts.path.endswith((".pdf", ".xlsx", ".csv", ".png", ".svg", ".m3u", ".xml")):
+        if parts.path.endswith((".pdf", ".xlsx", ".csv", ".json", ".png", ".svg", ".m3u", ".xml")):
             continue
         links.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     return links
