@@ -20,6 +20,11 @@ QUERIES = {
         " OR EXISTS (SELECT 1 FROM community_bulletin_clusters x WHERE x.bulletin_id = b.id"
         " AND x.speakercluster_id = c.id)) ORDER BY b.created_at, b.id"
     ),
+    # The one query the public trace page runs once the batch's part is cached.
+    "stamp_by_serial": (
+        "SELECT id, batch_id, serial, scan_count, places, first_scanned_at, flagged_at "
+        "FROM economy_stamp WHERE serial = %s"
+    ),
 }
 
 

@@ -22,3 +22,7 @@ REQUIRE_2FA = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # Several checkouts may test against one server at once: each names its own test database.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("XASO_TEST_DB", "test_xaso")}  # noqa: F405
+# Stamp scans are written at once, not batched by a background thread (xaso.economy.scans);
+# tests/economy/test_stamp_scans_batched.py switches batching on where it is under test.
+XASO_STAMP_SCAN_BATCH = 1
+XASO_STAMP_SCAN_SECONDS = 0

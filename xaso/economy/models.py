@@ -4,6 +4,7 @@ products (OCOP), production batches and traceability stamps."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from xaso.core.tenancy import ScopedManager
@@ -173,6 +174,9 @@ class Stamp(models.Model):
     batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="stamps")
     serial = models.CharField(max_length=20, unique=True)
     scan_count = models.PositiveIntegerField(default=0)
+    # Distinct places (StampScan.source) it was scanned from, kept up to date by each flush of
+    # scans (xaso.economy.scans) so that the public page never counts over all scans.
+    places = models.PositiveIntegerField(default=0)
     first_scanned_at = models.DateTimeField(null=True, blank=True)
     last_scanned_at = models.DateTimeField(null=True, blank=True)
     flagged_at = models.DateTimeField(null=True, blank=True)
@@ -186,10 +190,11 @@ class Stamp(models.Model):
 
 class StampScan(models.Model):
     """One look-up of a stamp. `source` is a keyed hash of the scanner's network (/24), enough to
-    count distinct places without keeping anyone's address."""
+    count distinct places without keeping anyone's address. Written in batches (xaso.economy.scans),
+    `at` being when the page was asked for."""
 
     stamp = models.ForeignKey(Stamp, on_delete=models.CASCADE, related_name="scans")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now)
     source = models.CharField(max_length=16)
 
     class Meta:

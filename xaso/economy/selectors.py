@@ -2,6 +2,7 @@
 counts the DX indicators read."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from xaso.core.errors import NotFound
 from xaso.core.text import fold
@@ -104,6 +105,11 @@ def product_public(product_id: int) -> Product:
         raise NotFound("product", field="product_id") from None
 
 
+def batch_public(batch_id: int) -> Batch:
+    """A batch with its product, producer and place, for the public trace page."""
+    return Batch.objects.select_related("product__producer", "commune__province").get(pk=batch_id)
+
+
 def stamp_public(serial: str) -> Stamp:
     """A stamp with its batch, product and producer, for the public trace page."""
     serial = "".join((serial or "").split()).upper()
@@ -113,12 +119,8 @@ def stamp_public(serial: str) -> Stamp:
         .first()
     )
     if stamp is None:
-        raise NotFound("stamp", field="serial")
+        raise NotFound(_("No stamp has this serial: the product may be counterfeit."), field="serial")
     return stamp
-
-
-def stamp_scan_places(stamp: Stamp) -> int:
-    return stamp.scans.values("source").distinct().count()
 
 
 def flagged_stamps_for(actor) -> QuerySet[Stamp]:

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -29,8 +28,8 @@ from xaso.economy.models import (
     Product,
     ProductCategory,
     Stamp,
-    StampScan,
 )
+from xaso.economy.scans import CLONE_SCANS, CLONE_SOURCES, scan_queue, scans_pending  # noqa: F401
 from xaso.payments.vietqr import account_clean, bin_clean, vietqr_build
 
 MANAGE = "economy.manage"
@@ -39,10 +38,6 @@ PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_LINKS = 6
 # One request prints at most this many stamps; a bigger batch is stamped in several runs.
 STAMPS_PER_RUN = 100_000
-# A stamp is on one unit: a buyer, a shop, a family member scan it a few times. Beyond these,
-# the serial has very likely been copied onto other packs.
-CLONE_SCANS = 20
-CLONE_SOURCES = 5
 
 
 def _require(actor, commune) -> None:
@@ -366,22 +361,21 @@ def _source_of(ip: str | None) -> str:
 
 
 def stamp_scan(*, serial: str, ip: str | None) -> Stamp:
-    """Record a public look-up of a stamp and flag it as a possible clone once it is scanned
-    more often, or from more places, than one unit plausibly is. Anonymous: no actor."""
+    """Record a public look-up of a stamp; a stamp scanned more often, or from more places,
+    than one unit plausibly is gets flagged as a possible clone when the scan is written
+    (xaso.economy.scans: in batches, or at once with XASO_STAMP_SCAN_BATCH = 1). Returns the
+    stamp with its batch, product and producer; `pending_scans` says how many of its scans
+    (this one included) this process has not written yet. Anonymous: no actor. No write
+    happens here unless the batch is full."""
     serial = "".join((serial or "").split()).upper()
-    stamp = Stamp.objects.select_related("batch").filter(serial=serial).first()
+    stamp = Stamp.objects.filter(serial=serial).first()
     if stamp is None:
         raise NotFound(_("No stamp has this serial: the product may be counterfeit."), field="serial")
-    now = timezone.now()
-    source = _source_of(ip)
-    with transaction.atomic():
-        StampScan.objects.create(stamp=stamp, source=source)
-        Stamp.objects.filter(pk=stamp.pk).update(scan_count=F("scan_count") + 1, last_scanned_at=now)
-        Stamp.objects.filter(pk=stamp.pk, first_scanned_at__isnull=True).update(first_scanned_at=now)
-        stamp.refresh_from_db(fields=["scan_count", "first_scanned_at", "last_scanned_at", "flagged_at"])
-        if stamp.flagged_at is None:
-            sources = StampScan.objects.filter(stamp=stamp).values("source").distinct().count()
-            if stamp.scan_count > CLONE_SCANS or sources > CLONE_SOURCES:
-                stamp.flagged_at = now
-                stamp.save(update_fields=["flagged_at"])
+    scan_queue(stamp_id=stamp.pk, source=_source_of(ip))
+    pending = scans_pending(stamp.pk)
+    if not pending:  # written at once: show the stamp as it is now
+        stamp.refresh_from_db(
+            fields=["scan_count", "places", "first_scanned_at", "last_scanned_at", "flagged_at"]
+        )
+    stamp.pending_scans = pending
     return stamp

@@ -3,9 +3,13 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
@@ -18,6 +22,7 @@ from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, Produc
 from xaso.economy.models import ProductCategory
 from xaso.economy.printing import SHEET_MAX_LABELS, payment_point_sign_pdf, stamp_sheet_pdf
 from xaso.economy.services import (
+    CLONE_SCANS,
     MANAGE,
     batch_create,
     payment_point_save,
@@ -387,17 +392,43 @@ def feed_xlsx(request):
     return response
 
 
+TRACE_ORIGIN_SECONDS = 60
+
+
+def _trace_origin(batch_id: int) -> dict:
+    """What a trace page says about the batch, product and producer: the same for every stamp of
+    the batch, so rendered once a minute per process and language, not on every scan."""
+    key = f"economy:trace-origin:{batch_id}:{get_language()}"
+    origin = cache.get(key)
+    if origin is None:
+        batch = selectors.batch_public(batch_id)
+        origin = {
+            "product_id": batch.product_id,
+            "product_name": batch.product.name,
+            "html": render_to_string(
+                "economy/_trace_origin.html",
+                {"batch": batch, "product": batch.product, "producer": batch.product.producer},
+            ),
+        }
+        cache.set(key, origin, TRACE_ORIGIN_SECONDS)
+    return origin
+
+
 def trace(request, serial: str):
+    """The public page a stamp's QR code opens. Reads only: the scan is queued (see
+    xaso.economy.scans) and the counts shown include this process's scans not yet written."""
     limit_request(request, TRACE)
     stamp = stamp_scan(serial=serial, ip=request.META.get("REMOTE_ADDR"))
+    scans = stamp.scan_count + stamp.pending_scans
     return render(
         request,
         "economy/trace.html",
         {
             "stamp": stamp,
-            "batch": stamp.batch,
-            "product": stamp.batch.product,
-            "producer": stamp.batch.product.producer,
-            "places": selectors.stamp_scan_places(stamp),
+            "origin": _trace_origin(stamp.batch_id),
+            "scans": scans,
+            "places": max(stamp.places, 1),
+            "flagged": stamp.flagged_at is not None or scans > CLONE_SCANS,
+            "first_scanned_at": stamp.first_scanned_at or timezone.now(),
         },
     )

@@ -24,6 +24,9 @@ def _check(body: str) -> str:
     return ALPHABET[sum((2 * i + 1) * _VALUE[ch] for i, ch in enumerate(body)) % 32]
 
 
+_WEIGHTS = tuple(2 * i + 1 for i in range(BODY))
+
+
 def reference_new() -> str:
     body = "".join(secrets.choice(ALPHABET) for _ in range(BODY))
     return PREFIX + body + _check(body)
@@ -41,8 +44,10 @@ def references_in(note: str) -> list[str]:
     dots or line breaks and change case, so the note is compacted before the search."""
     compact = _NOT_ALNUM.sub("", (note or "").upper())
     found = []
-    for match in _CANDIDATE.finditer(compact):
-        code = match.group(1)
-        if reference_is_valid(code) and code not in found:
+    value = _VALUE
+    for code in _CANDIDATE.findall(compact):
+        # The candidate pattern already checked prefix, length and alphabet: only the check symbol.
+        total = sum(w * value[ch] for w, ch in zip(_WEIGHTS, code[2:-1], strict=True))
+        if ALPHABET[total % 32] == code[-1] and code not in found:
             found.append(code)
     return found

@@ -4,13 +4,14 @@ the reconciliation that ties bank lines to requests."""
 import hashlib
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.text import fold_all
+from xaso.payments import bulk
 from xaso.payments.handlers import paid_handler_for
 from xaso.payments.models import (
     NEEDS_REVIEW,
@@ -30,8 +31,6 @@ from xaso.payments.vietqr import account_clean, amount_clean, bin_clean, note_cl
 MANAGE_ACCOUNTS = "payments.manage_accounts"
 RECONCILE = "payments.reconcile"
 VIEW = "payments.view"
-# Rows per IN (...) query: well under SQLite's and PostgreSQL's parameter limits.
-CHUNK = 2000
 
 
 def collection_account_set(
@@ -176,9 +175,9 @@ def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") 
     return request
 
 
-def _apply(request: PaymentRequest, amount: int, now) -> tuple[str, bool]:
-    """Add one bank line to a request. Returns the line's outcome and whether this line
-    settled the request (so its handler is told exactly once)."""
+def _apply(request, amount: int, now) -> tuple[str, bool]:
+    """Add one bank line to a request (a PaymentRequest or a bulk.Due). Returns the line's
+    outcome and whether this line settled the request (so its handler is told exactly once)."""
     if request.status not in PAYABLE:
         return LineOutcome.AFTER_SETTLED, False
     request.amount_received += amount
@@ -192,64 +191,26 @@ def _apply(request: PaymentRequest, amount: int, now) -> tuple[str, bool]:
     return (LineOutcome.EXACT if request.status == RequestStatus.PAID else LineOutcome.OVER), True
 
 
-def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _requests_write(requests: list[PaymentRequest]) -> None:
-    """Save the reconciled fields of many requests with one prepared UPDATE run many times:
-    Django's bulk_update builds CASE expressions that grow with the batch and were the slowest
-    step of a 50,000-line import."""
-    if not requests:
-        return
-    table = connection.ops.quote_name(PaymentRequest._meta.db_table)
-    field = PaymentRequest._meta.get_field("paid_at")
-    rows = [
-        (r.status, r.amount_received, field.get_db_prep_save(r.paid_at, connection), r.pk) for r in requests
-    ]
-    sql = f"UPDATE {table} SET status = %s, amount_received = %s, paid_at = %s WHERE id = %s"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-def _lines_write(statement: BankStatement, account: CollectionAccount, lines: list) -> None:
-    """Insert the statement's new lines with one prepared INSERT run many times (the ORM's
-    bulk_create spent most of a large import building model instances)."""
-    if not lines:
-        return
-    table = connection.ops.quote_name(StatementLine._meta.db_table)
-    columns = (
-        "statement_id, account_id, commune_id, bank_txn_id, booked_on, amount, description, outcome, "
-        "request_id, review_note"
-    )
-    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
-    booked = StatementLine._meta.get_field("booked_on")
-    rows = [
-        (
-            statement.pk,
-            account.pk,
-            account.commune_id,
-            row.txn_id,
-            booked.get_db_prep_save(row.booked_on, connection),
-            row.amount,
-            row.description,
-            str(outcome),
-            request.pk if request is not None else None,
-            "",
-        )
-        for row, outcome, request in lines
-    ]
-    with connection.cursor() as cursor:
-        for chunk in _chunks(rows, 5000):
-            cursor.executemany(sql, chunk)
-
-
 def _tell_handlers(settled: list[PaymentRequest]) -> None:
     for request in settled:
         handler = paid_handler_for(request.kind)
         if handler is not None:
             handler(request)
+
+
+def _settled_requests(dues: list[bulk.Due]) -> list[PaymentRequest]:
+    """The requests this import settled, as model instances read after the update, for the
+    kinds whose app listens (the others are not loaded at all)."""
+    ids = [d.pk for d in dues if paid_handler_for(d.kind) is not None]
+    found = {}
+    for chunk in _chunks(ids):
+        found.update(PaymentRequest.objects.in_bulk(chunk))
+    return [found[pk] for pk in ids]
+
+
+def _chunks(items: list, size: int = bulk.CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def statement_import(
@@ -260,7 +221,8 @@ def statement_import(
     next time; only đồng; a transaction id seen before on this account is skipped (re-importing
     changes nothing); a line repeated inside the file counts once; each new credit is matched to
     a request of this account by the payment code in its note, then classified by amount; a
-    request is settled (and its app told) once, never twice. One transaction for the file."""
+    request is settled (and its app told) once, never twice. One transaction for the file; the
+    database work is set-wise (xaso.payments.bulk), a handful of statements for any size."""
     commune = account.commune
     if not actor.holds(RECONCILE, commune=commune):
         raise NotAllowed(_("You cannot import statements for this commune."))
@@ -270,7 +232,7 @@ def statement_import(
     columns = {k: (v or "").strip() for k, v in columns.items() if (v or "").strip()}
     rows, skipped, columns = rows_read(filename, content, columns)
     now = timezone.now()
-    with transaction.atomic():
+    with bulk.large_import(), transaction.atomic():
         # One import per account at a time: the second waits, then finds the first one's lines.
         CollectionAccount.objects.select_for_update().filter(pk=account.pk).first()
         ColumnMapping.objects.update_or_create(
@@ -283,13 +245,7 @@ def statement_import(
                 duplicates.append(row.number)
             else:
                 unique[row.txn_id] = row
-        known: set[str] = set()
-        for chunk in _chunks(list(unique)):
-            known.update(
-                StatementLine.objects.filter(account=account, bank_txn_id__in=chunk).values_list(
-                    "bank_txn_id", flat=True
-                )
-            )
+        known = bulk.known_txn_ids(account.pk, list(unique))
         new_rows = [row for txn, row in unique.items() if txn not in known]
         statement = BankStatement.objects.create(
             commune=commune,
@@ -305,30 +261,36 @@ def statement_import(
         )
         codes = {row.txn_id: references_in(row.description) for row in new_rows}
         wanted = sorted({code for found in codes.values() for code in found})
-        requests: dict[str, PaymentRequest] = {}
-        for chunk in _chunks(wanted):
-            for request in PaymentRequest.objects.select_for_update().filter(
-                account=account, reference__in=chunk
-            ):
-                requests[request.reference] = request
-        lines, touched, settled = [], {}, []
+        dues = bulk.dues_locked(account.pk, wanted)
+        lines, touched, settled, outcome_counts = [], {}, [], {}
         for row in new_rows:
-            request = next((requests[c] for c in codes[row.txn_id] if c in requests), None)
-            if request is None:
+            due = next((dues[c] for c in codes[row.txn_id] if c in dues), None)
+            if due is None:
                 outcome = LineOutcome.UNMATCHED
             else:
-                outcome, now_settled = _apply(request, row.amount, now)
+                outcome, now_settled = _apply(due, row.amount, now)
                 if outcome != LineOutcome.AFTER_SETTLED:
-                    touched[request.pk] = request
+                    touched[due.pk] = due
                 if now_settled:
-                    settled.append(request)
-            lines.append((row, outcome, request))
-        _lines_write(statement, account, lines)
-        _requests_write(list(touched.values()))
-        _tell_handlers(settled)
-        outcome_counts = {}
-        for _row, outcome, _request in lines:
+                    settled.append(due)
             outcome_counts[outcome] = outcome_counts.get(outcome, 0) + 1
+            lines.append(
+                (
+                    statement.pk,
+                    account.pk,
+                    account.commune_id,
+                    row.txn_id,
+                    row.booked_on,
+                    row.amount,
+                    row.description,
+                    str(outcome),
+                    due.pk if due is not None else None,
+                    "",
+                )
+            )
+        bulk.lines_insert(lines)
+        bulk.dues_write(list(touched.values()))
+        _tell_handlers(_settled_requests(settled))
         audit_record(
             actor=actor,
             action="payments.statement_import",
@@ -336,8 +298,8 @@ def statement_import(
             summary=_("%(new)d new lines, %(paid)d requests paid")
             % {"new": len(lines), "paid": len(settled)},
             changes={
-                "outcomes": outcome_counts,
-                "settled_requests": [r.pk for r in settled],
+                "outcomes": {str(k): v for k, v in outcome_counts.items()},
+                "settled_requests": [d.pk for d in settled],
                 "known": statement.lines_known,
                 "duplicates": duplicates,
             },

@@ -9,9 +9,9 @@ found by header text folded like search (no accents, no case), so "Số tiền" 
 import csv
 import io
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -49,8 +49,7 @@ MAX_ROWS = 200_000
 HEADER_SEARCH_ROWS = 30
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     number: int  # the row number in the file, for messages
     txn_id: str
     booked_on: date
@@ -236,15 +235,15 @@ def rows_read(
     body = cells[header_index + 1 :]
     if len(body) > MAX_ROWS:
         raise InvalidInput(_("A statement may have at most %(n)d lines.") % {"n": MAX_ROWS}, field="file")
+    width = max(position.values()) + 1
+    at_txn, at_booked, at_amount, at_text = (position[k] for k in REQUIRED)
+    at_currency = position.get("currency")
     for offset, raw in enumerate(body):
         number = header_index + offset + 2
-
-        def cell(key, raw=raw):
-            i = position.get(key)
-            return raw[i] if i is not None and i < len(raw) else None
-
-        txn_id = str(cell("txn_id") or "").strip()
-        amount = amount_parse(cell("amount"), row=number)
+        if len(raw) < width:
+            raw = [*raw, *([None] * (width - len(raw)))]
+        txn_id = str(raw[at_txn] or "").strip()
+        amount = amount_parse(raw[at_amount], row=number)
         if not txn_id and amount is None:
             skipped += 1  # blank or a total row
             continue
@@ -253,21 +252,22 @@ def rows_read(
             continue
         if not txn_id:
             raise InvalidInput(_("Row %(row)d has no transaction id.") % {"row": number}, field="file")
-        currency = str(cell("currency") or "VND").strip().upper()
-        if currency not in VND:
-            raise InvalidInput(
-                _("Row %(row)d is in %(cur)s; only statements in đồng (VND) can be reconciled.")
-                % {"row": number, "cur": currency},
-                field="file",
-            )
+        if at_currency is not None:
+            currency = str(raw[at_currency] or "VND").strip().upper()
+            if currency not in VND:
+                raise InvalidInput(
+                    _("Row %(row)d is in %(cur)s; only statements in đồng (VND) can be reconciled.")
+                    % {"row": number, "cur": currency},
+                    field="file",
+                )
         rows.append(
             Row(
-                number=number,
-                txn_id=txn_id[:64],
-                booked_on=date_parse(cell("booked_on"), row=number),
-                amount=amount,
-                description=" ".join(str(cell("description") or "").split())[:400],
-                currency="VND",
+                number,
+                txn_id[:64],
+                date_parse(raw[at_booked], row=number),
+                amount,
+                " ".join(str(raw[at_text] or "").split())[:400],
+                "VND",
             )
         )
     return rows, skipped, columns
