@@ -25,6 +25,14 @@ QUERIES = {
         "SELECT id, batch_id, serial, scan_count, places, first_scanned_at, flagged_at "
         "FROM economy_stamp WHERE serial = %s"
     ),
+    # The public lookup's two reads: the dossier with its procedure, then its timeline.
+    "dossier_lookup": (
+        "SELECT d.code, d.token, d.status, d.applicant_name, d.applicant_phone, d.received_at, d.due_date,"
+        " d.finished_at, d.apology_date, p.name FROM onestop_dossier d"
+        " JOIN onestop_procedure p ON p.id = d.procedure_id WHERE d.code = %s",
+        "SELECT e.at, e.to_status FROM onestop_dossierevent e JOIN onestop_dossier d ON d.id = e.dossier_id"
+        " WHERE d.code = %s ORDER BY e.at, e.id",
+    ),
 }
 
 
@@ -36,11 +44,13 @@ def raw_sql(request, name: str):
     sql = QUERIES.get(name)
     if sql is None:
         raise Http404(name)
+    results = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [request.GET.get("p", "")])
-        columns = [c[0] for c in cursor.description]
-        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    return JsonResponse(rows, safe=False)
+        for statement in sql if isinstance(sql, tuple) else (sql,):
+            cursor.execute(statement, [request.GET.get("p", "")])
+            columns = [c[0] for c in cursor.description]
+            results.append([dict(zip(columns, row, strict=True)) for row in cursor.fetchall()])
+    return JsonResponse(results if isinstance(sql, tuple) else results[0], safe=False)
 
 
 urlpatterns = [

@@ -104,18 +104,52 @@ _LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 _UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, *, connections: int = 32, seconds: int = 10, threads: int = 2) -> Load:
-    """Drive `url` for a bounded time; returns requests/s, p50/p99 latency and error count."""
+def wrk(
+    url: str, *, connections: int = 32, seconds: int = 10, threads: int = 2, paths: Path | None = None
+) -> Load:
+    """Drive `url` for a bounded time; returns requests/s, p50/p99 latency and error count.
+    With `paths` (a file of request paths, one a line), each request takes the next of them
+    (every wrk thread from its own start), so a run reads many rows, not one."""
     if not shutil.which("wrk"):
         raise RuntimeError("wrk is missing: `make bench` installs it (Debian package wrk)")
+    script = ["-s", str(_paths_script(paths))] if paths else []
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url],
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "--timeout",
+            "5s",
+            *script,
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
         timeout=seconds + 30,
     ).stdout
     return parse_wrk(url, out)
+
+
+_PATHS_LUA = """
+local paths, i = {}, 0
+for line in io.lines("%s") do paths[#paths + 1] = line end
+local threads = 0
+setup = function(thread) thread:set("id", threads); threads = threads + 1 end
+init = function(args) i = ((id or 0) * 7919) %% #paths end
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
+def _paths_script(paths: Path) -> Path:
+    script = paths.with_suffix(".lua")
+    script.write_text(_PATHS_LUA % paths.resolve())
+    return script
 
 
 def parse_wrk(url: str, out: str) -> Load:
