@@ -1,6 +1,7 @@
 """Reports: per commune (or per province, rolled up) and period — received, online share,
-on-time share, late, by procedure, by officer, by commune, ratings. One aggregate query per
-table, scoped to the actor (onestop.view_reports), so a province month stays well under a second.
+on-time share, late, by procedure, by officer, by commune, ratings. One grouped query rolled up
+for every table, scoped to the actor (onestop.view_reports), so a province month stays under a
+second.
 
 On time: a settled dossier (result ready, delivered or rejected) finished on or before its due
 date; a dossier whose clock still runs is late once its due date has passed."""
@@ -8,11 +9,12 @@ date; a dossier whose clock still runs is late once its due date has passed."""
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Avg, Count, F, Q, QuerySet
+from django.db.models import Count, F, Q
 
+from xaso.accounts.models import User
 from xaso.core.calendar import LOCAL_TZ, local_today
-from xaso.onestop.models import CLOCK_RUNNING, SETTLED, Channel, RatingLevel, Status
-from xaso.onestop.selectors import dossiers_for
+from xaso.onestop.models import CLOCK_RUNNING, SETTLED, Channel, Dossier, Procedure, RatingLevel, Status
+from xaso.places.models import Commune
 
 VIEW_REPORTS = "onestop.view_reports"
 
@@ -62,37 +64,58 @@ def _aggregates(today: date) -> dict:
     }
 
 
-def _rows(queryset: QuerySet, key: str, today: date) -> list[Row]:
-    rows = queryset.values(key).annotate(**_aggregates(today)).order_by("-received")
-    return [
-        Row(label=r[key] or "—", **{k: r[k] for k in ("received", "online", "settled", "on_time", "late")})
-        for r in rows
-    ]
+def _add(row: Row, group: dict) -> None:
+    for key in ("received", "online", "settled", "on_time", "late"):
+        setattr(row, key, getattr(row, key) + group[key])
+
+
+def _rolled_up(groups: list[dict], key: str, labels: dict) -> list[Row]:
+    rows: dict = {}
+    for group in groups:
+        if group[key] is None:
+            continue
+        _add(rows.setdefault(group[key], Row(label=labels.get(group[key]) or "—")), group)
+    return sorted(rows.values(), key=lambda r: (-r.received, r.label))
 
 
 def report_for(actor, *, start: date, end: date, commune_code: str | None = None) -> Report:
     """The report of the dossiers received in [start, end] that the actor may see (their
-    commune, or every commune of their province), optionally narrowed to one commune."""
+    commune, or every commune of their province), optionally narrowed to one commune.
+
+    One pass over the period's dossiers, grouped by (commune, procedure, officer), rolled up
+    here into the total and the three tables (a province month is ~170,000 dossiers: one scan
+    instead of four); the ratings are one more small query."""
     today = local_today()
     since = datetime.combine(start, time.min, tzinfo=LOCAL_TZ)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=LOCAL_TZ)
+    # The report covers the communes the actor oversees, not their own dossiers as a citizen.
     base = (
-        dossiers_for(actor, perm=VIEW_REPORTS)
+        Dossier.objects.for_actor(actor, VIEW_REPORTS, as_citizen=False)
         .exclude(status=Status.DRAFT)
         .filter(received_at__gte=since, received_at__lt=until)
     )
     if commune_code:
         base = base.filter(commune_id=commune_code)
-    total = base.aggregate(**_aggregates(today))
+    groups = list(
+        base.values("commune_id", "procedure_id", "assignee_id").annotate(**_aggregates(today)).order_by()
+    )
+    total = Row(label="")
+    for group in groups:
+        _add(total, group)
+
+    def labels(model, ids, field):
+        wanted = {g[ids] for g in groups if g[ids] is not None}
+        return dict(model.objects.filter(pk__in=wanted).values_list("pk", field)) if wanted else {}
+
     ratings = dict(base.filter(rating__isnull=False).values_list("rating__level").annotate(n=Count("pk")))
-    average = base.filter(rating__isnull=False).aggregate(a=Avg("rating__level"))["a"]
+    rated = sum(ratings.values())
     return Report(
         start=start,
         end=end,
-        total=Row(label="", **total),
-        by_procedure=_rows(base, "procedure__name", today),
-        by_officer=_rows(base.exclude(assignee=None), "assignee__full_name", today),
-        by_commune=_rows(base, "commune__name", today),
+        total=total,
+        by_procedure=_rolled_up(groups, "procedure_id", labels(Procedure, "procedure_id", "name")),
+        by_officer=_rolled_up(groups, "assignee_id", labels(User, "assignee_id", "full_name")),
+        by_commune=_rolled_up(groups, "commune_id", labels(Commune, "commune_id", "name")),
         ratings=[(str(label), ratings.get(level, 0)) for level, label in RatingLevel.choices],
-        rating_average=average,
+        rating_average=sum(level * n for level, n in ratings.items()) / rated if rated else None,
     )

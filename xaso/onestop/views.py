@@ -479,7 +479,7 @@ def queue(request):
         village=_int(g.get("village")),
         q=g.get("q", "").strip(),
     )
-    listing = sel.queue_for(request.user, filters)
+    listing = sel.KeysFirst(sel.queue_for(request.user, filters))
     page = Paginator(listing, PAGE_SIZE).get_page(g.get("page"))
     for row in page:
         row.due = sel.due_state(row)
