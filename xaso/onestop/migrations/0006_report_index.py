@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """The report's index covers the columns it counts (was commune and received time only)."""
 
     dependencies = [
-        ("onestop", "0004_fee"),
+        ("onestop", "0005_dossier_view"),
     ]
 
     operations = [
