@@ -36,6 +36,16 @@ class Load:
         )
 
 
+def databases() -> list[tuple[str, str | None]]:
+    """The databases a scenario runs on: SQLite always, PostgreSQL when BENCH_DATABASE_URL is
+    set; BENCH_ONLY=sqlite or BENCH_ONLY=postgresql keeps one of the two."""
+    found = [("SQLite", None)]
+    if os.environ.get("BENCH_DATABASE_URL"):
+        found.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
+    only = os.environ.get("BENCH_ONLY", "").lower()
+    return [(label, url) for label, url in found if not only or label.lower() == only]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, machine, record, serve, wrk, xaso
+from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, databases, machine, record, serve, wrk, xaso
 from bench.registry import scenario
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -58,16 +58,9 @@ def _shell(env: dict, code: str) -> str:
     return next(line for line in out.splitlines() if line.startswith("RESULT "))
 
 
-def _databases() -> list[tuple[str, str | None]]:
-    found = [("SQLite", None)]
-    if os.environ.get("BENCH_DATABASE_URL"):
-        found.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
-    return found
-
-
 @scenario("community_playlist")
 def community_playlist() -> None:
-    for label, url in _databases():
+    for label, url in databases():
         var_dir = Path(ROOT / "var" / "bench" / f"community-radio-{label.lower()}")
         shutil.rmtree(var_dir, ignore_errors=True)
         var_dir.mkdir(parents=True)

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, machine, record, serve, wrk, xaso
+from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, databases, machine, record, serve, wrk, xaso
 from bench.registry import scenario
 
 STAMPS = int(os.environ.get("BENCH_STAMPS", "100000"))
@@ -259,16 +259,9 @@ def _shell(env: dict, code: str) -> str:
     return next((line for line in out.splitlines() if line.startswith("RESULT ")), "")
 
 
-def _databases() -> list[tuple[str, str | None]]:
-    found = [("SQLite", None)]
-    if os.environ.get("BENCH_DATABASE_URL"):
-        found.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
-    return found
-
-
 @scenario("economy_stamps")
 def economy_stamps() -> None:
-    for label, url in _databases():
+    for label, url in databases():
         env = _prepare(label, url, STAMPS)
         _, n, gen, pages, pdf_s = _shell(env, STAMPS_RUN % {"pages": SHEET_PAGES}).split()
         n, gen, pages, pdf_s = int(n), float(gen), int(pages), float(pdf_s)
@@ -292,7 +285,7 @@ def economy_stamps() -> None:
 
 @scenario("payments_reconcile")
 def payments_reconcile() -> None:
-    for label, url in _databases():
+    for label, url in databases():
         env, seeded = _prepare_seeded(label, url)
         result = _shell(env, RECONCILE_RUN % {"lines": LINES}).split()
         _, new, first, known, second, paid = result
@@ -315,7 +308,7 @@ def payments_reconcile() -> None:
 
 @scenario("economy_trace")
 def economy_trace() -> None:
-    for label, url in _databases():
+    for label, url in databases():
         env = _prepare(label, url, 10)
         _shell(env, STAMPS_RUN % {"pages": 1})
         serial = _shell(

@@ -4,17 +4,10 @@ home page, beside the ceilings, on SQLite and (when BENCH_DATABASE_URL is set) P
 import os
 from pathlib import Path
 
-from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, machine, record, serve, wrk, xaso
+from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, databases, machine, record, serve, wrk, xaso
 from bench.registry import scenario
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-
-
-def databases() -> list[tuple[str, str | None]]:
-    found = [("SQLite", None)]
-    if os.environ.get("BENCH_DATABASE_URL"):
-        found.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
-    return found
 
 
 @scenario("foundation")

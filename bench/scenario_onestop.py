@@ -18,21 +18,13 @@ import sys
 from pathlib import Path
 
 from bench import province
-from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, machine, record, serve, wrk, xaso
+from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, databases, machine, record, serve, wrk, xaso
 from bench.registry import scenario
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 SCALE = os.environ.get("BENCH_SCALE", "province")
 SAMPLE = 20_000
 REPEAT = int(os.environ.get("BENCH_ONESTOP_REPEAT", "10"))
-
-
-def databases() -> list[tuple[str, str | None]]:
-    found = [("SQLite", None)]
-    if os.environ.get("BENCH_DATABASE_URL"):
-        found.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
-    only = os.environ.get("BENCH_ONLY", "").lower()  # sqlite or postgresql: one of the two
-    return [(label, url) for label, url in found if not only or label.lower() == only]
 
 
 def _in_process(env: dict, args: dict) -> dict:
