@@ -58,10 +58,9 @@ def has_signed_result(dossier_id: int) -> bool:
 
 def result_credentials_for(actor, dossier: Dossier):
     """The credentials the actor may sign this dossier's result with (none unless a leader of
-    its commune, and only while the result is signable and not yet signed)."""
+    its commune, and only while the result is signable). Whether it is already signed is the
+    caller's to know: it has looked up `signed_result_of` to show it."""
     if dossier.status not in SIGNABLE or not (dossier_roles(actor, dossier) & LEADER):
-        return SigningCredential.objects.none()
-    if signed_result_of(dossier) is not None:
         return SigningCredential.objects.none()
     return credentials_usable_by(actor, dossier.commune)
 

@@ -247,6 +247,7 @@ def dossier(request, code: str):
     services.dossier_view_record(actor=request.user, dossier=found)
     allowed = [(a, action_label(found.status, a)) for a in DOSSIER_FLOW.allowed_actions(found, request.user)]
     commune = found.commune
+    signed = signed_result_of(found)
     return render(
         request,
         "onestop/dossier.html",
@@ -269,8 +270,8 @@ def dossier(request, code: str):
             "can_upload": _can_upload(request.user, found),
             "upload": UploadForm(),
             "fee": fee_summary(found),
-            "signed_result": signed_result_of(found),
-            "sign_credentials": result_credentials_for(request.user, found),
+            "signed_result": signed,
+            "sign_credentials": [] if signed else result_credentials_for(request.user, found),
         },
     )
 
