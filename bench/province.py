@@ -1,7 +1,9 @@
 """A deterministic synthetic province for the benchmarks: communes of one real province (from
 `xaso places load`), villages, households (community) and a year of one-stop dossiers with their
-timelines, ratings and code counters, written with bulk inserts (executemany on SQLite with the
-journal off, COPY on PostgreSQL) rather than ORM saves.
+timelines, ratings and code counters, and the communes' registries of official documents (1,000
+each: 100,000 for the province), written with bulk inserts (executemany on SQLite with the journal
+off, COPY on PostgreSQL) rather than ORM saves, into tables stripped of their secondary indexes
+and foreign keys, which are built again once at the end.
 
     python -m bench.province --scale province          # builds (or reuses) the cached database
     python -m bench.province --scale tiny --database-url sqlite:////tmp/t.sqlite3 --force
@@ -40,12 +42,19 @@ class Scale:
     villages_per_commune: int
     households_per_commune: int
     dossiers_per_commune: int
+    documents_per_commune: int = 1_000
     officers_per_commune: int = 3
     days: int = 365
 
 
 SCALES = {
-    "tiny": Scale(communes=2, villages_per_commune=2, households_per_commune=20, dossiers_per_commune=200),
+    "tiny": Scale(
+        communes=2,
+        villages_per_commune=2,
+        households_per_commune=20,
+        dossiers_per_commune=200,
+        documents_per_commune=30,
+    ),
     "commune": Scale(
         communes=1, villages_per_commune=10, households_per_commune=5_000, dossiers_per_commune=20_000
     ),
@@ -319,6 +328,55 @@ class Writer:
         self.raw.executemany(sql, batch)
         return n + len(batch)
 
+    def drop_indexes(self, tables: list[str]) -> list[str]:
+        """Drop the secondary indexes (and, on PostgreSQL, the foreign keys) of `tables` and
+        return the statements that put them back: building an index once over the loaded rows
+        is many times faster than keeping it up to date row by row, and PostgreSQL otherwise
+        queues a deferred foreign-key check per row and runs them all at COMMIT."""
+        restore = []
+        if self.pg:
+            self.run(["SET CONSTRAINTS ALL IMMEDIATE"])  # no ALTER TABLE while checks are pending
+        for table in tables:
+            if self.pg:
+                with self.raw.cursor() as cur:
+                    cur.execute(
+                        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                        " WHERE i.indrelid = %s::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
+                        " WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)",
+                        [table],
+                    )
+                    indexes = cur.fetchall()
+                    cur.execute(
+                        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                        " WHERE conrelid = %s::regclass AND contype = 'f'",
+                        [table],
+                    )
+                    keys = cur.fetchall()
+                    for name, _definition in keys:
+                        cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+                    for name, _definition in indexes:
+                        cur.execute(f"DROP INDEX {name}")
+                restore += [definition for _name, definition in indexes]
+                restore += [f'ALTER TABLE {table} ADD CONSTRAINT "{n}" {d}' for n, d in keys]
+            else:
+                indexes = self.raw.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+                    " AND sql IS NOT NULL",
+                    (table,),
+                ).fetchall()
+                for name, _sql in indexes:
+                    self.raw.execute(f'DROP INDEX "{name}"')
+                restore += [sql for _name, sql in indexes]
+        return restore
+
+    def run(self, statements: list[str]) -> None:
+        with self.raw.cursor() if self.pg else _sqlite_cursor(self.raw) as cur:
+            if self.pg:
+                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cur.execute("SET LOCAL maintenance_work_mem = '1GB'")
+            for sql in statements:
+                cur.execute(sql)
+
     def reset_sequence(self, table: str) -> None:
         if self.pg:
             with self.raw.cursor() as cur:
@@ -326,6 +384,19 @@ class Writer:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1))"
                     f" FROM {table}"
                 )
+
+
+class _sqlite_cursor:
+    """sqlite3's cursor as a context manager, as psycopg's is."""
+
+    def __init__(self, raw):
+        self.cursor = raw.cursor()
+
+    def __enter__(self):
+        return self.cursor
+
+    def __exit__(self, *exc):
+        self.cursor.close()
 
 
 class Calendar:
@@ -487,6 +558,97 @@ def _dossier(
     )
 
 
+TOPICS = [
+    "phòng chống bão lũ",
+    "tiêm chủng mở rộng",
+    "chuyển đổi số cấp xã",
+    "rà soát hộ nghèo",
+    "bầu cử đại biểu",
+    "xây dựng nông thôn mới",
+    "an toàn thực phẩm",
+    "phòng cháy chữa cháy",
+    "thu thuế sử dụng đất",
+    "cấp giấy chứng nhận quyền sử dụng đất",
+    "chi trả trợ cấp xã hội",
+    "tổng điều tra dân số",
+]
+SENDERS = ["UBND tỉnh Thanh Hóa", "Sở Nội vụ", "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "Sở Nông nghiệp"]
+KINDS = ["CV", "QĐ", "TB", "KH", "BC"]
+DOCUMENT_COLUMNS = [
+    "id",
+    "commune_id",
+    "direction",
+    "status",
+    "kind",
+    "title",
+    "number_symbol",
+    "sender",
+    "recipients",
+    "body",
+    "document_date",
+    "registered_at",
+    "handler_id",
+    "deadline",
+    "file",
+    "text",
+    "search_text",
+    "created_by_id",
+    "created_at",
+    "updated_at",
+]
+
+
+def _documents(w, communes, officers, scale, seed):
+    """The registry of each commune: incoming documents from the province (most registered and
+    handled), outgoing ones of its own, spread over the year in id (= creation) order."""
+    from xaso.core.text import fold_all
+
+    did = 0
+    start = datetime.combine(END, datetime.min.time()) - timedelta(days=scale.days)
+    for code, commune_name in communes:
+        rng = random.Random(f"{seed}:documents:{code}")
+        for i in range(scale.documents_per_commune):
+            did += 1
+            topic, sender, kind = rng.choice(TOPICS), rng.choice(SENDERS), rng.choice(KINDS)
+            outgoing = rng.random() < 0.3
+            created = start + timedelta(minutes=(i * scale.days * 24 * 60) // scale.documents_per_commune)
+            created_utc = created - UTC_OFFSET
+            if outgoing:
+                sender = commune_name
+                status = rng.choice(["draft", "review", "signed", "issued", "issued", "distributed"])
+            else:
+                status = rng.choice(["registered", "assigned", "handling", "done", "done", "done"])
+            title = f"{kind} về việc {topic} năm {created.year}"
+            number = f"{rng.randrange(1, 900)}/{kind}-UBND"
+            text = (
+                f"Thực hiện chỉ đạo của {sender} về {topic}, đề nghị các thôn phối hợp triển khai. "
+                f"Mã tham chiếu HS{did:07d}. {rng.choice(TOPICS)}. {rng.choice(TOPICS)}."
+            )
+            handler = officers[code][1] if status in ("assigned", "handling", "done") else None
+            yield (
+                did,
+                code,
+                "out" if outgoing else "in",
+                status,
+                kind,
+                title,
+                number,
+                sender,
+                "[]",
+                "",
+                created.date().isoformat(),
+                None if outgoing else w.dt(created_utc),
+                handler,
+                (created.date() + timedelta(days=10)).isoformat() if handler else None,
+                "",
+                text,
+                fold_all(title, number, sender, text),
+                officers[code][0],
+                w.dt(created_utc),
+                w.dt(created_utc),
+            )
+
+
 def generate(scale_name: str, *, seed: int = SEED, out=print) -> dict[str, int]:
     """Fill the (migrated, places-loaded) default database with the synthetic province."""
     from django.contrib.auth.hashers import make_password
@@ -606,6 +768,15 @@ def generate(scale_name: str, *, seed: int = SEED, out=print) -> dict[str, int]:
             ["id", "user_id", "role", "commune_id", "province_id", "village_id", "is_active", "created_at"],
             members,
         )
+
+        big = [
+            "community_household",
+            "onestop_dossier",
+            "onestop_dossierevent",
+            "onestop_rating",
+            "documents_registereddocument",
+        ]
+        restore = w.drop_indexes(big)
 
         def households():
             hid = 0
@@ -751,6 +922,12 @@ def generate(scale_name: str, *, seed: int = SEED, out=print) -> dict[str, int]:
             )
             w.write("onestop_dossiercounter", ["id", "commune_id", "day", "last"], counters)
         out(f"  dossiers, events, ratings: {time.perf_counter() - started:.0f} s")
+        counts["documents"] = w.write(
+            "documents_registereddocument", DOCUMENT_COLUMNS, _documents(w, communes, officers, scale, seed)
+        )
+        out(f"  documents: {time.perf_counter() - started:.0f} s")
+        w.run(restore)
+        out(f"  indexes and foreign keys rebuilt: {time.perf_counter() - started:.0f} s")
         for table in (
             "places_village",
             "accounts_user",
@@ -760,6 +937,7 @@ def generate(scale_name: str, *, seed: int = SEED, out=print) -> dict[str, int]:
             "onestop_dossierevent",
             "onestop_rating",
             "onestop_dossiercounter",
+            "documents_registereddocument",
         ):
             w.reset_sequence(table)
     with connection.cursor() as cur:
@@ -783,6 +961,7 @@ def digest(
         "onestop_dossierevent",
         "onestop_rating",
         "onestop_dossiercounter",
+        "documents_registereddocument",
     ),
 ) -> str:
     """A hash of the generated tables' contents, ordered by id: equal builds give equal digests."""

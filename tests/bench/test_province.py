@@ -43,6 +43,7 @@ def test_the_same_seed_writes_the_same_rows(two_communes):
     assert (again_counts, again_digest, again_mix) == (counts, digest, mix)
     assert counts["dossiers"] == 2 * province.SCALES["tiny"].dossiers_per_commune
     assert counts["households"] == 2 * province.SCALES["tiny"].households_per_commune
+    assert counts["documents"] == 2 * province.SCALES["tiny"].documents_per_commune
     assert counts["events"] > counts["dossiers"]  # the filing event and the latest one
     assert mix["distinct_codes"] == counts["dossiers"]
     statuses = {key[0] for key in mix if key != "distinct_codes"}
@@ -53,3 +54,42 @@ def test_the_same_seed_writes_the_same_rows(two_communes):
 
 def test_another_seed_writes_other_rows(two_communes):
     assert _build(seed=1)[1] != _build()[1]
+
+
+def _schema(tables) -> set:
+    """Every index and foreign key of `tables`, as the database describes them."""
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid::regclass::text = ANY(%s)"
+                " UNION ALL SELECT conrelid::regclass::text || pg_get_constraintdef(oid) FROM pg_constraint"
+                " WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+                [list(tables), list(tables)],
+            )
+        else:
+            found = set()
+            for table in tables:
+                cur.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s", [table]
+                )
+                found |= set(cur.fetchall())
+            return found
+        return set(cur.fetchall())
+
+
+def test_the_indexes_dropped_for_the_load_are_all_put_back(two_communes):
+    tables = [
+        "onestop_dossier",
+        "onestop_dossierevent",
+        "community_household",
+        "documents_registereddocument",
+    ]
+    before = _schema(tables)
+    assert len(before) > 10
+    try:
+        with transaction.atomic():
+            province.generate("tiny", out=lambda *_a: None)
+            after = _schema(tables)
+            raise _Rollback(after)
+    except _Rollback as done:
+        assert done.args[0] == before
