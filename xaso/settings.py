@@ -25,6 +25,8 @@ DEBUG = env_bool("XASO_DEBUG", False)
 SECRET_KEY = secret_key_from(VAR_DIR)
 ALLOWED_HOSTS = env_list("XASO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 HTTPS = env_bool("XASO_HTTPS", False)
+# The reverse proxies (nginx) whose X-Forwarded-For is believed: see xaso/core/forwarded.py.
+XASO_TRUSTED_PROXIES = env_list("XASO_TRUSTED_PROXIES", [])
 # Benchmarks only: mounts bench/ceilings.py at /_bench/ (never set in production).
 BENCH_CEILINGS = env_bool("XASO_BENCH_CEILINGS", False)
 SITE_URL = env_str("XASO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "xaso.core.forwarded.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
