@@ -144,6 +144,8 @@ REQUIRE_2FA = env_bool("XASO_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Xã Số"
 # Staff sessions end after a working day; citizens stay signed in on their own phone longer.
 STAFF_SESSION_SECONDS = env_int("XASO_STAFF_SESSION_SECONDS", 8 * 3600, minimum=300)
+# Idempotency keys (a filing's retry answer) are purged by the daily task after this many days.
+IDEMPOTENCY_KEEP_DAYS = env_int("XASO_IDEMPOTENCY_KEEP_DAYS", 7, minimum=1)
 SESSION_COOKIE_AGE = env_int("XASO_SESSION_SECONDS", 30 * 24 * 3600, minimum=300)
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
@@ -239,7 +241,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Phone and personal ID numbers are masked in every log line (docs/security.md).
+    "filters": {"personal_numbers": {"()": "xaso.core.privacy.MaskPersonalNumbers"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_numbers"]}},
     "root": {"handlers": ["console"], "level": env_str("XASO_LOG_LEVEL", "WARNING")},
 }
 

@@ -38,3 +38,38 @@ def test_a_manager_sees_the_full_contact_to_edit_and_reimport(login, one_stop_of
     assert "0912345678" in client.get(reverse("community:households")).content.decode()
     cells = exported_cells(client)
     assert "0912345678" in cells and "an@example.vn" in cells
+
+
+def test_the_api_masks_the_contact_for_a_reader(login, specialist, listed):
+    client = login(specialist)
+    listed_out = client.get("/api/v1/community/households").json()["items"][0]
+    one = client.get(f"/api/v1/community/households/{listed.pk}").json()
+    for out in (listed_out, one):
+        assert out["contact_phone"] == "091****678"
+        assert out["contact_email"] == "" and out["contact_zalo_id"] == ""
+
+
+def test_the_api_gives_a_manager_the_full_contact(login, one_stop_officer, listed):
+    out = login(one_stop_officer).get(f"/api/v1/community/households/{listed.pk}").json()
+    assert out["contact_phone"] == "0912345678"
+    assert out["contact_email"] == "an@example.vn"
+
+
+def test_every_export_is_audited_with_who_how_many_and_whether_masked(
+    login, specialist, one_stop_officer, listed, commune
+):
+    from xaso.core.audit import audit_verify
+    from xaso.core.models import AuditEvent
+
+    exported_cells(login(specialist))
+    exported_cells(login(one_stop_officer))
+    events = list(AuditEvent.objects.filter(action="export.households").order_by("seq"))
+    assert [(e.actor_id, e.commune_code) for e in events] == [
+        (specialist.pk, commune.code),
+        (one_stop_officer.pk, commune.code),
+    ]
+    assert [e.changes for e in events] == [
+        {"what": "households", "rows": 1, "format": "xlsx", "masked": True},
+        {"what": "households", "rows": 1, "format": "xlsx", "masked": False},
+    ]
+    assert audit_verify().ok

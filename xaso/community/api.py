@@ -24,8 +24,9 @@ from xaso.community.feedback import (
 )
 from xaso.community.households import HouseholdData, household_save
 from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
-from xaso.community.permissions import HANDLE_FEEDBACK, VIEW_HOUSEHOLDS, require
+from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
 from xaso.core.errors import InvalidInput, NotFound
+from xaso.core.privacy import mask_phone
 from xaso.places.models import Commune, Village
 
 router = Router(tags=["community"])
@@ -119,7 +120,13 @@ class HouseholdPage(Schema):
     items: list[HouseholdOut]
 
 
-def _household_out(h) -> dict:
+def _sees_contacts(actor, h) -> bool:
+    """Only those who manage the commune's list (and call households) get the full contacts;
+    readers (specialists, clerks, digital teams) get the phone masked, no e-mail or Zalo id."""
+    return actor.holds(MANAGE_HOUSEHOLDS, commune=h.commune)
+
+
+def _household_out(h, *, full: bool) -> dict:
     residents = list(h.residents.all())
     head = next((r for r in residents if r.is_head), None)
     return {
@@ -133,9 +140,9 @@ def _household_out(h) -> dict:
         "head_birth_year": head.birth_year if head else None,
         "members": [{"name": r.full_name, "birth_year": r.birth_year} for r in residents if not r.is_head],
         "contact_name": h.contact_name,
-        "contact_phone": h.contact_phone,
-        "contact_email": h.contact_email,
-        "contact_zalo_id": h.contact_zalo_id,
+        "contact_phone": h.contact_phone if full else mask_phone(h.contact_phone),
+        "contact_email": h.contact_email if full else "",
+        "contact_zalo_id": h.contact_zalo_id if full else "",
         "public_name": h.public_name,
         "public_address": h.public_address,
         "public_phone": h.public_phone,
@@ -161,15 +168,23 @@ def households(
     where = _listed_commune(request, commune, VIEW_HOUSEHOLDS)
     rows = selectors.households_for(request.user, commune=where, q=q, village_id=village_id)
     count = rows.count()
-    items = rows.select_related("village").prefetch_related("residents")[
+    items = rows.select_related("village", "commune").prefetch_related("residents")[
         page.offset : page.offset + page.limit
     ]
-    return {"count": count, "items": [_household_out(h) for h in items]}
+    full = {}
+    for h in items:
+        if h.commune_id not in full:
+            full[h.commune_id] = _sees_contacts(request.user, h)
+    return {"count": count, "items": [_household_out(h, full=full[h.commune_id]) for h in items]}
 
 
 def _household(request, household_id: int):
     found = (
-        selectors.households_for(request.user).prefetch_related("residents").filter(pk=household_id).first()
+        selectors.households_for(request.user)
+        .select_related("commune")
+        .prefetch_related("residents")
+        .filter(pk=household_id)
+        .first()
     )
     if found is None:
         raise NotFound("household", field="household_id")
@@ -179,7 +194,8 @@ def _household(request, household_id: int):
 @router.get("/households/{household_id}", response=HouseholdOut)
 def household(request, household_id: Id):
     """One household of the caller's commune, with its residents."""
-    return _household_out(_household(request, household_id))
+    found = _household(request, household_id)
+    return _household_out(found, full=_sees_contacts(request.user, found))
 
 
 @router.post("/households", response={201: HouseholdOut})
@@ -187,7 +203,7 @@ def household_create(request, payload: HouseholdIn):
     """Add a household (household managers of the commune); 409 if its code is taken."""
     commune = _commune(payload.commune)
     saved = household_save(actor=request.user, commune=commune, data=_household_data(payload))
-    return Status(201, _household_out(_household(request, saved.pk)))
+    return Status(201, _household_out(_household(request, saved.pk), full=True))
 
 
 @router.put("/households/{household_id}", response=HouseholdOut)
@@ -197,7 +213,8 @@ def household_update(request, household_id: Id, payload: HouseholdIn):
     if payload.commune != found.commune_id:
         raise InvalidInput(_("A household cannot move to another commune."), field="commune")
     household_save(actor=request.user, commune=found.commune, data=_household_data(payload), household=found)
-    return _household_out(_household(request, household_id))
+    found = _household(request, household_id)
+    return _household_out(found, full=_sees_contacts(request.user, found))
 
 
 # Announcements

@@ -23,6 +23,7 @@ from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS,
 from xaso.community.services import household_import_start
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
+from xaso.core.privacy import export_record
 from xaso.core.ratelimit import ACKNOWLEDGE, limit_request
 from xaso.places.selectors import commune_public, villages_of_commune
 
@@ -69,15 +70,21 @@ def households_template(request):
 def households_export(request):
     commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
     rows = selectors.households_for(request.user, commune=commune).prefetch_related("residents")
-    return _xlsx(
-        lambda out: spreadsheet.export_workbook(
-            rows.iterator(chunk_size=2000),
-            out,
-            # Only those who manage the list (and re-import the export) get the full contacts.
-            masked=not request.user.holds(MANAGE_HOUSEHOLDS, commune=commune),
-        ),
+    # Only those who manage the list (and re-import the export) get the full contacts.
+    masked = not request.user.holds(MANAGE_HOUSEHOLDS, commune=commune)
+    response = _xlsx(
+        lambda out: spreadsheet.export_workbook(rows.iterator(chunk_size=2000), out, masked=masked),
         f"ho-{commune.code}.xlsx",
     )
+    export_record(
+        actor=request.user,
+        what="households",
+        rows=rows.count(),
+        fmt="xlsx",
+        commune_code=commune.code,
+        masked=masked,
+    )
+    return response
 
 
 @login_required

@@ -101,6 +101,9 @@ def _detail(request, meeting, *, status=200, **forms):
             "meeting": meeting,
             "items": meeting.agenda_items.select_related("document"),
             "invitees": [(i, invitee_token(i) if manages and i.user_id is None else "") for i in invitees],
+            # Those who organise the meeting call the invitees; other readers (a province
+            # supervisor, staff looking at the schedule) see phones masked and no e-mail.
+            "contacts_full": manages or is_chair,
             "pack_url": _pack_url(request, meeting),
             "qr": qr_svg(_pack_url(request, meeting), scale=4, title=_("QR code of the meeting pack")),
             "item_form": forms.get("item_form")

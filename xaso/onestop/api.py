@@ -129,7 +129,8 @@ def _dossier_out(dossier, actor) -> dict:
         "due_date": dossier.due_date,
         "due_state": sel.due_state(dossier),
         "assignee": dossier.assignee.username if dossier.assignee else None,
-        "data": dossier.data,
+        # Phones and personal IDs masked unless the caller processes the dossier or filed it.
+        "data": sel.dossier_answers_for(actor, dossier),
         "allowed_actions": DOSSIER_FLOW.allowed_actions(dossier, actor),
         "events": list(dossier.events.all()),
         "fee": _fee_out(dossier),

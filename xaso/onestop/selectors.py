@@ -10,6 +10,7 @@ from xaso.accounts.models import User
 from xaso.core.calendar import LOCAL_TZ, WorkingCalendar, local_today
 from xaso.core.errors import NotFound
 from xaso.core.idempotency import idempotent_answer
+from xaso.core.privacy import mask_answers, mask_phone
 from xaso.core.text import fold
 from xaso.documents.selectors import signed_subject_ids
 from xaso.onestop.models import (
@@ -73,6 +74,30 @@ def dossier_for(actor, code: str) -> Dossier:
     if found is None:
         raise NotFound("dossier", field="code")
     return found
+
+
+# Who needs a dossier's personal numbers in full: its citizen, and the commune's staff who
+# process it (one-stop officer, specialist, leader). Everyone else who may read it (a province
+# supervisor, a clerk) sees phones and personal ID numbers masked.
+PROCESS = "onestop.process_dossiers"
+
+
+def sees_full_numbers(actor, dossier: Dossier) -> bool:
+    if dossier.citizen_id is not None and dossier.citizen_id == getattr(actor, "pk", None):
+        return True
+    return bool(getattr(actor, "is_authenticated", False)) and actor.holds(PROCESS, commune=dossier.commune)
+
+
+def dossier_answers_for(actor, dossier: Dossier) -> dict:
+    """The dossier's answers as this actor may read them (`sees_full_numbers`, else masked)."""
+    if sees_full_numbers(actor, dossier):
+        return dict(dossier.data)
+    return mask_answers(dossier.procedure.form, dossier.data)
+
+
+def applicant_phone_for(actor, dossier: Dossier) -> str:
+    phone = dossier.applicant_phone or ""
+    return phone if sees_full_numbers(actor, dossier) else mask_phone(phone)
 
 
 def draft_for(actor, dossier_id: int) -> Dossier:

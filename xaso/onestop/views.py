@@ -23,6 +23,7 @@ from xaso.core.calendar import local_today, to_local
 from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.core.forms import attach_error
 from xaso.core.pdf import render_pdf
+from xaso.core.privacy import export_record
 from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
@@ -261,7 +262,7 @@ def dossier(request, code: str):
             "needs_assignee": any(a == "assign" for a, _label in allowed),
             "can_apologise": any(a == "apologise" for a, _label in allowed),
             "officers": sel.assignable_officers(commune) if allowed else [],
-            "answers": _answers(found),
+            "answers": _answers(request.user, found),
             "is_owner": found.citizen_id == request.user.pk,
             "can_rate": found.citizen_id == request.user.pk
             and found.status == Status.DELIVERED
@@ -316,9 +317,10 @@ def _can_upload(actor, dossier) -> bool:
     return True
 
 
-def _answers(dossier) -> list[tuple[str, str]]:
+def _answers(actor, dossier) -> list[tuple[str, str]]:
+    """The answers with their labels; phones and personal IDs masked for readers who only read."""
     labels = {f["name"]: f["label"] for f in dossier.procedure.form}
-    return [(labels.get(k, k), v) for k, v in dossier.data.items()]
+    return [(labels.get(k, k), v) for k, v in sel.dossier_answers_for(actor, dossier).items()]
 
 
 @login_required
@@ -405,6 +407,7 @@ def receipt(request, code: str):
             "qr": qr_png_data_uri(url),
             "lookup_url": url,
             "officer": found.received_by.full_name if found.received_by else "",
+            "applicant_phone": sel.applicant_phone_for(request.user, found),
             "fee": fee,
             "fee_qr": qr_png_data_uri(fee["request"].payload) if fee["payable"] else "",
         },
@@ -664,7 +667,15 @@ def reports(request):
 
 @login_required
 def reports_xlsx(request):
-    report, _commune = _report(request)
+    report, commune_code = _report(request)
+    # The workbook names officers (the "by officer" sheet): who took it is audited.
+    export_record(
+        actor=request.user,
+        what="onestop.report",
+        rows=len(report.by_procedure) + len(report.by_officer) + len(report.by_commune),
+        fmt="xlsx",
+        commune_code=commune_code or "",
+    )
     response = HttpResponse(
         report_xlsx(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
