@@ -7,15 +7,22 @@ one key serialise on the row's unique index (PostgreSQL) or the write lock (SQLi
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
 from xaso.core.models import IdempotencyKey
+
+log = logging.getLogger(__name__)
 
 KEY_SHAPE = re.compile(r"^[\x21-\x7e]{1,255}$")
 
@@ -89,3 +96,23 @@ def idempotent_answer(*, actor, scope: str, key: str) -> dict | None:
         return None
     found = IdempotencyKey.objects.filter(actor=actor, scope=scope, key=key).first()
     return found.response if found else None
+
+
+def idempotency_keys_purge(*, keep_days: int | None = None, now=None) -> int:
+    """Delete keys older than `keep_days` (settings.IDEMPOTENCY_KEEP_DAYS, 7): a client retries
+    within minutes, not weeks, and the stored answers name the filer's dossiers. Rules: run
+    daily (`purge_idempotency_keys` task, `xaso idempotency_purge`); the count is audited and
+    logged; nothing younger than the retention is touched."""
+    keep_days = settings.IDEMPOTENCY_KEEP_DAYS if keep_days is None else keep_days
+    before = (now or timezone.now()) - timedelta(days=keep_days)
+    with transaction.atomic():
+        deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=before).delete()
+        if deleted:
+            audit_record(
+                actor=None,
+                action="idempotency.purge",
+                summary=f"{deleted} idempotency keys older than {keep_days} days deleted",
+                changes={"deleted": deleted, "keep_days": keep_days, "before": before.isoformat()},
+            )
+    log.info("idempotency: %d keys older than %d days deleted", deleted, keep_days)
+    return deleted
