@@ -73,3 +73,29 @@ def test_every_export_is_audited_with_who_how_many_and_whether_masked(
         {"what": "households", "rows": 1, "format": "xlsx", "masked": False},
     ]
     assert audit_verify().ok
+
+
+def test_the_import_error_sheet_is_for_managers_only_and_its_download_audited(
+    login, one_stop_officer, specialist, commune, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    from django.core.files.base import ContentFile
+
+    from xaso.community.models import HouseholdImport, ImportStatus
+    from xaso.core.models import AuditEvent
+
+    job = HouseholdImport.objects.create(
+        commune=commune, created_by=one_stop_officer, original_name="ds.xlsx", status=ImportStatus.REJECTED,
+        total_rows=2, error_rows=1,
+    )  # fmt: skip
+    job.report.save("loi.xlsx", ContentFile(b"PK-sheet-with-0912345678"))
+    url = reverse("community:import_report", args=[job.uid])
+    status_page = reverse("community:import_status", args=[job.uid])
+    reader = login(specialist)
+    assert url not in reader.get(status_page).content.decode()
+    assert reader.get(url).status_code == 403
+    manager = login(one_stop_officer)
+    assert url in manager.get(status_page).content.decode()
+    assert manager.get(url).status_code == 200
+    event = AuditEvent.objects.get(action="export.households.import_report")
+    assert (event.actor_id, event.changes["rows"]) == (one_stop_officer.pk, 2)

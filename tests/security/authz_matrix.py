@@ -186,7 +186,8 @@ ROUTES: list[Route] = [
     Route(
         "community:import_report",
         lambda w: f"/cong-dong/ho-gia-dinh/nhap/{w.household_import.uid}/bao-loi.xlsx",
-        COMMUNE_STAFF | {"village_head", "digital_team_member", "system_admin"},
+        # the uploaded sheet with full contacts: only the list's managers
+        frozenset({"one_stop_officer", "commune_leader", "village_head", "system_admin"}),
     ),
     # onestop: the catalogue is public; a dossier is its citizen's and its commune's (and the
     # province's to read); acting needs the role the workflow table names.

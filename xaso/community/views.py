@@ -19,7 +19,7 @@ from xaso.community.announcements import (
 from xaso.community.coverage import coverage_for_announcement, coverage_for_commune
 from xaso.community.forms import AnnouncementForm, ImportForm
 from xaso.community.models import Attachment
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS, VIEW_HOUSEHOLDS
+from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS, VIEW_HOUSEHOLDS, require
 from xaso.community.services import household_import_start
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
@@ -119,14 +119,26 @@ def import_status(request, uid):
         if request.headers.get("HX-Request")
         else "community/import_status.html"
     )
-    return render(request, template, {"job": job})
+    can_manage = request.user.holds(MANAGE_HOUSEHOLDS, commune=job.commune)
+    return render(request, template, {"job": job, "can_manage": can_manage})
 
 
 @login_required
 def import_report(request, uid):
     job = selectors.household_import_for(request.user, uid)
+    # The error report is the uploaded sheet, full contacts included: only those who manage the
+    # list (and correct and re-import it) may take it, and each download is audited.
+    require(request.user, MANAGE_HOUSEHOLDS, job.commune)
     if not job.report:
         raise Http404(_("This import has no error report."))
+    export_record(
+        actor=request.user,
+        what="households.import_report",
+        rows=job.total_rows,
+        fmt="xlsx",
+        commune_code=job.commune_id,
+        masked=False,
+    )
     return FileResponse(
         job.report.open("rb"), as_attachment=True, filename=f"loi-{job.original_name}", content_type=XLSX
     )
