@@ -4,6 +4,7 @@ step with the table, put back after a table rebuild, and a count that stops at 1
 from django.db import connection
 from django.urls import reverse
 
+from tests import factories as f
 from xaso.documents import fulltext, selectors, views_registry
 from xaso.documents.models import RegisteredDocument
 from xaso.documents.registry import incoming_register
@@ -55,7 +56,7 @@ def test_the_index_is_put_back_after_a_table_rebuild_drops_its_triggers(clerk, c
         assert fulltext.ensure(connection) is False
         return
     with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER documents_registry_fts_ai")
+        cursor.execute("DROP TRIGGER documents_registry_search_ai")
     doc = _register(clerk, commune, "Văn bản viết khi thiếu trigger")
     assert fulltext.ensure(connection) is True
     assert list(registry_search(clerk, q="thieu trigger")) == [doc]
@@ -86,3 +87,32 @@ def test_common_and_rare_words_come_newest_first_whichever_plan_is_taken(clerk, 
     assert selectors.registry_count(listing, cap=10) == (4, False)
     assert selectors.registry_count(listing, cap=3) == (3, True)
     assert selectors.registry_count(registry_search(clerk, q="hiem"), cap=3) == (1, False)
+
+
+def test_the_index_counts_and_lists_only_the_readers_communes(
+    clerk, commune, other_commune, province_supervisor, other_province_supervisor
+):
+    other_clerk = f.staff("clerk", commune_obj=other_commune, username="vanthu_khac")
+    mine = _register(clerk, commune, "Kế hoạch phòng chống bão lũ")
+    theirs = [_register(other_clerk, other_commune, f"Kế hoạch phòng chống bão lũ đợt {n}") for n in range(2)]
+    listing = registry_search(clerk, q="bao lu")
+    if connection.vendor == "sqlite":  # counted in the index alone, the commune's code in the query
+        assert 'commune_id : ("15469")' in listing.index_count_expression
+    assert list(listing) == [mine]
+    assert selectors.registry_count(listing, cap=10) == (1, False)
+    assert selectors.registry_count(registry_search(other_clerk, q="bao lu"), cap=10) == (2, False)
+    everyone = registry_search(province_supervisor, q="bao lu")
+    assert list(everyone) == [*theirs[::-1], mine]
+    assert selectors.registry_count(everyone, cap=10) == (3, False)
+    assert list(registry_search(other_province_supervisor, q="bao lu")) == []
+    assert selectors.registry_count(registry_search(other_province_supervisor, q="bao lu"), cap=10) == (
+        0,
+        False,
+    )
+
+
+def test_a_filtered_search_is_counted_through_the_table(clerk, commune):
+    _register(clerk, commune, "Báo cáo bão lũ")
+    listing = registry_search(clerk, q="bao lu", direction="out")
+    assert not hasattr(listing, "index_count_expression")
+    assert selectors.registry_count(listing, cap=10) == (0, False)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from xaso.accounts.models import User
 from xaso.accounts.roles import COMMUNE_STAFF
 from xaso.core.errors import NotAllowed, NotFound
+from xaso.core.tenancy import scope_of
 from xaso.documents import conf, fulltext, revocation
 from xaso.documents.meeting_links import invitee_from_token
 from xaso.documents.models import (
@@ -23,6 +24,7 @@ from xaso.documents.models import (
     TrustRoot,
 )
 from xaso.documents.verification import VerificationReport, pdf_verify
+from xaso.places.models import Commune
 
 VIEW = "documents.view"
 SIGN = "documents.sign"
@@ -98,8 +100,31 @@ def registry_search(
         qs = qs.filter(created_at__year=year)
     if overdue:
         qs = qs.filter(deadline__lt=timezone.localdate()).exclude(status__in=CLOSED_STATUSES)
+    communes = _communes_reached(actor, VIEW)
     # Last: the full-text match sets the order (newest first) and must not be re-ordered.
-    return fulltext.matching_newest_first(qs, q, connection=connections[qs.db])
+    return fulltext.matching_newest_first(
+        qs,
+        q,
+        connection=connections[qs.db],
+        communes=communes,
+        counted_by_index=not (direction or status or year or overdue)
+        and (bool(communes) or scope_of(actor, VIEW).everything),
+    )
+
+
+def _communes_reached(actor, perm) -> frozenset[str] | None:
+    """The codes of the communes `for_actor(actor, perm)` reaches (a province's are listed);
+    None when it reaches every commune or more than the full-text index is narrowed by."""
+    scope = scope_of(actor, perm)
+    if scope.everything:
+        return None
+    codes = set(scope.commune_codes)
+    if scope.province_codes:
+        in_provinces = Commune.objects.filter(province_id__in=scope.province_codes).values_list(
+            "code", flat=True
+        )
+        codes.update(in_provinces.values_list("code", flat=True)[: fulltext.MAX_COMMUNES + 1])
+    return frozenset(codes) if len(codes) <= fulltext.MAX_COMMUNES else None
 
 
 def registry_count(listing, *, cap: int) -> tuple[int, bool]:
