@@ -36,6 +36,10 @@ ACKNOWLEDGE = Limit("community.ack", 60, 60)
 VERIFY_UPLOAD = Limit(
     "documents.verify", 20, 600, _("Too many files checked. Wait a few minutes and try again.")
 )
+# Envelopes from other agencies (POST /api/v1/exchange/envelopes): each costs a CMS and a PDF
+# check before the sender is known. A province sending one circular to every commune of another
+# instance stays under it; past it the sender's queue retries later (429 is not a refusal).
+EXCHANGE_DELIVER = Limit("documents.exchange", 300, 600)
 REGISTER = Limit("accounts.register", 20, 3600, _("Too many accounts created from here. Try again later."))
 TRACE = Limit("economy.trace", 120, 60)
 

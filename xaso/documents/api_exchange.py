@@ -6,6 +6,7 @@ import base64
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
+from xaso.core.ratelimit import EXCHANGE_DELIVER, limit_request
 from xaso.documents import conf, exchange
 from xaso.documents.verification import pdf_size_check
 
@@ -28,6 +29,7 @@ class ReceiptOut(Schema):
 def envelope_deliver(
     request, envelope: File[UploadedFile], signature: File[UploadedFile], pdf: File[UploadedFile]
 ):
+    limit_request(request, EXCHANGE_DELIVER)  # per sending address, before any signature is checked
     pdf_size_check(pdf.size, conf.MAX_PDF_BYTES)
     pdf_size_check(envelope.size + signature.size, 1024 * 1024)
     inbound = exchange.envelope_receive(

@@ -124,7 +124,8 @@ def delivery_send(delivery: EnvelopeDelivery) -> str:
     """Send one claimed delivery and record the outcome; returns the resulting status."""
     try:
         response = _post(delivery)
-        if 400 <= response.status_code < 500:
+        # 429: the receiver's rate limit (or a proxy's) asks to come back later, not a refusal.
+        if 400 <= response.status_code < 500 and response.status_code != 429:
             error = f"HTTP {response.status_code}: {response.text[:1500]}"
             _finish(
                 delivery,
