@@ -285,6 +285,13 @@ class Rating(models.Model):
     comment = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        indexes = [
+            # Reports: the ratings given since a period began (a rating comes after delivery, so
+            # after its dossier's receipt), with the dossier and level, read from the index alone.
+            models.Index(fields=["created_at", "dossier", "level"], name="rating_report"),
+        ]
+
     def __str__(self):
         return f"{self.dossier_id}: {self.level}"
 
