@@ -88,6 +88,7 @@ ROUTES: list[Route] = [
         method="POST",
         data=lambda w: {"language": "vi", "next": "/"},
     ),
+    Route("web:language", _static("/ngon-ngu/en/?next=/"), EVERYONE),
     Route("web:home", _static("/"), EVERYONE),
     Route("web:commune", lambda w: f"/xa/{w.commune.code}/", EVERYONE),
     Route("web:login", _static("/dang-nhap/"), EVERYONE),

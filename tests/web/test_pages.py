@@ -102,3 +102,26 @@ def test_the_demo_is_refused_with_debug_off_unless_forced(db, settings):
 def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(client, db):
     body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="vi">' in body
+
+
+def test_english_can_be_chosen_by_the_header_link_and_back(client, db):
+    home = client.get("/").content.decode()
+    assert 'href="/ngon-ngu/en/?next=/"' in home
+    response = client.get("/ngon-ngu/en/", {"next": "/xa/00004/?q=a"})
+    assert (response.status_code, response["Location"]) == (302, "/xa/00004/?q=a")
+    body = client.get("/").content.decode()
+    assert '<html lang="en">' in body and 'href="/ngon-ngu/vi/?next=/"' in body
+    client.get("/ngon-ngu/vi/", {"next": "/"})
+    assert '<html lang="vi">' in client.get("/").content.decode()
+
+
+def test_the_language_link_goes_back_only_to_this_site(client, db):
+    response = client.get("/ngon-ngu/en/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    assert client.get("/ngon-ngu/xx/").status_code == 404
+
+
+def test_an_anonymous_page_carries_no_csrf_token_or_cookie(client, db):
+    response = client.get("/tra-cuu/")
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert "csrftoken" not in response.cookies

@@ -11,11 +11,14 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import InvalidInput, NotFound, RateLimited
+from xaso.documents.models import SignedDocument
 from xaso.onestop.models import Dossier, Status
-from xaso.onestop.results import WITH_RESULT, has_signed_result
+from xaso.onestop.results import SUBJECT_TYPE, WITH_RESULT
 from xaso.onestop.selectors import due_state
 
 CODE_SHAPE = re.compile(r"^[0-9A-Z][0-9A-Z-]{0,29}$")
@@ -54,6 +57,7 @@ _FIELDS = (
     "finished_at",
     "apology_date",
     "procedure__name",
+    "signed_result",
 )
 
 
@@ -73,25 +77,33 @@ class _CompiledQuery:
         if found is None:
             compiler = self.build(self.PLACEHOLDER).query.get_compiler(connection=connection)
             sql, params = compiler.as_sql()
-            if list(params) != [self.PLACEHOLDER]:
+            # Constants of the query (compiled in) and exactly one place for the looked-up value.
+            if list(params).count(self.PLACEHOLDER) != 1:
                 raise ValueError("the compiled lookup takes exactly one parameter")
             converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-            found = self.compiled[connection.vendor] = (sql, compiler, converters)
-        sql, compiler, converters = found
+            found = self.compiled[connection.vendor] = (sql, list(params), compiler, converters)
+        sql, params, compiler, converters = found
         with connection.cursor() as cursor:
-            cursor.execute(sql, [value])
+            cursor.execute(sql, [value if p == self.PLACEHOLDER else p for p in params])
             rows = cursor.fetchall()
         return [tuple(row) for row in compiler.apply_converters(rows, converters)] if converters else rows
 
 
-# The dossier (by its unique code) joined to its timeline, as plain values: one indexed query.
-_LOOKUP = _CompiledQuery(
-    lambda code: (
+def _lookup_query(code):
+    """The dossier (by its unique code) joined to its timeline, with whether a signed result
+    exists, as plain values: one indexed query."""
+    signed = SignedDocument.objects.filter(
+        subject_type=SUBJECT_TYPE, subject_id=Cast(OuterRef("pk"), CharField())
+    )
+    return (
         Dossier.objects.filter(code=code)
+        .annotate(signed_result=Exists(signed))
         .order_by("events__at", "events__id")
         .values_list(*_FIELDS, "events__at", "events__to_status")
     )
-)
+
+
+_LOOKUP = _CompiledQuery(_lookup_query)
 
 
 def _limit(kind: str) -> int:
@@ -145,5 +157,5 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         "due_state": due_state(dossier),
         "timeline": timeline,
         # The signed result itself stays with the citizen; the public learns only that it exists.
-        "signed_result": dossier.status in WITH_RESULT and has_signed_result(found["id"]),
+        "signed_result": dossier.status in WITH_RESULT and bool(found["signed_result"]),
     }

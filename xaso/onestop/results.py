@@ -52,10 +52,6 @@ def signed_result_of(dossier: Dossier) -> SignedDocument | None:
     )
 
 
-def has_signed_result(dossier_id: int) -> bool:
-    return SignedDocument.objects.filter(subject_type=SUBJECT_TYPE, subject_id=str(dossier_id)).exists()
-
-
 def result_credentials_for(actor, dossier: Dossier):
     """The credentials the actor may sign this dossier's result with (none unless a leader of
     its commune, and only while the result is signable). Whether it is already signed is the

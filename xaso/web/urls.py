@@ -8,6 +8,7 @@ app_name = "web"
 urlpatterns = [
     path("", public.home, name="home"),
     path("xa/<str:code>/", public.commune_home, name="commune"),
+    path("ngon-ngu/<str:code>/", public.language, name="language"),
     path("dang-nhap/", auth.XasoLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(), name="logout"),
     path("dang-ky/", auth.register, name="register"),

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from xaso.places import selectors
 
@@ -45,3 +47,29 @@ def healthz(request):
     except Exception as exc:  # the point of a health check is to report any failure
         return JsonResponse({"status": "error", "database": str(exc)[:200]}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def language(request, code: str):
+    """Switch the language by a plain link (every page's header carries one): sets the language
+    cookie and goes back to `next` on this site. A link, not a form, so a page needs no CSRF
+    token for it and anonymous pages stay free of per-visitor work; choosing a language changes
+    nothing but how the site is shown, so a GET may do it."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404(code)
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
