@@ -1,6 +1,7 @@
 """Writes of the economy app: payment points, producers, products, batches and stamps."""
 
 import base64
+import copy
 import hashlib
 import hmac
 import ipaddress
@@ -29,7 +30,14 @@ from xaso.economy.models import (
     ProductCategory,
     Stamp,
 )
-from xaso.economy.scans import CLONE_SCANS, CLONE_SOURCES, scan_queue, scans_pending  # noqa: F401
+from xaso.economy.scans import (  # noqa: F401
+    CLONE_SCANS,
+    CLONE_SOURCES,
+    scan_queue,
+    scans_pending,
+    stamp_recent,
+    stamp_remember,
+)
 from xaso.payments.vietqr import account_clean, bin_clean, vietqr_build
 
 MANAGE = "economy.manage"
@@ -366,11 +374,16 @@ def stamp_scan(*, serial: str, ip: str | None) -> Stamp:
     (xaso.economy.scans: in batches, or at once with XASO_STAMP_SCAN_BATCH = 1). Returns the
     stamp with its batch, product and producer; `pending_scans` says how many of its scans
     (this one included) this process has not written yet. Anonymous: no actor. No write
-    happens here unless the batch is full."""
+    happens here unless the batch is full. While scans are batched, the stamp row may be
+    remembered for up to XASO_STAMP_SCAN_SECONDS (xaso.economy.scans.stamp_recent)."""
     serial = "".join((serial or "").split()).upper()
-    stamp = Stamp.objects.filter(serial=serial).first()
-    if stamp is None:
-        raise NotFound(_("No stamp has this serial: the product may be counterfeit."), field="serial")
+    recent = stamp_recent(serial)
+    if recent is None:
+        recent = Stamp.objects.filter(serial=serial).first()
+        if recent is None:
+            raise NotFound(_("No stamp has this serial: the product may be counterfeit."), field="serial")
+        stamp_remember(recent)
+    stamp = copy.copy(recent)  # the remembered row is shared by this process's threads
     scan_queue(stamp_id=stamp.pk, source=_source_of(ip))
     pending = scans_pending(stamp.pk)
     if not pending:  # written at once: show the stamp as it is now

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,7 +18,7 @@ from openpyxl import Workbook
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import TRACE, limit_request
-from xaso.economy import selectors
+from xaso.economy import selectors, trace_page
 from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, ProductForm, StampsForm
 from xaso.economy.models import ProductCategory
 from xaso.economy.printing import SHEET_MAX_LABELS, payment_point_sign_pdf, stamp_sheet_pdf
@@ -414,21 +415,29 @@ def _trace_origin(batch_id: int) -> dict:
     return origin
 
 
+def _first_scanned(stamp) -> str:
+    """As the template's |date:"d/m/Y H:i" writes it, in the current time zone."""
+    return timezone.localtime(stamp.first_scanned_at or timezone.now()).strftime("%d/%m/%Y %H:%M")
+
+
 def trace(request, serial: str):
     """The public page a stamp's QR code opens. Reads only: the scan is queued (see
-    xaso.economy.scans) and the counts shown include this process's scans not yet written."""
+    xaso.economy.scans) and the counts shown include this process's scans not yet written.
+    A visitor without a session or messages (anyone scanning a pack) gets the page from a shell
+    kept per batch and language (xaso.economy.trace_page); others get the full render."""
     limit_request(request, TRACE)
     stamp = stamp_scan(serial=serial, ip=request.META.get("REMOTE_ADDR"))
     scans = stamp.scan_count + stamp.pending_scans
+    flagged = stamp.flagged_at is not None or scans > CLONE_SCANS
+    values = {
+        "serial": stamp.serial,
+        "scans": scans,
+        "places": max(stamp.places, 1),
+        "first": _first_scanned(stamp),
+    }
+    if trace_page.plain_visit(request):
+        shell = trace_page.shell_for(request, stamp.batch_id, flagged, _trace_origin)
+        return HttpResponse(shell.fill(**values, path=request.get_full_path(), csrf=get_token(request)))
     return render(
-        request,
-        "economy/trace.html",
-        {
-            "stamp": stamp,
-            "origin": _trace_origin(stamp.batch_id),
-            "scans": scans,
-            "places": max(stamp.places, 1),
-            "flagged": stamp.flagged_at is not None or scans > CLONE_SCANS,
-            "first_scanned_at": stamp.first_scanned_at or timezone.now(),
-        },
+        request, "economy/trace.html", trace_page.context(_trace_origin(stamp.batch_id), flagged, values)
     )

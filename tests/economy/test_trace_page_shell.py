@@ -1,0 +1,66 @@
+"""The trace page from its per-batch shell: the same HTML as the full render, and stamp rows
+remembered only while scans are batched, until a flush changes their counts."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.shortcuts import render
+from django.utils import timezone
+
+from xaso.economy import scans, trace_page, views
+from xaso.economy.models import Stamp
+from xaso.economy.services import stamps_generate
+
+
+@pytest.fixture
+def serial(batch, specialist):
+    stamps_generate(actor=specialist, batch=batch, count=1)
+    return Stamp.objects.get().serial
+
+
+def _tokens_hidden(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken" value="T"', html)
+
+
+@pytest.mark.parametrize("flagged", [False, True])
+def test_the_shell_gives_the_full_render(rf, batch, serial, flagged):
+    request = rf.get(f'/truy-xuat/{serial}/?from=<b>&x="1"')
+    request.user = AnonymousUser()
+    values = {"serial": serial, "scans": 21, "places": 3, "first": "01/12/2026 08:05"}
+    trace_page._shells.clear()
+    shell = trace_page.shell_for(request, batch.pk, flagged, views._trace_origin)
+    fast = shell.fill(**values, path=request.get_full_path(), csrf="T")
+    full = render(
+        request, "economy/trace.html", trace_page.context(views._trace_origin(batch.pk), flagged, values)
+    ).content.decode()
+    assert fast == _tokens_hidden(full)
+    assert 'value="/x?a=&lt;b&gt;&amp;c=&quot;"' in shell.fill(**values, path='/x?a=<b>&c="', csrf="T")
+    assert ('role="alert"' in fast) is flagged
+
+
+def test_a_visitor_without_a_session_gets_the_shell_with_a_csrf_token(client, serial):
+    response = client.get(f"/truy-xuat/{serial}/")
+    page = response.content.decode()
+    assert response.status_code == 200 and serial in page
+    assert "<dd>1 lần từ 1 nơi" in page
+    assert re.search(r'name="csrfmiddlewaretoken" value="\w{64}"', page)
+    assert "csrftoken" in response.cookies
+
+
+def test_a_stamp_row_is_remembered_until_a_flush_while_scans_are_batched(settings, serial):
+    settings.XASO_STAMP_SCAN_BATCH = 1000
+    settings.XASO_STAMP_SCAN_SECONDS = 60
+    stamp = Stamp.objects.get()
+    scans.stamp_remember(stamp)
+    assert scans.stamp_recent(serial) is stamp
+    scans._buffer.scans.append(scans.Scan(stamp.pk, "abc", timezone.now()))  # no timer thread
+    assert scans.scans_flush() == 1
+    assert scans.stamp_recent(serial) is None
+    assert Stamp.objects.get().scan_count == 1
+
+
+def test_nothing_is_remembered_when_scans_are_written_at_once(settings, serial):
+    settings.XASO_STAMP_SCAN_BATCH = 1
+    scans.stamp_remember(Stamp.objects.get())
+    assert scans.stamp_recent(serial) is None

@@ -1,0 +1,95 @@
+"""The public trace page without rendering a template per scan.
+
+Everything on the page but five values is the same for all scans of a batch, in one language,
+for a visitor without a session (the base layout's anonymous menu): the product, producer and
+batch, the headings, the layout. So the page is rendered once a minute per process, batch,
+language and clone warning (shown or not) with markers in place of the five values, cut at the
+markers, and each scan joins the pieces with its own values, escaped: the serial, the counts,
+the first scan's time, the path (the language form's `next`) and the CSRF token of the language
+form. tests/economy/test_trace_page_shell.py checks the result equals the full render.
+"""
+
+import re
+import secrets
+import time
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language
+
+SHELL_SECONDS = 60
+FIELDS = ("serial", "scans", "places", "first", "path", "csrf")
+
+# Markers no product text can contain: they carry a secret drawn when the process starts.
+_NONCE = secrets.token_hex(8)
+_MARKER = re.compile(f"xasotrace{_NONCE}([a-z]+)q")
+
+
+def _marker(name: str) -> str:
+    return f"xasotrace{_NONCE}{name}q"
+
+
+def plain_visit(request) -> bool:
+    """A visitor with no session and no messages waiting: the page is the same for all of them."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def context(origin: dict, flagged: bool, values: dict) -> dict:
+    """The template's own context (the request's context processors add the rest)."""
+    return {
+        "stamp": {"serial": values["serial"]},
+        "origin": origin,
+        "scans": values["scans"],
+        "places": values["places"],
+        "flagged": flagged,
+        "first_scanned": values["first"],
+    }
+
+
+class Shell:
+    def __init__(self, html: str):
+        pieces = _MARKER.split(html)
+        self.texts = pieces[0::2]
+        self.names = pieces[1::2]
+
+    def fill(self, **values) -> str:
+        escaped = {k: str(conditional_escape(v)) for k, v in values.items()}
+        out = [self.texts[0]]
+        for name, text in zip(self.names, self.texts[1:], strict=True):
+            out.append(escaped[name])
+            out.append(text)
+        return "".join(out)
+
+
+# (batch id, language, flagged) -> (monotonic deadline, Shell)
+_shells: dict = {}
+
+
+def shell_for(request, batch_id: int, flagged: bool, origin_of) -> Shell:
+    """The page of this batch, language and warning, rendered at most once a minute per
+    process. The request's context processors run (site name, languages); what they would read
+    from the visitor is replaced by markers or by what a visitor without a session sees."""
+    key = (batch_id, get_language(), flagged)
+    hit = _shells.get(key)
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    markers = {name: _marker(name) for name in FIELDS}
+    page = render_to_string(
+        "economy/trace.html",
+        {
+            **context(origin_of(batch_id), flagged, markers),
+            "request": {"get_full_path": markers["path"]},
+            "user": AnonymousUser(),
+            "messages": (),
+            "csrf_token": markers["csrf"],
+        },
+        request=request,
+    )
+    shell = Shell(page)
+    if len(_shells) > 1000:
+        _shells.clear()
+    _shells[key] = (time.monotonic() + SHELL_SECONDS, shell)
+    return shell
