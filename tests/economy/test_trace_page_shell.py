@@ -64,3 +64,30 @@ def test_nothing_is_remembered_when_scans_are_written_at_once(settings, serial):
     settings.XASO_STAMP_SCAN_BATCH = 1
     scans.stamp_remember(Stamp.objects.get())
     assert scans.stamp_recent(serial) is None
+
+
+@pytest.mark.parametrize(
+    "ip",
+    [
+        "113.161.72.10",
+        "255.255.255.255",
+        "01.2.3.4",
+        "1.2.3",
+        "256.1.1.1",
+        "",
+        None,
+        "2001:db8::1",
+        "１.2.3.4",
+    ],
+)
+def test_the_quick_ipv4_reading_gives_the_same_place_as_ipaddress(ip):
+    import ipaddress
+
+    from xaso.economy.services import _network_of
+
+    try:
+        address = ipaddress.ip_address(ip or "")
+        expected = str(ipaddress.ip_network(f"{address}/{24 if address.version == 4 else 48}", strict=False))
+    except ValueError:
+        expected = "unknown"
+    assert _network_of(ip) == expected

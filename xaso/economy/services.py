@@ -1,7 +1,6 @@
 """Writes of the economy app: payment points, producers, products, batches and stamps."""
 
 import base64
-import copy
 import hashlib
 import hmac
 import ipaddress
@@ -12,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -357,15 +357,33 @@ def stamps_generate(*, actor, batch: Batch, count: int | None = None) -> int:
     return issued
 
 
-def _source_of(ip: str | None) -> str:
-    """A keyed hash of the scanner's /24 (IPv4) or /48 (IPv6) network."""
+def _network_of(ip: str | None) -> str:
+    parts = (ip or "").split(".")
+    if len(parts) == 4 and all(
+        p.isascii() and p.isdigit() and str(int(p)) == p and int(p) < 256 for p in parts
+    ):
+        return f"{parts[0]}.{parts[1]}.{parts[2]}.0/24"  # the usual case, without ipaddress's parsing
     try:
         address = ipaddress.ip_address(ip or "")
         prefix = 24 if address.version == 4 else 48
-        network = str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+        return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
     except ValueError:
-        network = "unknown"
+        return "unknown"
+
+
+def _source_of(ip: str | None) -> str:
+    """A keyed hash of the scanner's /24 (IPv4) or /48 (IPv6) network."""
+    network = _network_of(ip)
     return hmac.new(settings.SECRET_KEY.encode(), network.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def _copy_of(stamp: Stamp) -> Stamp:
+    """A copy of a loaded stamp row for one request (copy.copy goes through pickling's hooks)."""
+    copied = Stamp.__new__(Stamp)
+    copied.__dict__.update(stamp.__dict__)
+    copied._state = ModelState()
+    copied._state.db, copied._state.adding = stamp._state.db, False
+    return copied
 
 
 def stamp_scan(*, serial: str, ip: str | None) -> Stamp:
@@ -383,7 +401,7 @@ def stamp_scan(*, serial: str, ip: str | None) -> Stamp:
         if recent is None:
             raise NotFound(_("No stamp has this serial: the product may be counterfeit."), field="serial")
         stamp_remember(recent)
-    stamp = copy.copy(recent)  # the remembered row is shared by this process's threads
+    stamp = _copy_of(recent)  # the remembered row is shared by this process's threads
     scan_queue(stamp_id=stamp.pk, source=_source_of(ip))
     pending = scans_pending(stamp.pk)
     if not pending:  # written at once: show the stamp as it is now
