@@ -72,3 +72,25 @@ def test_the_receipt_pdf_prints_the_phone_masked_for_the_supervisor(
         assert seen["onestop/receipt_pdf.html"] == MASKED_PHONE
         login(one_stop_officer).get(f"/ho-so/{dossier.code}/bien-nhan.pdf")
         assert seen["onestop/receipt_pdf.html"] == FULL_PHONE
+
+
+def test_the_papers_open_only_to_those_who_process_the_dossier(
+    login, file_birth, province_supervisor, specialist, one_stop_officer, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from xaso.onestop.services import dossier_file_add
+
+    settings.MEDIA_ROOT = tmp_path
+    dossier = file_birth()
+    scan = ContentFile(b"%PDF-1.4\n%%EOF\n", name="cccd.pdf")
+    paper = dossier_file_add(actor=one_stop_officer, dossier=dossier, upload=scan, label="CCCD")
+    url = f"/ho-so/{dossier.code}/giay-to/{paper.pk}/"
+    supervisor = login(province_supervisor)
+    page = supervisor.get(f"/ho-so/{dossier.code}/").content.decode()
+    assert "CCCD" in page and url not in page
+    refused = supervisor.get(url)
+    assert refused.status_code == 403
+    assert "Chỉ người nộp hồ sơ và cán bộ xử lý hồ sơ" in refused.content.decode()
+    assert url in login(specialist).get(f"/ho-so/{dossier.code}/").content.decode()
+    assert login(specialist).get(url).status_code == 200

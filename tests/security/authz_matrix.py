@@ -223,7 +223,8 @@ ROUTES: list[Route] = [
     Route(
         "onestop:file",
         lambda w: f"/ho-so/{w.dossier.code}/giay-to/{w.dossier.files.get().pk}/",
-        DOSSIER_READERS,
+        # scans of ID cards cannot be masked: only those who process the dossier (and its citizen)
+        DOSSIER_READERS - {"province_supervisor", "clerk"},
     ),
     Route("onestop:receipt", lambda w: f"/ho-so/{w.dossier.code}/bien-nhan.pdf", DOSSIER_READERS),
     Route("onestop:fee_qr", lambda w: f"/ho-so/{w.fee_dossier.code}/le-phi/qr.png", DOSSIER_READERS),

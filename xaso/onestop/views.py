@@ -258,6 +258,7 @@ def dossier(request, code: str):
             "due_state": sel.due_state(found),
             "events": found.events.all(),
             "files": found.files.all(),
+            "can_open_papers": sel.sees_full_numbers(request.user, found),
             "actions": allowed,
             "needs_assignee": any(a == "assign" for a, _label in allowed),
             "can_apologise": any(a == "apologise" for a, _label in allowed),
@@ -378,6 +379,12 @@ def dossier_upload(request, code: str):
 @login_required
 def dossier_file(request, code: str, file_id: int):
     found = sel.dossier_for(request.user, code)
+    # Papers are scans of ID cards and certificates: they cannot be masked, so only the citizen
+    # and the staff who process the dossier open them (a supervisor or a clerk sees the list).
+    if not sel.sees_full_numbers(request.user, found):
+        raise NotAllowed(
+            _("A dossier's papers are open only to its citizen and the officers who process it.")
+        )
     paper = DossierFile.objects.filter(dossier=found, pk=file_id).first()
     if paper is None:
         raise NotFound(_("Paper not found."))
