@@ -5,6 +5,7 @@ supervisor or a clerk reads them masked, on the page and in the API."""
 import pytest
 
 from tests.onestop.conftest import BIRTH_DATA
+from xaso.onestop.models import DossierView
 from xaso.onestop.selectors import dossier_answers_for, sees_full_numbers
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,9 @@ def test_the_receipt_pdf_prints_the_phone_masked_for_the_supervisor(
         assert seen["onestop/receipt_pdf.html"] == MASKED_PHONE
         login(one_stop_officer).get(f"/ho-so/{dossier.code}/bien-nhan.pdf")
         assert seen["onestop/receipt_pdf.html"] == FULL_PHONE
+    # downloading the receipt is a reading of the dossier, recorded like opening its page
+    viewers = set(DossierView.objects.filter(dossier=dossier).values_list("viewer", flat=True))
+    assert viewers == {province_supervisor.pk, one_stop_officer.pk}
 
 
 def test_the_papers_open_only_to_those_who_process_the_dossier(
@@ -94,3 +98,4 @@ def test_the_papers_open_only_to_those_who_process_the_dossier(
     assert "Chỉ người nộp hồ sơ và cán bộ xử lý hồ sơ" in refused.content.decode()
     assert url in login(specialist).get(f"/ho-so/{dossier.code}/").content.decode()
     assert login(specialist).get(url).status_code == 200
+    assert DossierView.objects.filter(dossier=dossier, viewer=specialist).exists()

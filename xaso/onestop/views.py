@@ -388,6 +388,7 @@ def dossier_file(request, code: str, file_id: int):
     paper = DossierFile.objects.filter(dossier=found, pk=file_id).first()
     if paper is None:
         raise NotFound(_("Paper not found."))
+    services.dossier_view_record(actor=request.user, dossier=found)
     return FileResponse(paper.file.open("rb"), content_type=paper.content_type)
 
 
@@ -402,6 +403,8 @@ def receipt(request, code: str):
     found = sel.dossier_for(request.user, code)
     if found.received_at is None:
         raise NotFound(_("This dossier has no receipt yet."))
+    # The receipt carries the applicant's name and phone: a staff download is a reading too.
+    services.dossier_view_record(actor=request.user, dossier=found)
     url = lookup_url(found)
     fee = fee_summary(found)
     pdf = render_pdf(
@@ -430,6 +433,7 @@ def apology(request, code: str):
     found = sel.dossier_for(request.user, code)
     if found.apology_date is None:
         raise NotFound(_("This dossier has no apology letter."))
+    services.dossier_view_record(actor=request.user, dossier=found)
     pdf = render_pdf(
         "onestop/apology_pdf.html",
         {
