@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -437,7 +436,7 @@ def trace(request, serial: str):
     }
     if trace_page.plain_visit(request):
         shell = trace_page.shell_for(request, stamp.batch_id, flagged, _trace_origin)
-        return HttpResponse(shell.fill(**values, path=request.get_full_path(), csrf=get_token(request)))
+        return HttpResponse(shell.fill(**values, path=request.get_full_path()))
     return render(
         request, "economy/trace.html", trace_page.context(_trace_origin(stamp.batch_id), flagged, values)
     )
