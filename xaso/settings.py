@@ -184,16 +184,25 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Background work: the database queue by default (no extra server for a commune); RQ on Redis
 # when XASO_REDIS_URL is set (the production profile for a province).
 REDIS_URL = env_str("XASO_REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Template fragments that are the same for every visitor of a language (header, static
+    # links, form labels: `{% cache … using="fragments" %}`), kept in each process's memory:
+    # they change only with a deploy, which restarts the processes.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": None,
+    },
+}
 if REDIS_URL:
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     # One cache for every worker and server, so rate limits (xaso.core.ratelimit) hold across them.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "xaso",
-        }
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "xaso",
     }
 TASKS = {
     "default": {
