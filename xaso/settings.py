@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "xaso.accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "xaso.core.csp.CSPMiddleware",
     "xaso.core.middleware.RequestContextMiddleware",
     "xaso.core.middleware.DomainErrorMiddleware",
     # Axes last: it reads the outcome of authentication attempts.
