@@ -177,6 +177,19 @@ def parse_wrk(url: str, out: str) -> Load:
     return Load(url=url, rps=rps, p50_ms=latency.get("50", 0.0), p99_ms=latency.get("99", 0.0), errors=errors)
 
 
+# The 1-minute load average when this run began, before it started any process of its own.
+START_LOAD = os.getloadavg()[0]
+
+
+def load_note() -> str:
+    """How busy the machine was when the run began: figures taken beside other work are
+    pessimistic, and the page says so."""
+    busy = (os.cpu_count() or 1) * 0.75 < START_LOAD
+    return f"load average {START_LOAD:.1f} when the run began" + (
+        " (other work shared the cores: pessimistic figures)" if busy else " (a quiet machine)"
+    )
+
+
 def machine() -> str:
     cpu = "unknown cpu"
     try:

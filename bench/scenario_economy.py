@@ -18,7 +18,19 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, databases, machine, record, serve, wrk, xaso
+from bench.harness import (
+    ROOT,
+    TABLE_HEAD,
+    bench_env,
+    commit,
+    databases,
+    load_note,
+    machine,
+    record,
+    serve,
+    wrk,
+    xaso,
+)
 from bench.registry import scenario
 
 STAMPS = int(os.environ.get("BENCH_STAMPS", "100000"))
@@ -154,7 +166,6 @@ print(f"RESULT {st.lines_new} {first:.2f} {again.lines_known} {second:.2f} {paid
 """
 
 
-LOAD_NOTE = "measured while other suites ran on the same 2 cores"
 CACHE = ROOT / "var" / "bench" / "cache"
 
 
@@ -276,7 +287,7 @@ def economy_stamps() -> None:
         body = "\n".join(
             [
                 f"## Traceability stamps — {label}",
-                f"Machine: {machine()}. Commit {commit()}, {LOAD_NOTE}. Command: `make bench BENCH_ARGS=economy_stamps`"
+                f"Machine: {machine()}. Commit {commit()}, {load_note()}. Command: `make bench BENCH_ARGS=economy_stamps`"
                 + (" (with `BENCH_DATABASE_URL=postgres://…`)." if url else "."),
                 "",
                 f"- {n:,} serials issued (random 80-bit, unique index) in {gen:.2f} s: **{n / gen:,.0f} serials/s**.",
@@ -300,7 +311,7 @@ def payments_reconcile() -> None:
         body = "\n".join(
             [
                 f"## Reconciliation — {label}",
-                f"Machine: {machine()}. Commit {commit()}, {LOAD_NOTE}. Command: `make bench BENCH_ARGS=payments_reconcile`"
+                f"Machine: {machine()}. Commit {commit()}, {load_note()}. Command: `make bench BENCH_ARGS=payments_reconcile`"
                 + (" (with `BENCH_DATABASE_URL=postgres://…`)." if url else "."),
                 "",
                 f"- {REQUESTS:,} open payment requests ({seeded}); a {LINES:,}-line CSV "
@@ -342,7 +353,7 @@ def economy_trace() -> None:
         body = "\n".join(
             [
                 f"## Public traceability page — {label}",
-                f"Machine: {machine()}. Commit {commit()}, {LOAD_NOTE}. 32 connections, {SECONDS} s each, "
+                f"Machine: {machine()}. Commit {commit()}, {load_note()}. 32 connections, {SECONDS} s each, "
                 "granian 2 workers × 2 threads, one serial for the whole run (the worst case: every scan "
                 "lands on one stamp row). Command: `make bench BENCH_ARGS=economy_trace`"
                 + (" (with `BENCH_DATABASE_URL=postgres://…`)." if url else "."),

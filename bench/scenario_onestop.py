@@ -18,7 +18,19 @@ import sys
 from pathlib import Path
 
 from bench import province
-from bench.harness import ROOT, TABLE_HEAD, bench_env, commit, databases, machine, record, serve, wrk, xaso
+from bench.harness import (
+    ROOT,
+    TABLE_HEAD,
+    bench_env,
+    commit,
+    databases,
+    load_note,
+    machine,
+    record,
+    serve,
+    wrk,
+    xaso,
+)
 from bench.registry import scenario
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -90,8 +102,7 @@ def _body(label, base_url, static, constant, raw, api, page, inproc, start, end)
     return "\n".join(
         [
             f"## One-stop shop at province scale — {label}",
-            f"Machine: {machine()}. Commit {commit()}; measured while other developers' test suites ran on"
-            " the same 2 cores (pessimistic figures).",
+            f"Machine: {machine()}. Commit {commit()}; {load_note()}.",
             f"Command: `make bench BENCH_ARGS=onestop`{' with BENCH_DATABASE_URL set' if base_url else ''}"
             f" (scale `{SCALE}`: {communes} communes, {communes * scale.villages_per_commune:,} villages,"
             f" {communes * scale.households_per_commune:,} households,"
