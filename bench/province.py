@@ -335,10 +335,11 @@ class Writer:
         queues a deferred foreign-key check per row and runs them all at COMMIT."""
         restore = []
         if self.pg:
-            self.run(["SET CONSTRAINTS ALL IMMEDIATE"])  # no ALTER TABLE while checks are pending
-        for table in tables:
-            if self.pg:
-                with self.raw.cursor() as cur:
+            with self.raw.cursor() as cur:
+                # In force to the end of the build's transaction: no ALTER TABLE while checks
+                # of rows written earlier are pending (here, and when `run` restores).
+                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                for table in tables:
                     cur.execute(
                         "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
                         " WHERE i.indrelid = %s::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
@@ -356,23 +357,24 @@ class Writer:
                         cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
                     for name, _definition in indexes:
                         cur.execute(f"DROP INDEX {name}")
-                restore += [definition for _name, definition in indexes]
-                restore += [f'ALTER TABLE {table} ADD CONSTRAINT "{n}" {d}' for n, d in keys]
-            else:
-                indexes = self.raw.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
-                    " AND sql IS NOT NULL",
-                    (table,),
-                ).fetchall()
-                for name, _sql in indexes:
-                    self.raw.execute(f'DROP INDEX "{name}"')
-                restore += [sql for _name, sql in indexes]
+                    restore += [definition for _name, definition in indexes]
+                    restore += [f'ALTER TABLE {table} ADD CONSTRAINT "{n}" {d}' for n, d in keys]
+            return restore
+        for table in tables:
+            indexes = self.raw.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+                " AND sql IS NOT NULL",
+                (table,),
+            ).fetchall()
+            for name, _sql in indexes:
+                self.raw.execute(f'DROP INDEX "{name}"')
+            restore += [sql for _name, sql in indexes]
         return restore
 
     def run(self, statements: list[str]) -> None:
-        with self.raw.cursor() if self.pg else _sqlite_cursor(self.raw) as cur:
+        """Run `statements` (the ones `drop_indexes` returned), in the same transaction."""
+        with self.connection.cursor() as cur:
             if self.pg:
-                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cur.execute("SET LOCAL maintenance_work_mem = '1GB'")
             for sql in statements:
                 cur.execute(sql)
@@ -384,19 +386,6 @@ class Writer:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1))"
                     f" FROM {table}"
                 )
-
-
-class _sqlite_cursor:
-    """sqlite3's cursor as a context manager, as psycopg's is."""
-
-    def __init__(self, raw):
-        self.cursor = raw.cursor()
-
-    def __enter__(self):
-        return self.cursor
-
-    def __exit__(self, *exc):
-        self.cursor.close()
 
 
 class Calendar:
