@@ -70,7 +70,7 @@ def xaso(env: dict, *args: str) -> None:
 
 
 @contextmanager
-def serve(env: dict, *, workers: int = 2, threads: int = 2):
+def serve(env: dict, *, workers: int = 2, threads: int = 2, app: str = "xaso.wsgi:application"):
     """Run granian (WSGI) on a free loopback port until the block ends; yields the base URL."""
     port = _free_port()
     cmd = [
@@ -88,7 +88,7 @@ def serve(env: dict, *, workers: int = 2, threads: int = 2):
         "--no-ws",
         "--log-level",
         "warning",
-        "xaso.wsgi:application",
+        app,
     ]
     server = subprocess.Popen(cmd, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"

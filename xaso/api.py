@@ -10,7 +10,7 @@ from xaso.accounts.api import router as accounts_router
 from xaso.accounts.services import api_token_user
 from xaso.community.api import router as community_router
 from xaso.core.api.calendar import router as calendar_router
-from xaso.core.api.problems import problem_response
+from xaso.core.api.problems import domain_problem, problem_response
 from xaso.core.errors import DomainError
 from xaso.documents.api import router as documents_router
 from xaso.documents.api_exchange import router as exchange_router
@@ -50,8 +50,7 @@ def on_validation_error(request, exc: ValidationError):
 
 @api.exception_handler(DomainError)
 def on_domain_error(request, exc: DomainError):
-    body = exc.problem()
-    return problem_response(exc.status, body["title"], body["detail"], body.get("errors"), exc.code)
+    return domain_problem(exc)
 
 
 @api.exception_handler(AuthenticationError)

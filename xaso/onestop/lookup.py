@@ -7,6 +7,8 @@ each client address and each code may try only so often (the default cache keeps
 import hashlib
 import hmac
 import re
+from datetime import date, datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,12 +37,10 @@ def mask_name(name: str) -> str:
 
 
 def _hit(key: str, limit: int) -> None:
-    cache.add(key, 0, WINDOW_SECONDS)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
-        count = 1
+        count = cache.incr(key)  # one call for a key already counting (the usual case)
+    except ValueError:  # the first request of the window, or the window has just expired
+        count = 1 if cache.add(key, 1, WINDOW_SECONDS) else cache.incr(key)
     if count > limit:
         raise RateLimited(_("Too many lookups. Wait a minute and try again."))
 
@@ -106,6 +106,12 @@ def _lookup_query(code):
 _LOOKUP = _CompiledQuery(_lookup_query)
 
 
+class _Due(NamedTuple):
+    status: str
+    due_date: date | None
+    finished_at: datetime | None
+
+
 def _limit(kind: str) -> int:
     return getattr(settings, f"ONESTOP_LOOKUP_PER_{kind}", PER_CLIENT if kind == "CLIENT" else PER_CODE)
 
@@ -145,7 +151,8 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         for row in rows
         if row[-2] is not None
     ]
-    dossier = Dossier(status=found["status"], due_date=found["due_date"], finished_at=found["finished_at"])
+    # What due_state reads of a dossier, without building a model instance for it.
+    dossier = _Due(status=found["status"], due_date=found["due_date"], finished_at=found["finished_at"])
     return {
         "code": found["code"],
         "procedure": found["procedure__name"],

@@ -16,3 +16,9 @@ def problem_response(
     return JsonResponse(
         body, status=status, content_type=PROBLEM_TYPE, json_dumps_params={"ensure_ascii": False}
     )
+
+
+def domain_problem(exc) -> JsonResponse:
+    """The problem response of a xaso.core.errors.DomainError."""
+    body = exc.problem()
+    return problem_response(exc.status, body["title"], body["detail"], body.get("errors"), exc.code)
