@@ -6,37 +6,21 @@ batch, the headings, the layout. So the page is rendered once a minute per proce
 language and clone warning (shown or not) with markers in place of the five values, cut at the
 markers, and each scan joins the pieces with its own values, escaped: the serial, the counts,
 the first scan's time and the path (the language link's `next`, URL-encoded as the template's
-`urlencode` does). An anonymous page has no form, so no CSRF token.
+`urlencode` does; xaso.core.page_shell). An anonymous page has no form, so no CSRF token.
 tests/economy/test_trace_page_shell.py checks the result equals the full render.
 """
 
-import html
-import re
-import secrets
 import time
-from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from xaso.core.page_shell import Shell, marker, plain_visit
+
 SHELL_SECONDS = 60
 FIELDS = ("serial", "scans", "places", "first", "path")
-
-# Markers no product text can contain: they carry a secret drawn when the process starts.
-_NONCE = secrets.token_hex(8)
-_MARKER = re.compile(f"xasotrace{_NONCE}([a-z]+)q")
-
-
-def _marker(name: str) -> str:
-    return f"xasotrace{_NONCE}{name}q"
-
-
-def plain_visit(request) -> bool:
-    """A visitor with no session and no messages waiting: the page is the same for all of them."""
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+__all__ = ["FIELDS", "Shell", "context", "plain_visit", "shell_for"]
 
 
 def context(origin: dict, flagged: bool, values: dict) -> dict:
@@ -51,24 +35,6 @@ def context(origin: dict, flagged: bool, values: dict) -> dict:
     }
 
 
-class Shell:
-    def __init__(self, html: str):
-        pieces = _MARKER.split(html)
-        self.texts = pieces[0::2]
-        self.names = pieces[1::2]
-
-    def fill(self, **values) -> str:
-        # The standard library's escape gives what the template's autoescape gives (& < > " '),
-        # without Django's lazy-string wrappers: this runs on every scan.
-        values["path"] = quote(str(values["path"]), safe="/")  # Django's urlencode filter
-        escaped = {k: html.escape(str(v), quote=True) for k, v in values.items()}
-        out = [self.texts[0]]
-        for name, text in zip(self.names, self.texts[1:], strict=True):
-            out.append(escaped[name])
-            out.append(text)
-        return "".join(out)
-
-
 # (batch id, language, flagged) -> (monotonic deadline, Shell)
 _shells: dict = {}
 
@@ -81,7 +47,7 @@ def shell_for(request, batch_id: int, flagged: bool, origin_of) -> Shell:
     hit = _shells.get(key)
     if hit is not None and hit[0] > time.monotonic():
         return hit[1]
-    markers = {name: _marker(name) for name in FIELDS}
+    markers = {name: marker(name) for name in FIELDS}
     page = render_to_string(
         "economy/trace.html",
         {

@@ -25,8 +25,8 @@ from xaso.core.forms import attach_error
 from xaso.core.pdf import render_pdf
 from xaso.core.privacy import export_record
 from xaso.core.qr import qr_png, qr_png_data_uri
+from xaso.onestop import lookup_page, services
 from xaso.onestop import selectors as sel
-from xaso.onestop import services
 from xaso.onestop.export import report_xlsx
 from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import build_form
@@ -715,9 +715,7 @@ def lookup(request):
             status = 200
     else:
         status = 200
-    return render(
-        request,
-        "onestop/lookup.html",
-        {"code": code, "result": result, "error": error, "phone_last4": request.GET.get("so", "")},
-        status=status,
-    )
+    context = {"code": code, "result": result, "error": error, "phone_last4": request.GET.get("so", "")}
+    if lookup_page.plain_visit(request):  # the QR's visitor: the layout comes from a shell
+        return HttpResponse(lookup_page.page(request, context), status=status)
+    return render(request, lookup_page.TEMPLATE, context, status=status)
