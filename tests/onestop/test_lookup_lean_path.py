@@ -125,3 +125,12 @@ def test_signed_in_pages_and_writes_take_the_full_stack(file_birth):
     assert not is_lean(factory.post(f"/api/v1/lookup/{dossier.code}").environ)
     assert not is_lean(factory.get("/mot-cua/ho-so/").environ)
     assert not is_lean(factory.get("/api/v1/dossiers/").environ)
+
+
+def test_the_lean_page_view_is_the_one_the_urlconf_names():
+    from django.urls import resolve
+    from django.utils.module_loading import import_string
+
+    from xaso.wsgi import LEAN_VIEWS
+
+    assert resolve("/tra-cuu/").func is import_string(LEAN_VIEWS["/tra-cuu/"])
