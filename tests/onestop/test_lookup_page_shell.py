@@ -6,11 +6,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.shortcuts import render
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
 from xaso.onestop import lookup_page
 from xaso.onestop.lookup import lookup_dossier
+from xaso.onestop.views import lookup_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +42,7 @@ def context(code="", result=None, error=None, phone_last4=""):
 def test_the_shell_gives_the_full_render(rf, file_birth, walk, language):
     dossier = walk(file_birth(), "start")
     with translation.override(language):
-        found = lookup_dossier(code=dossier.code, token=dossier.token)
+        found = lookup_shown(lookup_dossier(code=dossier.code, token=dossier.token))
         cases = [
             ("/tra-cuu/", context()),
             (f"/tra-cuu/?ma={dossier.code}&t={dossier.token}", context(dossier.code, result=found)),
@@ -72,3 +74,18 @@ def test_no_session_gets_the_shell_a_signed_in_visitor_the_full_page(client, cit
     signed_in = response.content.decode()
     assert dossier.code in signed_in and logout in signed_in
     assert logout not in anonymous
+
+
+def test_the_dates_read_as_the_date_filter_writes_them(file_birth, walk):
+    dossier = walk(file_birth(), "start")
+    found = lookup_dossier(code=dossier.code, token=dossier.token)
+    shown = lookup_shown(found)
+    assert shown["due_text"] == in_template(found["due_date"], "d/m/Y")
+    written = [in_template(e["at"], "d/m/Y H:i") for e in found["timeline"]]
+    assert [e["at_text"] for e in shown["timeline"]] == written
+    assert lookup_shown({**found, "due_date": None})["due_text"] == "—"
+
+
+def in_template(value, fmt: str) -> str:
+    """What `{{ value|date:fmt }}` gives in a template (which first moves it to local time)."""
+    return Template("{{ value|date:fmt }}").render(Context({"value": value, "fmt": fmt}))

@@ -697,6 +697,14 @@ def reports_xlsx(request):
 
 
 # --- public lookup -------------------------------------------------------------------------
+def lookup_shown(result: dict) -> dict:
+    """The lookup's answer with its dates as the page prints them: dd/mm/yyyy, times in
+    Vietnam's time (what the `date` filter gives, formatted here once instead of per tag)."""
+    due = result["due_date"]
+    timeline = [{**e, "at_text": to_local(e["at"]).strftime("%d/%m/%Y %H:%M")} for e in result["timeline"]]
+    return {**result, "due_text": due.strftime("%d/%m/%Y") if due else "—", "timeline": timeline}
+
+
 def lookup(request):
     code = request.GET.get("ma", "").strip()
     result = error = None
@@ -715,7 +723,12 @@ def lookup(request):
             status = 200
     else:
         status = 200
-    context = {"code": code, "result": result, "error": error, "phone_last4": request.GET.get("so", "")}
+    context = {
+        "code": code,
+        "result": lookup_shown(result) if result else None,
+        "error": error,
+        "phone_last4": request.GET.get("so", ""),
+    }
     if lookup_page.plain_visit(request):  # the QR's visitor: the layout comes from a shell
         return HttpResponse(lookup_page.page(request, context), status=status)
     return render(request, lookup_page.TEMPLATE, context, status=status)
