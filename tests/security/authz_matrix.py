@@ -320,6 +320,28 @@ ROUTES += [
         method="POST",
         data=lambda w: {"reason": "nhầm"},
     ),
+    # Cash at the counter: the cashiers of the request's commune (a wrong amount: 422, nothing
+    # changes, so the shared request stays open for the other routes); the receipt is read by
+    # whoever sees the request.
+    Route(
+        "payments:request_pay_cash",
+        lambda w: f"/thanh-toan/yeu-cau/{w.payment_request.pk}/tien-mat/",
+        CASHIERS,
+        method="POST",
+        data=lambda w: {"amount": "1"},
+    ),
+    Route(
+        "payments:request_receipt",
+        lambda w: f"/thanh-toan/yeu-cau/{w.cash_payment.pk}/bien-lai.pdf",
+        PAYMENT_VIEWERS | {"citizen"},
+    ),
+    Route(
+        "POST /api/v1/payments/requests/{request_id}/cash",
+        lambda w: f"/api/v1/payments/requests/{w.payment_request.pk}/cash",
+        CASHIERS,
+        method="POST",
+        data=lambda w: {"amount": 1},
+    ),
     Route(
         "payments:statement",
         lambda w: f"/thanh-toan/sao-ke/{w.statement_line.statement_id}/",

@@ -35,7 +35,7 @@ from xaso.notify.services import notify_send
 from xaso.onestop.models import Dossier, Procedure
 from xaso.onestop.services import dossier_draft_save, dossier_file_add, dossier_submit, procedures_load
 from xaso.payments.models import BankStatement, LineOutcome, StatementLine
-from xaso.payments.services import collection_account_set, payment_request_create
+from xaso.payments.services import collection_account_set, payment_request_create, payment_request_pay_cash
 
 REFUSED = {401, 403, 404}
 NOT_LISTED = {"admin"}  # Django's admin guards itself (is_staff); only system admins have it.
@@ -124,6 +124,21 @@ class World:
             kind="payments.manual",
             label="Lệ phí",
             payer=self.users["citizen"],
+        )
+
+    @cached_property
+    def cash_payment(self):
+        """A request of commune A the citizen paid in cash at the counter."""
+        request = payment_request_create(
+            actor=self.users["one_stop_officer"],
+            commune=self.payment_request.commune,
+            amount=15000,
+            kind="payments.manual",
+            label="Lệ phí trích lục",
+            payer=self.users["citizen"],
+        )
+        return payment_request_pay_cash(
+            actor=self.users["one_stop_officer"], request=request, amount=15000, receipt_number="0000123"
         )
 
     @cached_property

@@ -15,8 +15,11 @@ Rules:
   for each, and tells the citizen.
 - A dossier withdrawn, cancelled or refused before its fee was paid withdraws its request
   (`fee_request_withdraw`); money already received stays with the cashier (refund).
+- A citizen who pays at the desk in cash: the cashier settles the request in cash
+  (xaso.payments.services.payment_request_pay_cash, from the dossier page or the cashier's
+  page); the same paid handler runs, its timeline note says "in cash" and names the receipt.
 - An unpaid fee blocks delivery of the result while its request is open (`delivery_refusal`);
-  a request the cashier cancelled (fee taken in cash, or waived) no longer blocks it.
+  a request the cashier cancelled (fee waived) no longer blocks it.
 """
 
 from django.urls import reverse
@@ -28,7 +31,7 @@ from xaso.core.errors import InvalidInput
 from xaso.notify.services import notify_send
 from xaso.onestop.models import Dossier, DossierEvent, Procedure, Status
 from xaso.payments.banks import bank_by_bin
-from xaso.payments.models import PAYABLE, PaymentRequest
+from xaso.payments.models import PAYABLE, PaymentMethod, PaymentRequest
 from xaso.payments.references import LENGTH as REFERENCE_LENGTH
 from xaso.payments.selectors import collection_account_active
 from xaso.payments.services import payment_request_create, payment_request_withdraw
@@ -137,10 +140,17 @@ def fee_paid(request: PaymentRequest) -> None:
         .select_related("procedure", "citizen")
         .order_by("pk")
     )
-    note = _("Fee received: %(amount)s đồng by bank transfer (payment code %(reference)s).") % {
-        "amount": f"{request.amount_received:,}".replace(",", "."),
-        "reference": request.reference,
-    }
+    amount = f"{request.amount_received:,}".replace(",", ".")
+    if request.method == PaymentMethod.CASH:
+        note = _("Fee received: %(amount)s đồng in cash at the one-stop desk (receipt %(receipt)s).") % {
+            "amount": amount,
+            "receipt": request.receipt_number or request.reference,
+        }
+    else:
+        note = _("Fee received: %(amount)s đồng by bank transfer (payment code %(reference)s).") % {
+            "amount": amount,
+            "reference": request.reference,
+        }
     told = set()
     for dossier in dossiers:
         Dossier.objects.filter(pk=dossier.pk).update(fee_paid_at=now)
@@ -150,7 +160,11 @@ def fee_paid(request: PaymentRequest) -> None:
             from_status=dossier.status,
             to_status=dossier.status,
             note=note,
-            data={"reference": request.reference, "amount": request.amount_received},
+            data={
+                "reference": request.reference,
+                "amount": request.amount_received,
+                "method": request.method,
+            },
         )
         audit_record(
             actor=None,
@@ -203,6 +217,7 @@ def fee_summary(dossier: Dossier) -> dict:
         "payable": payable,
         "amount": request.amount if request is not None else dossier.fee,
         "shared": request is not None and request.amount != dossier.fee,
+        "cash": state == "paid" and request is not None and request.method == PaymentMethod.CASH,
         "account": request.account if request is not None else None,
         "bank": bank_by_bin(request.account.bank_bin) if request is not None else None,
     }

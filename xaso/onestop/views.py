@@ -36,6 +36,9 @@ from xaso.onestop.prefill import prefill_for
 from xaso.onestop.reports import VIEW_REPORTS, report_for
 from xaso.onestop.results import dossier_result_sign, result_credentials_for, signed_result_of
 from xaso.onestop.workflow import DOSSIER_FLOW, action_label
+from xaso.payments.forms import CashPaymentForm
+from xaso.payments.selectors import payment_requests_for
+from xaso.payments.services import RECONCILE
 from xaso.places.models import Commune
 
 PAGE_SIZE = 25
@@ -271,11 +274,24 @@ def dossier(request, code: str):
             "rating_levels": RatingLevel.choices,
             "can_upload": _can_upload(request.user, found),
             "upload": UploadForm(),
-            "fee": fee_summary(found),
+            **_fee_context(request.user, found),
             "signed_result": signed,
             "sign_credentials": [] if signed else result_credentials_for(request.user, found),
         },
     )
+
+
+def _fee_context(user, dossier) -> dict:
+    """The fee card: the cashier of the commune may record cash paid at the desk while it is
+    payable; a fee paid in cash links to its receipt for whoever may see the request."""
+    fee = fee_summary(dossier)
+    request = fee["request"]
+    takes_cash = fee["payable"] and user.holds(RECONCILE, commune=dossier.commune)
+    return {
+        "fee": fee,
+        "cash_form": CashPaymentForm(initial={"amount": request.outstanding}) if takes_cash else None,
+        "cash_receipt": fee["cash"] and payment_requests_for(user).filter(pk=request.pk).exists(),
+    }
 
 
 @login_required

@@ -4,6 +4,7 @@ from ninja import Router, Schema
 
 from xaso.payments import selectors
 from xaso.payments.banks import BANKS
+from xaso.payments.services import payment_request_pay_cash
 from xaso.payments.vietqr import vietqr_parse
 
 router = Router(tags=["payments"])
@@ -32,6 +33,8 @@ class PaymentRequestOut(Schema):
     account_number: str
     created_at: datetime
     paid_at: datetime | None
+    method: str  # "transfer" or "cash"
+    receipt_number: str
 
 
 def _out(r) -> dict:
@@ -51,6 +54,8 @@ def _out(r) -> dict:
         "account_number": r.account.account_number,
         "created_at": r.created_at,
         "paid_at": r.paid_at,
+        "method": r.method,
+        "receipt_number": r.receipt_number,
     }
 
 
@@ -71,6 +76,24 @@ def requests(request, status: str = "", q: str = "", limit: int = 100, offset: i
 @router.get("/requests/{request_id}", response=PaymentRequestOut)
 def request_detail(request, request_id: int):
     return _out(selectors.payment_request_for(request.user, request_id))
+
+
+class CashIn(Schema):
+    amount: int
+    receipt_number: str = ""
+
+
+@router.post("/requests/{request_id}/cash", response=PaymentRequestOut)
+def request_pay_cash(request, request_id: int, body: CashIn):
+    """Settle the request with cash taken at the counter (the cashier of its commune): the amount
+    must be exactly what is still due (422 otherwise, nothing changed); an already settled or
+    cancelled request gives 409."""
+    payment = selectors.payment_request_for(request.user, request_id)
+    return _out(
+        payment_request_pay_cash(
+            actor=request.user, request=payment, amount=body.amount, receipt_number=body.receipt_number
+        )
+    )
 
 
 class DecodeIn(Schema):

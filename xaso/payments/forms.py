@@ -21,6 +21,19 @@ class PaymentRequestForm(forms.Form):
     payer_name = forms.CharField(label=_("Payer's name"), max_length=150, required=False)
 
 
+class CashPaymentForm(forms.Form):
+    amount = forms.CharField(
+        label=_("Cash received (đồng)"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+    )
+    receipt_number = forms.CharField(
+        label=_("Receipt number (if a receipt book is used)"), max_length=30, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "cash-%s")  # unique beside the other forms of a dossier page
+        super().__init__(*args, **kwargs)
+
+
 class StatementImportForm(forms.Form):
     file = forms.FileField(
         label=_("Statement file (CSV or Excel .xlsx)"),

@@ -46,6 +46,11 @@ class RequestStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class PaymentMethod(models.TextChoices):
+    TRANSFER = "transfer", _("Bank transfer")
+    CASH = "cash", _("Cash at the counter")
+
+
 class PaymentRequest(models.Model):
     """An amount a commune asks someone to pay, identified on the bank side by `reference`
     (unique, carried in the transfer note).
@@ -77,6 +82,28 @@ class PaymentRequest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     search_text = models.CharField(max_length=400, blank=True)  # searched with LIKE '%…%'
+    # How the request was settled: by transfer (reconciled from a statement) unless a cashier
+    # took the amount in cash at the counter (payment_request_pay_cash). Database defaults, so
+    # the raw bulk writers that list their columns (bench, bulk.py) need not name these.
+    method = models.CharField(
+        _("paid by"),
+        max_length=10,
+        choices=PaymentMethod.choices,
+        default=PaymentMethod.TRANSFER,
+        db_default=PaymentMethod.TRANSFER,
+    )
+    receipt_number = models.CharField(
+        _("receipt number"), max_length=30, blank=True, default="", db_default=""
+    )
+    # Who took the cash; no index: nothing looks requests up by cashier (the audit chain has it).
+    cashier = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     commune_path = "commune"
     citizen_path = "payer"

@@ -20,6 +20,7 @@ from xaso.payments.models import (
     CollectionAccount,
     ColumnMapping,
     LineOutcome,
+    PaymentMethod,
     PaymentRequest,
     RequestStatus,
     StatementLine,
@@ -170,6 +171,62 @@ def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") 
             action="payments.request_cancel",
             target=request,
             summary=reason[:300],
+            commune_code=request.commune_id,
+        )
+    return request
+
+
+def _cash_amount(amount) -> int:
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        return amount
+    text = str(amount or "").replace(".", "").replace(",", "").replace(" ", "")
+    if not text.isascii() or not text.isdigit():
+        raise InvalidInput(_("Enter the cash received as a whole number of đồng."), field="amount")
+    return int(text)
+
+
+def payment_request_pay_cash(
+    *, actor, request: PaymentRequest, amount, receipt_number: str = ""
+) -> PaymentRequest:
+    """A cashier settles a request with cash taken at the counter. Rules: payments.reconcile
+    in its commune; only an open or part-paid request (the row is locked: a statement import
+    and a cash payment cannot both settle it, whichever comes second finds it settled, and a
+    later bank credit is listed for a refund as "already paid"); the cash must be exactly what
+    is still due, else nothing changes; the method, the receipt number and the cashier are
+    kept; the owning app's paid handler runs once, in this transaction, as for a transfer."""
+    if not actor.holds(RECONCILE, commune=request.commune):
+        raise NotAllowed(_("You cannot take payments for this commune."))
+    amount = _cash_amount(amount)
+    receipt_number = " ".join((receipt_number or "").split())
+    if len(receipt_number) > 30:
+        raise InvalidInput(_("The receipt number is at most 30 characters."), field="receipt_number")
+    with transaction.atomic():
+        request = PaymentRequest.objects.select_for_update().select_related("commune").get(pk=request.pk)
+        if request.status not in PAYABLE:
+            raise Conflict(_("This payment request is already paid or cancelled."))
+        due = request.outstanding
+        if amount != due:
+            raise InvalidInput(
+                _("The cash received must be exactly the amount due: %(due)s đồng.")
+                % {"due": f"{due:,}".replace(",", ".")},
+                field="amount",
+            )
+        request.amount_received += amount
+        request.status = RequestStatus.PAID
+        request.paid_at = timezone.now()
+        request.method = PaymentMethod.CASH
+        request.receipt_number = receipt_number
+        request.cashier = actor
+        request.save(
+            update_fields=["amount_received", "status", "paid_at", "method", "receipt_number", "cashier"]
+        )
+        _tell_handlers([request])
+        audit_record(
+            actor=actor,
+            action="payments.request_pay_cash",
+            target=request,
+            summary=f"{request.reference} {amount} {receipt_number}".strip()[:300],
+            changes={"amount": amount, "receipt_number": receipt_number},
             commune_code=request.commune_id,
         )
     return request

@@ -11,6 +11,8 @@ urlpatterns = [
     path("yeu-cau/<int:request_id>/", views.request_detail, name="request"),
     path("yeu-cau/<int:request_id>/qr.png", views.request_qr, name="request_qr"),
     path("yeu-cau/<int:request_id>/huy/", views.request_cancel, name="request_cancel"),
+    path("yeu-cau/<int:request_id>/tien-mat/", views.request_pay_cash, name="request_pay_cash"),
+    path("yeu-cau/<int:request_id>/bien-lai.pdf", views.request_receipt, name="request_receipt"),
     path("sao-ke/<int:statement_id>/", views.statement_detail, name="statement"),
     path("dong/<int:line_id>/", views.line_resolve, name="line_resolve"),
 ]

@@ -3,27 +3,31 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import DomainError, NotAllowed
+from xaso.core.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.core.forms import attach_error
+from xaso.core.pdf import render_pdf
 from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.payments import selectors
 from xaso.payments.banks import bank_by_bin
 from xaso.payments.forms import (
+    CashPaymentForm,
     CollectionAccountForm,
     LineResolveForm,
     PaymentRequestForm,
     StatementImportForm,
 )
-from xaso.payments.models import NEEDS_REVIEW, ColumnMapping, RequestStatus
+from xaso.payments.models import NEEDS_REVIEW, PAYABLE, ColumnMapping, PaymentMethod, RequestStatus
 from xaso.payments.services import (
     MANAGE_ACCOUNTS,
     RECONCILE,
     collection_account_set,
     payment_request_cancel,
     payment_request_create,
+    payment_request_pay_cash,
     statement_import,
     statement_line_resolve,
 )
@@ -156,24 +160,31 @@ def request_new(request):
     )
 
 
-@login_required
-def request_detail(request, request_id: int):
-    payment = selectors.payment_request_for(request.user, request_id)
+def _request_page(request, payment, cash_form=None, status=200):
+    is_cashier = request.user.holds(RECONCILE, commune=payment.commune)
+    payable = payment.status in PAYABLE
+    if cash_form is None and is_cashier and payable:
+        cash_form = CashPaymentForm(initial={"amount": payment.outstanding})
     return render(
         request,
         "payments/request_detail.html",
         {
             "payment": payment,
             "bank": bank_by_bin(payment.account.bank_bin),
-            "qr": qr_png_data_uri(payment.payload)
-            if payment.status in (RequestStatus.OPEN, RequestStatus.PARTIAL)
-            else "",
+            "qr": qr_png_data_uri(payment.payload) if payable else "",
             "lines": payment.lines.order_by("pk"),
-            "is_cashier": request.user.holds(RECONCILE, commune=payment.commune),
-            "can_cancel": payment.status == RequestStatus.OPEN
-            and request.user.holds(RECONCILE, commune=payment.commune),
+            "is_cashier": is_cashier,
+            "can_cancel": payment.status == RequestStatus.OPEN and is_cashier,
+            "cash_form": cash_form if is_cashier and payable else None,
+            "paid_in_cash": payment.method == PaymentMethod.CASH and payment.is_settled,
         },
+        status=status,
     )
+
+
+@login_required
+def request_detail(request, request_id: int):
+    return _request_page(request, selectors.payment_request_for(request.user, request_id))
 
 
 @login_required
@@ -191,6 +202,47 @@ def request_cancel(request, request_id: int):
     payment_request_cancel(actor=request.user, request=payment, reason=request.POST.get("reason", ""))
     messages.success(request, _("The payment request was cancelled."))
     return redirect("payments:request", request_id=payment.pk)
+
+
+@login_required
+@require_POST
+def request_pay_cash(request, request_id: int):
+    """The cashier records cash taken at the counter; from the request page or a page of the app
+    that owns the request (`next`, a local address, is where to go back to)."""
+    payment = selectors.payment_request_for(request.user, request_id)
+    if not request.user.holds(RECONCILE, commune=payment.commune):
+        raise NotAllowed(_("You cannot take payments for this commune."))
+    form = CashPaymentForm(request.POST)
+    if form.is_valid():
+        try:
+            payment = payment_request_pay_cash(actor=request.user, request=payment, **form.cleaned_data)
+        except InvalidInput as exc:  # a settled request (409) goes to the error page
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The cash payment was recorded."))
+            back = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) and back.startswith(
+                "/"
+            ):
+                return redirect(back)
+            return redirect("payments:request", request_id=payment.pk)
+    return _request_page(request, payment, cash_form=form, status=422)
+
+
+@login_required
+def request_receipt(request, request_id: int):
+    """The receipt of a cash payment (biên lai thu tiền) as a PDF, for whoever sees the request."""
+    payment = selectors.payment_request_for(request.user, request_id)
+    if payment.method != PaymentMethod.CASH or not payment.is_settled:
+        raise NotFound(_("This request was not paid in cash."))
+    pdf = render_pdf(
+        "payments/receipt_pdf.html",
+        {"payment": payment, "cashier": payment.cashier.full_name if payment.cashier else ""},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bien-lai-{payment.reference}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
