@@ -74,3 +74,10 @@ def test_cash_for_a_linked_group_pays_every_dossier_of_it(
     payment_request_pay_cash(actor=one_stop_officer, request=birth.fee_request, amount=15_000)
     group = Dossier.objects.filter(group=birth.group)
     assert group.count() == 2 and not group.filter(fee_paid_at__isnull=True).exists()
+
+
+def test_the_api_says_the_fee_was_paid_in_cash(account, file_marital, login, citizen, one_stop_officer):
+    dossier = Dossier.objects.get(pk=file_marital().pk)
+    payment_request_pay_cash(actor=one_stop_officer, request=dossier.fee_request, amount=15_000)
+    fee = login(citizen).get(f"/api/v1/dossiers/{dossier.code}").json()["fee"]
+    assert (fee["state"], fee["paid_by"], fee["copies"]) == ("paid", "cash", None)

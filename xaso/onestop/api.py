@@ -37,6 +37,7 @@ class ProcedureDetailOut(ProcedureOut):
     description: str
     papers: list[str]
     fee_note: str
+    fee_per_copy: bool  # the fee is due once for each copy asked for (data field "copies")
     legal_basis: str
     follow_ons: list[str]
     form: list[dict]
@@ -86,6 +87,8 @@ class FeeOut(Schema):
     payment_code: str | None
     transfer_note: str | None
     vietqr: str | None  # the EMVCo payload to draw as a QR code, while the fee is payable
+    copies: int | None  # for a fee per copy: how many copies this dossier's fee counts
+    paid_by: str | None  # once paid: "transfer" or "cash"
 
 
 class DossierOut(Schema):
@@ -117,6 +120,8 @@ def _fee_out(dossier) -> dict | None:
         "payment_code": request.reference if request else None,
         "transfer_note": request.note if request else None,
         "vietqr": request.payload if fee["payable"] else None,
+        "copies": fee["copies"]["count"] if fee["copies"] else None,
+        "paid_by": request.method if request is not None and fee["state"] == "paid" else None,
     }
 
 

@@ -18,6 +18,7 @@ FIELDS = (
     "papers",
     "fee",
     "fee_note",
+    "fee_per_copy",
     "processing_days",
     "online_level",
     "legal_basis",
@@ -34,13 +35,20 @@ def catalogue_rows(path: Path = CATALOGUE) -> list[dict]:
         missing = set(row["follow_ons"]) - codes
         if missing:
             raise ValueError(f"{row['code']}: unknown follow-on {sorted(missing)}")
+        if row.get("fee_per_copy") and not any(
+            f["name"] == "copies" and f["type"] == "integer" and f.get("required") for f in row["form"]
+        ):
+            raise ValueError(f"{row['code']}: a fee per copy needs a required integer field 'copies'")
     return rows
 
 
 def load_into(procedure_model, rows: list[dict]) -> int:
-    """Create or update each row in `procedure_model` (a real or a migration's model)."""
+    """Create or update each row in `procedure_model` (a real or a migration's model: an older
+    migration's model lacks the columns added after it, which are left to their migration)."""
+    known = {f.name for f in procedure_model._meta.get_fields()}
+    defaults = {"fee_per_copy": False}
     for row in rows:
-        values = {name: row.get(name, "") for name in FIELDS}
+        values = {name: row.get(name, defaults.get(name, "")) for name in FIELDS if name in known}
         values["search_text"] = fold_all(row["name"], row.get("national_code", ""), row["code"])
         procedure_model.objects.update_or_create(code=row["code"], defaults=values)
     return len(rows)

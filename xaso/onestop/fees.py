@@ -5,6 +5,10 @@ Rules:
   its `fee_note` says why) gets a payment request when it leaves the draft state (online
   submission or counter intake), into the commune's active collection account. No account:
   no request, the pages say so and the fee is taken at the counter.
+- A procedure whose fee is per copy (`Procedure.fee_per_copy`: extract copies of civil-status
+  records…) costs its fee times the number of copies asked for in the form field `copies`
+  (1 to MAX_COPIES, and the field's own maximum): `dossier_fee`, the one place it is computed;
+  the pages show "3 bản × 8.000 đồng = 24.000 đồng" (`fee_summary`'s `copies`).
 - A linked group (liên thông) pays once: the root dossier's request covers the fees of its
   procedure and of every follow-on procedure its chain will open; the follow-ons, opened on
   approval, share that request (and are paid if it is).
@@ -55,6 +59,40 @@ def note_for(code: str) -> str:
     return note_clean(f"{day}{sequence}", limit=NOTE_ROOM).text
 
 
+# The most copies one dossier may ask for, whatever its form says (a typo of 1000 copies must
+# not become a 8 million đồng request).
+MAX_COPIES = 100
+
+
+def copies_of(procedure: Procedure, data: dict | None) -> int:
+    """How many times the procedure's fee is due: 1, or for a fee per copy the number in the
+    form field `copies` (absent: 1, as for a follow-on whose form does not carry it). Rules:
+    a whole number from 1 to MAX_COPIES and to the field's own `max`."""
+    if not procedure.fee_per_copy:
+        return 1
+    value = (data or {}).get("copies")
+    if value is None or value == "":
+        return 1
+    limit = MAX_COPIES
+    for item in procedure.form or []:
+        if item.get("name") == "copies" and item.get("max"):
+            limit = min(limit, int(item["max"]))
+    try:
+        copies = int(str(value).strip())
+    except ValueError:
+        copies = 0
+    if not 1 <= copies <= limit:
+        raise InvalidInput(
+            _("Ask for between 1 and %(max)d copies.") % {"max": limit}, field="copies", code="copies"
+        )
+    return copies
+
+
+def dossier_fee(procedure: Procedure, data: dict | None) -> int:
+    """The fee a dossier of `procedure` with form `data` pays (integer đồng)."""
+    return procedure.fee * copies_of(procedure, data)
+
+
 def chain_procedures(procedure: Procedure) -> list[Procedure]:
     """The procedure and every active follow-on its approval chain opens, each once."""
     seen, order, todo = {procedure.code}, [procedure], list(procedure.follow_ons or [])
@@ -68,16 +106,18 @@ def chain_procedures(procedure: Procedure) -> list[Procedure]:
     return order
 
 
-def group_fee(procedure: Procedure) -> int:
-    return sum(p.fee for p in chain_procedures(procedure))
+def group_fee(procedure: Procedure, data: dict | None = None) -> int:
+    """The fees of the procedure and of every follow-on its chain opens, each counted on the
+    root's data (a follow-on's data is carried over from it, field by field)."""
+    return sum(dossier_fee(p, data) for p in chain_procedures(procedure))
 
 
 def fee_request_open(dossier: Dossier, *, actor) -> PaymentRequest | None:
     """Called in the filing transaction of a root dossier (not a follow-on): fix its fee and,
     when it or its linked chain costs something and the commune has a collection account,
     ask for the total with a dynamic VietQR."""
-    dossier.fee = dossier.procedure.fee
-    total = group_fee(dossier.procedure)
+    dossier.fee = dossier_fee(dossier.procedure, dossier.data)
+    total = group_fee(dossier.procedure, dossier.data)
     request = None
     if total > 0 and collection_account_active(dossier.commune) is not None:
         linked = total != dossier.fee
@@ -106,7 +146,7 @@ def fee_request_open(dossier: Dossier, *, actor) -> PaymentRequest | None:
 
 def fee_inherit(child: Dossier, parent: Dossier) -> None:
     """A follow-on opened from `parent`: its own fee, paid through the parent's request."""
-    child.fee = child.procedure.fee
+    child.fee = dossier_fee(child.procedure, child.data)
     child.fee_request_id = parent.fee_request_id
     child.fee_paid_at = parent.fee_paid_at
     Dossier.objects.filter(pk=child.pk).update(
@@ -207,7 +247,7 @@ def fee_summary(dossier: Dossier) -> dict:
     if request is None and not dossier.fee_paid_at:
         if dossier.received_at is None:
             state = ""
-        elif dossier.fee or (dossier.parent_id is None and group_fee(dossier.procedure)):
+        elif dossier.fee or (dossier.parent_id is None and group_fee(dossier.procedure, dossier.data)):
             state = "no_account"
         else:
             state = "free"
@@ -217,10 +257,27 @@ def fee_summary(dossier: Dossier) -> dict:
         "payable": payable,
         "amount": request.amount if request is not None else dossier.fee,
         "shared": request is not None and request.amount != dossier.fee,
+        "copies": copies_fee(dossier.procedure, dossier.data, charged=dossier.fee) if dossier.fee else None,
         "cash": state == "paid" and request is not None and request.method == PaymentMethod.CASH,
         "account": request.account if request is not None else None,
         "bank": bank_by_bin(request.account.bank_bin) if request is not None else None,
     }
+
+
+def copies_fee(procedure: Procedure, data: dict | None, *, charged: int | None = None) -> dict | None:
+    """For a fee per copy: {count, unit, total} as the pages show it ("3 bản × 8.000 đồng =
+    24.000 đồng"), from the form data; `charged` is the fee a filed dossier was charged (the
+    catalogue's fee may have changed since). None for other procedures or an invalid count."""
+    if not procedure.fee_per_copy or not procedure.fee:
+        return None
+    try:
+        count = copies_of(procedure, data)
+    except InvalidInput:
+        return None
+    total = procedure.fee * count if charged is None else charged
+    if not total or total % count:
+        return None
+    return {"count": count, "unit": total // count, "total": total}
 
 
 def register() -> None:

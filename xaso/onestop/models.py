@@ -39,6 +39,13 @@ class Procedure(models.Model):
     papers = models.JSONField(_("papers to bring"), default=list, blank=True)
     fee = models.PositiveIntegerField(_("fee (đồng)"), default=0)
     fee_note = models.CharField(_("fee exemptions"), max_length=300, blank=True)
+    # The fee is charged per copy: a dossier pays it times the number in its form field
+    # `copies` (xaso.onestop.fees.dossier_fee).
+    fee_per_copy = models.BooleanField(
+        _("fee per copy"),
+        default=False,
+        help_text=_("The dossier pays the fee once for each copy asked for (its form field “copies”)."),
+    )
     processing_days = models.PositiveSmallIntegerField(_("processing time (working days)"))
     online_level = models.CharField(_("online level"), max_length=10, choices=OnlineLevel.choices)
     legal_basis = models.TextField(_("legal basis"), blank=True)

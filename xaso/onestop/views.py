@@ -28,7 +28,7 @@ from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.onestop import lookup_page, services
 from xaso.onestop import selectors as sel
 from xaso.onestop.export import report_xlsx
-from xaso.onestop.fees import fee_summary
+from xaso.onestop.fees import copies_fee, fee_summary
 from xaso.onestop.forms import build_form
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.models import DossierFile, ProcedureField, RatingLevel, Status
@@ -222,6 +222,7 @@ def _draft_review(request, draft, steps):
             "draft": draft,
             "procedure": draft.procedure,
             "answers": [(labels.get(k, k), v) for k, v in draft.data.items()],
+            "fee_copies": copies_fee(draft.procedure, draft.data),
             "files": draft.files.all(),
             "wallet": sel.wallet_for(request.user, dossier=draft),
             "upload": upload,
