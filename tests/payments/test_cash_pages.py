@@ -30,9 +30,13 @@ def test_a_wrong_amount_on_the_page_says_what_is_due_and_changes_nothing(
     login, one_stop_officer, make_request
 ):
     request = make_request(amount=8_000)
-    response = login(one_stop_officer).post(f"/thanh-toan/yeu-cau/{request.pk}/tien-mat/", {"amount": "5000"})
+    response = login(one_stop_officer).post(
+        f"/thanh-toan/yeu-cau/{request.pk}/tien-mat/", {"amount": "5000", "next": "/ho-so/X/"}
+    )
     assert response.status_code == 422
-    assert "8.000" in response.content.decode() and 'value="5000"' in response.content.decode()
+    page = response.content.decode()
+    assert "8.000" in page and 'value="5000"' in page
+    assert 'name="next" value="/ho-so/X/"' in page  # the corrected form still goes back there
     assert PaymentRequest.objects.get(pk=request.pk).status == RequestStatus.OPEN
 
 

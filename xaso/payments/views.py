@@ -160,7 +160,13 @@ def request_new(request):
     )
 
 
-def _request_page(request, payment, cash_form=None, status=200):
+def _local(request, url: str) -> str:
+    """`url` if it is an address on this site, else ""."""
+    safe = url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}) and url.startswith("/")
+    return url if safe else ""
+
+
+def _request_page(request, payment, cash_form=None, status=200, back=""):
     is_cashier = request.user.holds(RECONCILE, commune=payment.commune)
     payable = payment.status in PAYABLE
     if cash_form is None and is_cashier and payable:
@@ -177,6 +183,7 @@ def _request_page(request, payment, cash_form=None, status=200):
             "can_cancel": payment.status == RequestStatus.OPEN and is_cashier,
             "cash_form": cash_form if is_cashier and payable else None,
             "paid_in_cash": payment.method == PaymentMethod.CASH and payment.is_settled,
+            "next": back,  # a refused cash form keeps the page to go back to
         },
         status=status,
     )
@@ -220,13 +227,11 @@ def request_pay_cash(request, request_id: int):
             attach_error(form, exc)
         else:
             messages.success(request, _("The cash payment was recorded."))
-            back = request.POST.get("next", "")
-            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) and back.startswith(
-                "/"
-            ):
-                return redirect(back)
-            return redirect("payments:request", request_id=payment.pk)
-    return _request_page(request, payment, cash_form=form, status=422)
+            back = _local(request, request.POST.get("next", ""))
+            return redirect(back) if back else redirect("payments:request", request_id=payment.pk)
+    return _request_page(
+        request, payment, cash_form=form, status=422, back=_local(request, request.POST.get("next", ""))
+    )
 
 
 @login_required
