@@ -86,3 +86,10 @@ def test_a_code_of_the_wrong_shape_is_invalid_input_before_any_query():
     for code in ("", "abc def", "ØÆ", "1" * 31, "-15469"):
         with pytest.raises(InvalidInput):
             lookup_dossier(code=code, phone_last4="0001")
+
+
+def test_a_token_or_digits_in_any_script_are_a_miss_not_a_crash(file_birth):
+    dossier = file_birth()
+    for kwargs in ({"token": "mã-sai-é"}, {"phone_last4": "٠٠٠١"}, {"phone_last4": "000é"}):
+        with pytest.raises(NotFound):
+            lookup_dossier(code=dossier.code, **kwargs)

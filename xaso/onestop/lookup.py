@@ -139,11 +139,11 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         raise _not_found()
     found = dict(zip(_FIELDS, rows[0], strict=False))
     if token:
-        ok = hmac.compare_digest(token, found["token"])
+        ok = hmac.compare_digest(token.encode(), found["token"].encode())  # bytes: any text typed
     else:
         digits = (phone_last4 or "").strip()
         phone = found["applicant_phone"]
-        ok = len(digits) == 4 and bool(phone) and hmac.compare_digest(digits, phone[-4:])
+        ok = len(digits) == 4 and bool(phone) and hmac.compare_digest(digits.encode(), phone[-4:].encode())
     if not ok:
         raise _not_found()
     timeline = [
