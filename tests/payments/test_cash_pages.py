@@ -75,3 +75,13 @@ def test_the_api_records_cash_and_refuses_a_wrong_amount_with_the_field(
     )
     again = client.post(url, {"amount": 8_000}, content_type="application/json")
     assert again.status_code == 409
+
+
+def test_the_cashiers_list_says_how_a_paid_request_was_paid(login, one_stop_officer, make_request):
+    cash, unpaid = make_request(amount=8_000, subject_id="1"), make_request(amount=5_000, subject_id="2")
+    payment_request_pay_cash(actor=one_stop_officer, request=cash, amount=8_000)
+    page = login(one_stop_officer).get("/thanh-toan/").content.decode()
+    paid_row = page[page.index(cash.reference) :].split("</tr>")[0]
+    unpaid_row = page[page.index(unpaid.reference) :].split("</tr>")[0]
+    assert "Tiền mặt tại quầy" in paid_row
+    assert "Tiền mặt tại quầy" not in unpaid_row and "Chuyển khoản" not in unpaid_row

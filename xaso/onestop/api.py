@@ -81,7 +81,7 @@ class EventOut(Schema):
 
 
 class FeeOut(Schema):
-    state: str  # free, unpaid, paid, no_account (pay at the desk), cancelled (settled at the desk)
+    state: str  # free, unpaid, paid, no_account (pay at the desk), cancelled (by the cashier: nothing to pay)
     amount: int  # đồng; for a linked group, the group's total
     paid_at: datetime | None
     payment_code: str | None
