@@ -11,9 +11,13 @@ check the filled shell equals the full render (economy.trace_page, onestop.looku
 import html
 import re
 import secrets
+import time
+from collections.abc import Callable
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
 
 # Markers no page text can contain: they carry a secret drawn when the process starts.
 _NONCE = secrets.token_hex(8)
@@ -48,3 +52,35 @@ class Shell:
             out.append(escaped[name])
             out.append(text)
         return "".join(out)
+
+
+class ShellCache:
+    """Shells kept per process for `seconds`, by key (a page's template, language, …); at most
+    about `most` of them (past that, all are dropped)."""
+
+    def __init__(self, seconds: int = 60, most: int = 1000):
+        self.seconds = seconds
+        self.most = most
+        self._shells: dict = {}  # key -> (monotonic deadline, Shell)
+
+    def get(self, key, request, template: str, context_of: Callable[[], dict]) -> Shell:
+        """The shell of `template` for `key`, rendered with `context_of()` (markers in place of
+        the values) if none is kept or it is older than `seconds`. The request's context processors
+        run; what they would read from the visitor is what a visitor without a session sees,
+        and the language link's path is the marker `path`."""
+        hit = self._shells.get(key)
+        if hit is not None and hit[0] > time.monotonic():
+            return hit[1]
+        anonymous = {"request": {"get_full_path": marker("path")}, "user": AnonymousUser(), "messages": ()}
+        shell = Shell(render_to_string(template, {**context_of(), **anonymous}, request=request))
+        if len(self._shells) > self.most:
+            self._shells.clear()
+        self._shells[key] = (time.monotonic() + self.seconds, shell)
+        return shell
+
+    def kept(self, key) -> Shell | None:
+        hit = self._shells.get(key)
+        return hit[1] if hit is not None else None
+
+    def clear(self) -> None:
+        self._shells.clear()

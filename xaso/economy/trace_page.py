@@ -10,15 +10,10 @@ the first scan's time and the path (the language link's `next`, URL-encoded as t
 tests/economy/test_trace_page_shell.py checks the result equals the full render.
 """
 
-import time
-
-from django.contrib.auth.models import AnonymousUser
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from xaso.core.page_shell import Shell, marker, plain_visit
+from xaso.core.page_shell import Shell, ShellCache, marker, plain_visit
 
-SHELL_SECONDS = 60
 FIELDS = ("serial", "scans", "places", "first", "path")
 __all__ = ["FIELDS", "Shell", "context", "plain_visit", "shell_for"]
 
@@ -35,31 +30,16 @@ def context(origin: dict, flagged: bool, values: dict) -> dict:
     }
 
 
-# (batch id, language, flagged) -> (monotonic deadline, Shell)
-_shells: dict = {}
+# (batch id, language, flagged) -> the page, rendered at most once a minute per process
+_shells = ShellCache(seconds=60, most=1000)
 
 
 def shell_for(request, batch_id: int, flagged: bool, origin_of) -> Shell:
-    """The page of this batch, language and warning, rendered at most once a minute per
-    process. The request's context processors run (site name, languages); what they would read
-    from the visitor is replaced by markers or by what a visitor without a session sees."""
-    key = (batch_id, get_language(), flagged)
-    hit = _shells.get(key)
-    if hit is not None and hit[0] > time.monotonic():
-        return hit[1]
-    markers = {name: marker(name) for name in FIELDS}
-    page = render_to_string(
+    """The page of this batch, language and warning, with markers in place of the scan's
+    values (xaso.core.page_shell.ShellCache)."""
+    return _shells.get(
+        (batch_id, get_language(), flagged),
+        request,
         "economy/trace.html",
-        {
-            **context(origin_of(batch_id), flagged, markers),
-            "request": {"get_full_path": markers["path"]},
-            "user": AnonymousUser(),
-            "messages": (),
-        },
-        request=request,
+        lambda: context(origin_of(batch_id), flagged, {name: marker(name) for name in FIELDS}),
     )
-    shell = Shell(page)
-    if len(_shells) > 1000:
-        _shells.clear()
-    _shells[key] = (time.monotonic() + SHELL_SECONDS, shell)
-    return shell
