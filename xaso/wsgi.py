@@ -6,12 +6,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xaso.settings")
 application = get_wsgi_application()
 
 from xaso.community.receiver_wsgi import with_receiver_fast_path  # noqa: E402  (needs the apps loaded)
-from xaso.core.lean_wsgi import with_lean_paths  # noqa: E402
+from xaso.core.lean_wsgi import LeanHandler, with_lean_paths  # noqa: E402
 
-# Straight to their views, ahead of the URLconf: the public lookup's JSON (a plain view giving
-# the ninja operation's answer) and its page (the view the URLconf names onestop:lookup).
-LEAN_VIEWS = {
-    r"/api/v1/lookup/(?P<code>[^/]+)": "xaso.onestop.api.lookup_json",
-    r"/tra-cuu/": "xaso.onestop.views.lookup",
+# The public lookup, through the lean chain straight to its views: its JSON (a plain view giving
+# the ninja operation's answer) and its page (the view the URLconf names onestop:lookup; a page,
+# so a session cookie sends it the full way). path pattern -> (view, is a page)
+LEAN_ROUTES = {
+    r"/api/v1/lookup/(?P<code>[^/]+)": ("xaso.onestop.api.lookup_json", False),
+    r"/tra-cuu/": ("xaso.onestop.views.lookup", True),
 }
-application = with_receiver_fast_path(with_lean_paths(application, LEAN_VIEWS))
+lean = LeanHandler(LEAN_ROUTES)
+application = with_receiver_fast_path(with_lean_paths(application, lean))

@@ -8,7 +8,6 @@ from django.core.cache import cache
 from django.db import close_old_connections
 from django.test import RequestFactory
 
-from xaso.core.lean_wsgi import is_lean
 from xaso.onestop.lookup import PER_CLIENT
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +29,12 @@ def fresh_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+def is_lean(environ) -> bool:
+    from xaso.wsgi import lean
+
+    return lean.route(environ) is not None
 
 
 @pytest.fixture
@@ -131,6 +136,6 @@ def test_the_lean_page_view_is_the_one_the_urlconf_names():
     from django.urls import resolve
     from django.utils.module_loading import import_string
 
-    from xaso.wsgi import LEAN_VIEWS
+    from xaso.wsgi import LEAN_ROUTES
 
-    assert resolve("/tra-cuu/").func is import_string(LEAN_VIEWS["/tra-cuu/"])
+    assert resolve("/tra-cuu/").func is import_string(LEAN_ROUTES["/tra-cuu/"][0])

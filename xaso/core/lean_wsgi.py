@@ -7,11 +7,14 @@ Those layers cost about as much as the lookup's query itself. `with_lean_paths` 
 requests to a Django handler whose chain keeps only what shapes a public answer: the client's
 real address (rate limits), the security headers, the language cookie, allowed hosts, the CSP
 header and the audit context. The URLconf, views, error handling and signals are Django's own,
-so the answer is the one the full stack gives (tests/core/test_lean_wsgi.py compares them).
+so the answer is the one the full stack gives (tests/onestop/test_lookup_lean_path.py
+compares them).
 
-A request is lean when its method is GET or HEAD, its path is one of `LEAN_PATHS`, and (for a
-page, whose header shows who is signed in) it carries no session cookie. Everything else goes
-to the full application."""
+The routes are one table (xaso/wsgi.py): a path pattern, the view that answers it, and whether
+it is a page (whose header shows who is signed in). A request is lean when its method is GET or
+HEAD, its path matches a route, and, for a page, it carries no session cookie; it then goes
+straight to the route's view, ahead of the URLconf. Everything else goes to the full
+application."""
 
 import re
 
@@ -36,13 +39,6 @@ LEAN_MIDDLEWARE = (
     "xaso.core.middleware.DomainErrorMiddleware",
 )
 
-# (path prefix, whether a session cookie sends it to the full stack). The API lookup ignores
-# who is signed in (auth=None); the lookup page shows it in its header.
-LEAN_PATHS = (
-    ("/api/v1/lookup/", False),
-    ("/tra-cuu/", True),
-)
-
 
 class AnonymousMiddleware:
     """What AuthenticationMiddleware gives a visitor with no session: an anonymous user."""
@@ -56,22 +52,38 @@ class AnonymousMiddleware:
 
 
 class LeanHandler(WSGIHandler):
-    """Django's WSGI handler with `LEAN_MIDDLEWARE` instead of settings.MIDDLEWARE. `views`
-    maps a path pattern (a regular expression with named groups) straight to a plain view,
-    ahead of the URLconf: a view that answers as the URLconf's would, only cheaper."""
+    """Django's WSGI handler with `LEAN_MIDDLEWARE` instead of settings.MIDDLEWARE, for the
+    requests `route` accepts. `routes` maps a path pattern (a regular expression with named
+    groups) to (the dotted path of a view answering it as the URLconf's would, only cheaper;
+    whether it is a page that a session cookie sends to the full stack)."""
 
-    def __init__(self, views: dict[str, str] | None = None):
-        self.views = [(re.compile(pattern), import_string(view)) for pattern, view in (views or {}).items()]
+    MATCH = "xaso.lean_match"  # where `route` leaves its match for `resolve_request`
+
+    def __init__(self, routes: dict[str, tuple[str, bool]]):
+        self.routes = [
+            (re.compile(pattern), import_string(view), page) for pattern, (view, page) in routes.items()
+        ]
         super().__init__()
 
-    def resolve_request(self, request):
-        for pattern, view in self.views:
-            found = pattern.fullmatch(request.path_info)
+    def route(self, environ) -> ResolverMatch | None:
+        """The route this request takes through the lean chain, or None for the full stack."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        path = environ.get("PATH_INFO", "")
+        for pattern, view, page in self.routes:
+            found = pattern.fullmatch(path)
             if found is not None:
-                match = ResolverMatch(view, (), found.groupdict(), route=pattern.pattern)
-                request.resolver_match = match
-                return match
-        return super().resolve_request(request)
+                if page and _has_session(environ):
+                    return None
+                return ResolverMatch(view, (), found.groupdict(), route=pattern.pattern)
+        return None
+
+    def resolve_request(self, request):
+        match = request.META.get(self.MATCH) or self.route(request.META)
+        if match is None:  # called without `with_lean_paths` on a path it would not send here
+            return super().resolve_request(request)
+        request.resolver_match = match
+        return match
 
     def load_middleware(self, is_async=False):
         self._view_middleware = []
@@ -92,26 +104,18 @@ class LeanHandler(WSGIHandler):
         self._middleware_chain = handler
 
 
-def is_lean(environ) -> bool:
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-        return False
-    path = environ.get("PATH_INFO", "")
-    for prefix, needs_no_session in LEAN_PATHS:
-        if path.startswith(prefix):
-            return not (needs_no_session and _has_session(environ))
-    return False
-
-
 def _has_session(environ) -> bool:
     return f"{settings.SESSION_COOKIE_NAME}=" in environ.get("HTTP_COOKIE", "")
 
 
-def with_lean_paths(application, views: dict[str, str] | None = None):
-    lean = LeanHandler(views)
+def with_lean_paths(application, lean: LeanHandler):
+    """`application`, with the requests `lean` routes answered by it."""
 
     def app(environ, start_response):
-        if is_lean(environ):
-            return lean(environ, start_response)
-        return application(environ, start_response)
+        match = lean.route(environ)
+        if match is None:
+            return application(environ, start_response)
+        environ[LeanHandler.MATCH] = match
+        return lean(environ, start_response)
 
     return app
