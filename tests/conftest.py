@@ -4,6 +4,15 @@ person for each role. Names read as in DESIGN.md's conventions."""
 import pytest
 
 from tests import factories as f
+from xaso.core.page_shell import ShellCache
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_shells():
+    """Pages kept per process (xaso.core.page_shell) are keyed by row ids, which the test
+    database hands out again after each test's rollback."""
+    yield
+    ShellCache.clear_every()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ else, and for every other query, nothing changes."""
 
 import pytest
 from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
 
 from xaso.core.prepared import fetch_prepared
 from xaso.places.models import Commune
@@ -36,3 +37,27 @@ def test_on_postgresql_only_the_hot_read_is_prepared_once(commune):
 def test_a_failing_statement_raises_djangos_database_error(commune):
     with pytest.raises(DatabaseError):
         fetch_prepared("SELECT nothing FROM no_such_table WHERE code = %s", [commune.code])
+
+
+def test_a_watched_read_goes_through_djangos_cursor(commune):
+    # assertNumQueries, DEBUG's log and execute wrappers see the read as any other query.
+    with CaptureQueriesContext(connection) as captured:
+        assert fetch_prepared(SQL, [commune.code]) == [(commune.name,)]
+    assert [q["sql"] for q in captured.captured_queries if "places_commune" in q["sql"]]
+    seen = []
+
+    def watch(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        assert fetch_prepared(SQL, [commune.code]) == [(commune.name,)]
+    assert seen == [SQL]
+
+
+def test_an_unwatched_read_bypasses_djangos_cursor(commune, monkeypatch):
+    def no_cursor():
+        raise AssertionError("Django's cursor was used")
+
+    monkeypatch.setattr(connection, "cursor", no_cursor)
+    assert fetch_prepared(SQL, [commune.code]) == [(commune.name,)]

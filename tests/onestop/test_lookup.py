@@ -1,8 +1,10 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from xaso.core.errors import InvalidInput, NotFound, RateLimited
 from xaso.onestop.lookup import PER_CODE, lookup_dossier, mask_name
+from xaso.onestop.models import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,27 @@ def test_a_token_or_digits_in_any_script_are_a_miss_not_a_crash(file_birth):
     for kwargs in ({"token": "mã-sai-é"}, {"phone_last4": "٠٠٠١"}, {"phone_last4": "000é"}):
         with pytest.raises(NotFound):
             lookup_dossier(code=dossier.code, **kwargs)
+
+
+def test_the_status_labels_follow_the_active_language(file_birth, walk):
+    dossier = walk(file_birth(), "start")
+    with translation.override("vi"):
+        vi = lookup_dossier(code=dossier.code, token=dossier.token)
+    with translation.override("en"):
+        en = lookup_dossier(code=dossier.code, token=dossier.token)
+    with translation.override("vi"):
+        assert vi["status_label"] == str(Status(dossier.status).label)
+    assert en["status_label"] == "In processing" != vi["status_label"]
+    assert [step["status_label"] for step in en["timeline"]][:1] == ["Submitted online"]
+
+
+def test_a_client_and_a_new_code_are_counted_from_one(file_birth, settings):
+    settings.ONESTOP_LOOKUP_PER_CLIENT = 2
+    first, second = file_birth(), file_birth()
+    lookup_dossier(code=first.code, token=first.token, client="10.0.0.3")
+    lookup_dossier(code=second.code, token=second.token, client="10.0.0.3")  # a new code: add
+    assert cache.get(f"onestop:lookup:code:{second.code}") == 1
+    with pytest.raises(RateLimited):  # the client's third
+        lookup_dossier(code=second.code, token=second.token, client="10.0.0.3")
+    lookup_dossier(code=second.code, token=second.token, client="10.0.0.4")
+    assert cache.get(f"onestop:lookup:code:{second.code}") == 2

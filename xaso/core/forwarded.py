@@ -10,6 +10,7 @@ address is kept in `XASO_PROXY_ADDR`."""
 import ipaddress
 
 from django.conf import settings
+from django.utils.deprecation import MiddlewareMixin
 
 
 def _networks(entries) -> tuple:
@@ -40,16 +41,15 @@ def real_client(remote_addr: str, forwarded_for: str, networks) -> str:
     return remote_addr
 
 
-class ForwardedForMiddleware:
+class ForwardedForMiddleware(MiddlewareMixin):
     def __init__(self, get_response):
-        self.get_response = get_response
+        super().__init__(get_response)
         self.networks = _networks(getattr(settings, "XASO_TRUSTED_PROXIES", ()))
 
-    def __call__(self, request):
+    def process_request(self, request):
         if self.networks:
             peer = request.META.get("REMOTE_ADDR", "")
             client = real_client(peer, request.META.get("HTTP_X_FORWARDED_FOR", ""), self.networks)
             if client != peer:
                 request.META["XASO_PROXY_ADDR"] = peer
                 request.META["REMOTE_ADDR"] = client
-        return self.get_response(request)

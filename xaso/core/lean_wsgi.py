@@ -20,9 +20,11 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.handlers.exception import convert_exception_to_response
+from django.core.exceptions import ImproperlyConfigured
+from django.core.handlers.exception import convert_exception_to_response, response_for_exception
 from django.core.handlers.wsgi import WSGIHandler
 from django.urls import ResolverMatch
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.module_loading import import_string
 
 # The full chain (settings.MIDDLEWARE) minus what a public read needs not: sessions,
@@ -40,15 +42,11 @@ LEAN_MIDDLEWARE = (
 )
 
 
-class AnonymousMiddleware:
+class AnonymousMiddleware(MiddlewareMixin):
     """What AuthenticationMiddleware gives a visitor with no session: an anonymous user."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_request(self, request):
         request.user = AnonymousUser()
-        return self.get_response(request)
 
 
 class LeanHandler(WSGIHandler):
@@ -86,22 +84,67 @@ class LeanHandler(WSGIHandler):
         return match
 
     def load_middleware(self, is_async=False):
+        """The chain as a list of middleware whose hooks `get_response` runs in one loop,
+        instead of Django's ten nested callables (one wrapped in each layer's exception
+        handler): the same hooks in the same order, with exceptions answered at the same
+        layer. Each layer must be written as hooks (MiddlewareMixin without its own
+        `__call__`), as all of `LEAN_MIDDLEWARE` are."""
         self._view_middleware = []
         self._template_response_middleware = []
         self._exception_middleware = []
-        handler = convert_exception_to_response(self._get_response)
-        for path in reversed(LEAN_MIDDLEWARE):
+        self.layers = []
+        for path in LEAN_MIDDLEWARE:
             if path not in settings.MIDDLEWARE and path != f"{__name__}.AnonymousMiddleware":
                 continue  # a deployment that dropped a layer drops it here too
-            instance = import_string(path)(handler)
-            if hasattr(instance, "process_view"):
-                self._view_middleware.insert(0, instance.process_view)
-            if hasattr(instance, "process_template_response"):
-                self._template_response_middleware.append(instance.process_template_response)
-            if hasattr(instance, "process_exception"):
-                self._exception_middleware.append(instance.process_exception)
-            handler = convert_exception_to_response(instance)
-        self._middleware_chain = handler
+            layer = import_string(path)(_never_called)
+            if type(layer).__call__ is not MiddlewareMixin.__call__:
+                raise ImproperlyConfigured(f"{path} must be written as hooks to run in the lean chain")
+            self.layers.append(layer)
+            if hasattr(layer, "process_view"):
+                self._view_middleware.append(layer.process_view)
+            if hasattr(layer, "process_template_response"):
+                self._template_response_middleware.insert(0, layer.process_template_response)
+            if hasattr(layer, "process_exception"):
+                self._exception_middleware.insert(0, layer.process_exception)
+        self.requesting = [getattr(layer, "process_request", None) for layer in self.layers]
+        self.responding = [getattr(layer, "process_response", None) for layer in self.layers]
+        self._inner = convert_exception_to_response(self._get_response)
+        self._middleware_chain = self._run_layers
+
+    def _run_layers(self, request):
+        """What Django's nested chain does: each layer's process_request top down until one
+        answers; the view (through `_get_response`: view, exception and template hooks); then
+        process_response bottom up from the deepest layer whose process_request ran (an answer
+        from process_request counts, an exception does not). An exception in a hook becomes
+        Django's error response at that layer, as convert_exception_to_response makes it."""
+        response = None
+        reached = len(self.layers)
+        for depth, hook in enumerate(self.requesting):
+            if hook is None:
+                continue
+            try:
+                response = hook(request)
+            except Exception as exc:  # noqa: BLE001  (Django's own handling, below)
+                response, reached = response_for_exception(request, exc), depth
+                break
+            if response is not None:
+                reached = depth + 1
+                break
+        if response is None:
+            response = self._inner(request)
+        for depth in range(reached - 1, -1, -1):
+            hook = self.responding[depth]
+            if hook is None:
+                continue
+            try:
+                response = hook(request, response)
+            except Exception as exc:  # noqa: BLE001
+                response = response_for_exception(request, exc)
+        return response
+
+
+def _never_called(request):
+    raise AssertionError("a lean layer's get_response is never called: the handler runs its hooks")
 
 
 def _has_session(environ) -> bool:

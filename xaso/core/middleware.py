@@ -2,36 +2,35 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.deprecation import MiddlewareMixin
 
 from xaso.core.errors import DomainError
 from xaso.core.request_context import reset_current_ip, set_current_ip
 
+# The middleware below are written as hooks (process_request, process_response, …), as Django's
+# own are: xaso.core.lean_wsgi runs a chain of such hooks in one loop.
 
-class RequestContextMiddleware:
+
+class RequestContextMiddleware(MiddlewareMixin):
     """Makes the client address available to the audit chain for the length of the request."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    def process_request(self, request):
+        request._xaso_ip_token = set_current_ip(request.META.get("REMOTE_ADDR") or None)
 
-    def __call__(self, request):
-        token = set_current_ip(request.META.get("REMOTE_ADDR") or None)
-        try:
-            return self.get_response(request)
-        finally:
+    def process_response(self, request, response):
+        # Django turns an exception below into a response, so this runs after every view.
+        token = getattr(request, "_xaso_ip_token", None)
+        if token is not None:
             reset_current_ip(token)
+            del request._xaso_ip_token
+        return response
 
 
-class DomainErrorMiddleware:
+class DomainErrorMiddleware(MiddlewareMixin):
     """A domain error escaping a page view becomes the matching error page with its message,
     never a 500. API views handle their own (problem bodies)."""
 
     TEMPLATES = {403: "403.html", 404: "404.html"}
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, DomainError):
@@ -45,20 +44,23 @@ class DomainErrorMiddleware:
         )
 
 
-class LanguageMiddleware:
+class LanguageMiddleware(MiddlewareMixin):
     """Vietnamese unless the person chose otherwise (the language cookie). The browser's
     Accept-Language is not followed: many phones in Vietnam are set to English."""
 
     def __init__(self, get_response):
-        self.get_response = get_response
+        super().__init__(get_response)
         self.available = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def process_request(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+
+    def process_response(self, request, response):
+        response.headers.setdefault(
+            "Content-Language", getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        )
         patch_vary_headers(response, ["Cookie"])
         return response

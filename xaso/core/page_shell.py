@@ -12,6 +12,7 @@ import html
 import re
 import secrets
 import time
+import weakref
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -58,10 +59,13 @@ class ShellCache:
     """Shells kept per process for `seconds`, by key (a page's template, language, …); at most
     about `most` of them (past that, all are dropped)."""
 
+    every: "weakref.WeakSet[ShellCache]" = weakref.WeakSet()
+
     def __init__(self, seconds: int = 60, most: int = 1000):
         self.seconds = seconds
         self.most = most
         self._shells: dict = {}  # key -> (monotonic deadline, Shell)
+        ShellCache.every.add(self)
 
     def get(self, key, request, template: str, context_of: Callable[[], dict]) -> Shell:
         """The shell of `template` for `key`, rendered with `context_of()` (markers in place of
@@ -84,3 +88,9 @@ class ShellCache:
 
     def clear(self) -> None:
         self._shells.clear()
+
+    @classmethod
+    def clear_every(cls) -> None:
+        """Drop the shells of every cache (keys hold row ids, which a test database reuses)."""
+        for cache in list(cls.every):
+            cache.clear()

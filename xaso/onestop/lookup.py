@@ -11,10 +11,11 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import InvalidInput, NotFound, RateLimited
@@ -37,11 +38,17 @@ def mask_name(name: str) -> str:
     return " ".join(word[0] + "*" * max(2, len(word) - 1) for word in name.split())
 
 
-def _hit(key: str, limit: int) -> None:
-    try:
-        count = cache.incr(key)  # one call for a key already counting (the usual case)
-    except ValueError:  # the first request of the window, or the window has just expired
-        count = 1 if cache.add(key, 1, WINDOW_SECONDS) else cache.incr(key)
+def _hit(key: str, limit: int, *, new_likely: bool = False) -> None:
+    """Count one lookup under `key` in its window. A client's key is usually counting already
+    (one cache call: incr); a code's is usually new (one call: add)."""
+    counts = caches[DEFAULT_CACHE_ALIAS]  # once: django.core.cache.cache looks it up each use
+    if new_likely and counts.add(key, 1, WINDOW_SECONDS):
+        count = 1
+    else:
+        try:
+            count = counts.incr(key)
+        except ValueError:  # the first request of the window, or the window has just expired
+            count = 1 if counts.add(key, 1, WINDOW_SECONDS) else counts.incr(key)
     if count > limit:
         raise RateLimited(_("Too many lookups. Wait a minute and try again."))
 
@@ -75,6 +82,7 @@ class _CompiledQuery:
         self.compiled: dict[str, tuple] = {}
 
     def rows(self, value) -> list:
+        connection = connections[DEFAULT_DB_ALIAS]  # once: django.db.connection looks it up each use
         found = self.compiled.get(connection.vendor)
         if found is None:
             compiler = self.build(self.PLACEHOLDER).query.get_compiler(connection=connection)
@@ -112,6 +120,18 @@ class _Due(NamedTuple):
     finished_at: datetime | None
 
 
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _status_labels() -> dict[str, str]:
+    """Each status's label in the active language, translated once per process and language."""
+    language = get_language()
+    found = _LABELS.get(language)
+    if found is None:
+        found = _LABELS[language] = {status.value: str(status.label) for status in Status}
+    return found
+
+
 def _limit(kind: str) -> int:
     return getattr(settings, f"ONESTOP_LOOKUP_PER_{kind}", PER_CLIENT if kind == "CLIENT" else PER_CODE)
 
@@ -133,7 +153,7 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
             _("Enter the last 4 digits of the phone number on the dossier."), field="phone_last4"
         )
     _hit(f"onestop:lookup:client:{hashlib.sha256(client.encode()).hexdigest()[:32]}", _limit("CLIENT"))
-    _hit(f"onestop:lookup:code:{code}", _limit("CODE"))
+    _hit(f"onestop:lookup:code:{code}", _limit("CODE"), new_likely=True)
     rows = _LOOKUP.rows(code)
     if not rows:
         raise _not_found()
@@ -146,8 +166,9 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         ok = len(digits) == 4 and bool(phone) and hmac.compare_digest(digits.encode(), phone[-4:].encode())
     if not ok:
         raise _not_found()
+    labels = _status_labels()
     timeline = [
-        {"at": row[-2], "status": row[-1], "status_label": str(Status(row[-1]).label)}
+        {"at": row[-2], "status": row[-1], "status_label": labels[row[-1]]}
         for row in rows
         if row[-2] is not None
     ]
@@ -157,7 +178,7 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         "code": found["code"],
         "procedure": found["procedure__name"],
         "status": dossier.status,
-        "status_label": str(Status(dossier.status).label),
+        "status_label": labels[dossier.status],
         "applicant": mask_name(found["applicant_name"]),
         "received_at": found["received_at"],
         "due_date": found["apology_date"] or dossier.due_date,
