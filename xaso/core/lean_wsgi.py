@@ -22,10 +22,12 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.core.handlers.exception import convert_exception_to_response, response_for_exception
-from django.core.handlers.wsgi import WSGIHandler
-from django.urls import ResolverMatch
+from django.core.handlers.wsgi import WSGIHandler, get_script_name
+from django.urls import ResolverMatch, set_script_prefix
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.module_loading import import_string
+
+from xaso.core import request_upkeep
 
 # The full chain (settings.MIDDLEWARE) minus what a public read needs not: sessions,
 # authentication, OTP and two-factor, CSRF, messages, axes. Order as in settings.
@@ -75,6 +77,24 @@ class LeanHandler(WSGIHandler):
                     return None
                 return ResolverMatch(view, (), found.groupdict(), route=pattern.pattern)
         return None
+
+    def __call__(self, environ, start_response):
+        """WSGIHandler's, with the request's upkeep done directly when only Django's own
+        receivers listen to the request signals (xaso.core.request_upkeep)."""
+        if not request_upkeep.quiet():
+            return super().__call__(environ, start_response)
+        set_script_prefix(get_script_name(environ))
+        request_upkeep.started()
+        request = self.request_class(environ)
+        response = self.get_response(request)
+        response._handler_class = self.__class__
+        start_response(
+            f"{response.status_code} {response.reason_phrase}",
+            [*response.items(), *(("Set-Cookie", c.output(header="")) for c in response.cookies.values())],
+        )
+        if response.streaming:
+            return response  # closed by the server: request_finished is sent
+        return request_upkeep.Finishing(response)
 
     def resolve_request(self, request):
         match = request.META.get(self.MATCH) or self.route(request.META)
