@@ -119,3 +119,15 @@ def test_a_client_and_a_new_code_are_counted_from_one(file_birth, settings):
         lookup_dossier(code=second.code, token=second.token, client="10.0.0.3")
     lookup_dossier(code=second.code, token=second.token, client="10.0.0.4")
     assert cache.get(f"onestop:lookup:code:{second.code}") == 2
+
+
+def test_the_compiled_read_gives_the_orms_values(file_birth, walk):
+    # The hot read runs outside Django's cursor (xaso.core.prepared; binary results on
+    # PostgreSQL); its values are the ORM's own: aware datetimes, dates, booleans.
+    from xaso.onestop.lookup import _LOOKUP, _lookup_query
+
+    dossier = walk(file_birth(), "start")
+    rows = _LOOKUP.rows(dossier.code)
+    assert len(rows) >= 2
+    assert rows == [tuple(row) for row in _lookup_query(dossier.code)]
+    assert rows[0][6].tzinfo is not None and rows[0][-2].tzinfo is not None
