@@ -186,7 +186,10 @@ class Dossier(models.Model):
         "payments.PaymentRequest", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     fee_paid_at = models.DateTimeField(_("fee paid at"), null=True, blank=True)
+    # The queue's search: code and name for every reader; the personal numbers (phone, personal
+    # ID, digits only) apart, matched only for readers who see them in full (selectors.queue_for).
     search_text = models.CharField(max_length=400, blank=True)
+    search_numbers = models.CharField(max_length=200, blank=True, default="", db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

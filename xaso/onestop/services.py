@@ -2,6 +2,7 @@
 (xaso.core.workflow): row lock, role check, event row, audit entry, all in one transaction;
 the citizen is told in the same transaction (xaso.notify)."""
 
+import re
 import secrets
 from datetime import date, datetime, timedelta
 
@@ -19,6 +20,7 @@ from xaso.core.audit import audit_record
 from xaso.core.calendar import WorkingCalendar, local_today
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
+from xaso.core.privacy import MASKED_FIELD_TYPES
 from xaso.core.text import fold_all
 from xaso.notify.services import notify_send
 from xaso.onestop.catalog import catalogue_rows, load_into
@@ -113,7 +115,25 @@ def _file(dossier: Dossier, now: datetime) -> None:
 
 
 def _search_text(dossier: Dossier) -> str:
-    return fold_all(dossier.code, dossier.applicant_name, dossier.applicant_phone)
+    """What anyone who may see the dossier can find it by: its code and the applicant's name.
+    Personal numbers go to `_search_numbers` (the queue matches them for some readers only)."""
+    return fold_all(dossier.code, dossier.applicant_name)
+
+
+def _search_numbers(dossier: Dossier) -> str:
+    """The dossier's personal numbers (applicant's phone, answers of `phone` and `personal_id`
+    fields), digits only, for the queue's search by those who see them in full."""
+    numbers = [dossier.applicant_phone or ""]
+    for spec in dossier.procedure.form:
+        if spec.get("type") in MASKED_FIELD_TYPES:
+            numbers.append(str((dossier.data or {}).get(spec["name"]) or ""))
+    digits = [re.sub(r"\D", "", n) for n in numbers]
+    return " ".join(dict.fromkeys(d for d in digits if d))[:200]
+
+
+def _index(dossier: Dossier) -> None:
+    dossier.search_text = _search_text(dossier)
+    dossier.search_numbers = _search_numbers(dossier)
 
 
 def _notify(dossier: Dossier, *, note: str = "") -> None:
@@ -197,7 +217,7 @@ def dossier_submit(
             d.data = cleaned
             d.applicant_name, d.applicant_phone = _applicant(cleaned, d.profile)
             _file(d, now)
-            d.search_text = _search_text(d)
+            _index(d)
 
         dossier, _event = DOSSIER_FLOW.apply(dossier, "submit", actor=actor, update=fill)
         fee_request_open(dossier, actor=actor)
@@ -279,7 +299,7 @@ def dossier_receive_at_counter(
 
         def fill(d: Dossier, old: str) -> None:
             _file(d, now)
-            d.search_text = _search_text(d)
+            _index(d)
 
         dossier, _event = DOSSIER_FLOW.apply(dossier, "receive", actor=actor, update=fill)
         fee_request_open(dossier, actor=actor)
@@ -359,6 +379,7 @@ def dossier_act(
         elif action == "resubmit":
             if cleaned is not None:
                 d.data = cleaned
+                _index(d)
             if d.paused_on is not None and d.due_date is not None:
                 d.due_date = WorkingCalendar.load().extend_due_date(
                     d.due_date, paused_on=d.paused_on, resumed_on=today
@@ -420,7 +441,7 @@ def _open_follow_ons(parent: Dossier, *, actor: User, now: datetime) -> list[Dos
 
         def fill(d: Dossier, old: str) -> None:
             _file(d, now)
-            d.search_text = _search_text(d)
+            _index(d)
 
         child, _event = DOSSIER_FLOW.apply(
             child,
