@@ -26,7 +26,14 @@ class CashPaymentForm(forms.Form):
         label=_("Cash received (đồng)"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"})
     )
     receipt_number = forms.CharField(
-        label=_("Receipt number (if a receipt book is used)"), max_length=30, required=False
+        label=_("Receipt number"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "Leave it blank and the commune's next number of the year is given "
+            "(BL-commune code-year-000001). With a paper receipt book, type the number printed "
+            "on the receipt: a number is used only once in the commune."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

@@ -118,6 +118,14 @@ class PaymentRequest(models.Model):
         ]
         constraints = [
             models.CheckConstraint(name="payreq_amount_positive", condition=Q(amount__gt=0)),
+            # A receipt number names one payment in its commune (typed from a paper book or
+            # given by the commune's sequence). Partial: only cash payments carry one, so the
+            # index stays small and a statement import never writes it.
+            models.UniqueConstraint(
+                fields=["commune", "receipt_number"],
+                condition=~Q(receipt_number=""),
+                name="payreq_receipt_unique",
+            ),
         ]
 
     def __str__(self):
@@ -130,6 +138,22 @@ class PaymentRequest(models.Model):
     @property
     def outstanding(self) -> int:
         return max(self.amount - self.amount_received, 0)
+
+
+class ReceiptCounter(models.Model):
+    """The last receipt number the commune's sequence gave in a year (BL-<commune>-<yyyy>-<n>).
+    Locked and bumped in the transaction that records the cash, so the numbers have neither
+    gaps nor duplicates (a rolled-back payment gives its number back)."""
+
+    commune = models.ForeignKey("places.Commune", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["commune", "year"], name="receipt_counter_unique")]
+
+    def __str__(self):
+        return f"{self.commune_id} {self.year}: {self.last}"
 
 
 # Statuses in which the request counts as paid: its handler has been told, once.

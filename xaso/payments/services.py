@@ -25,6 +25,12 @@ from xaso.payments.models import (
     RequestStatus,
     StatementLine,
 )
+from xaso.payments.receipts import (
+    receipt_number_check_free,
+    receipt_number_clean,
+    receipt_number_next,
+    receipt_number_save,
+)
 from xaso.payments.references import reference_new, references_in
 from xaso.payments.statements import Row, rows_read
 from xaso.payments.vietqr import account_clean, amount_clean, bin_clean, note_clean, vietqr_build
@@ -193,13 +199,16 @@ def payment_request_pay_cash(
     and a cash payment cannot both settle it, whichever comes second finds it settled, and a
     later bank credit is listed for a refund as "already paid"); the cash must be exactly what
     is still due, else nothing changes; the method, the receipt number and the cashier are
-    kept; the owning app's paid handler runs once, in this transaction, as for a transfer."""
+    kept; the owning app's paid handler runs once, in this transaction, as for a transfer.
+    Receipt number: left blank, the commune's next of the year (BL-<commune>-<yyyy>-<000001>,
+    no gaps, no duplicates); typed from a paper book, it must not be used yet in the commune
+    (422 on receipt_number) nor have the sequence's shape (receipts.py)."""
     if not actor.holds(RECONCILE, commune=request.commune):
         raise NotAllowed(_("You cannot take payments for this commune."))
     amount = _cash_amount(amount)
-    receipt_number = " ".join((receipt_number or "").split())
-    if len(receipt_number) > 30:
-        raise InvalidInput(_("The receipt number is at most 30 characters."), field="receipt_number")
+    receipt_number = receipt_number_clean(receipt_number)
+    if receipt_number:
+        receipt_number_check_free(request, receipt_number)
     with transaction.atomic():
         request = PaymentRequest.objects.select_for_update().select_related("commune").get(pk=request.pk)
         if request.status not in PAYABLE:
@@ -215,11 +224,12 @@ def payment_request_pay_cash(
         request.status = RequestStatus.PAID
         request.paid_at = timezone.now()
         request.method = PaymentMethod.CASH
-        request.receipt_number = receipt_number
+        request.receipt_number = receipt_number or receipt_number_next(request.commune, request.paid_at)
         request.cashier = actor
-        request.save(
-            update_fields=["amount_received", "status", "paid_at", "method", "receipt_number", "cashier"]
+        receipt_number_save(
+            request, ["amount_received", "status", "paid_at", "method", "receipt_number", "cashier"]
         )
+        receipt_number = request.receipt_number
         _tell_handlers([request])
         audit_record(
             actor=actor,
