@@ -43,7 +43,7 @@ def test_the_officer_records_the_fee_of_three_copies_paid_in_cash(page, sign_in,
         "Số tiền mặt nhận phải đúng bằng số tiền phải nộp: 24.000 đồng."
     ).first.is_visible()
     page.get_by_label("Số tiền mặt đã nhận (đồng)").fill("24.000")
-    page.get_by_label("Số biên lai (nếu dùng quyển biên lai)").fill("0000789")
+    page.get_by_label("Số biên lai", exact=True).fill("0000789")
     page.get_by_role("button", name="Ghi nhận đã thu tiền mặt").click()
     page.wait_for_url(f"**/ho-so/{dossier.code}/")
     assert page.locator("#fee-state").inner_text() == "Đã nộp lệ phí"
