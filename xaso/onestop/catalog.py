@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from xaso.core.text import fold_all
+from xaso.onestop.fee_tiers import schedule_check
 from xaso.onestop.forms import check_spec
 
 CATALOGUE = Path(__file__).resolve().parent / "data" / "procedures.json"
@@ -19,6 +20,7 @@ FIELDS = (
     "fee",
     "fee_note",
     "fee_per_copy",
+    "fee_schedule",
     "processing_days",
     "online_level",
     "legal_basis",
@@ -39,6 +41,11 @@ def catalogue_rows(path: Path = CATALOGUE) -> list[dict]:
             f["name"] == "copies" and f["type"] == "integer" and f.get("required") for f in row["form"]
         ):
             raise ValueError(f"{row['code']}: a fee per copy needs a required integer field 'copies'")
+        problems = schedule_check(
+            row.get("fee_schedule") or {}, row["form"], fee_per_copy=row.get("fee_per_copy")
+        )
+        if problems:
+            raise ValueError(f"{row['code']}: " + " ".join(str(p) for p in problems))
     return rows
 
 
@@ -46,7 +53,7 @@ def load_into(procedure_model, rows: list[dict]) -> int:
     """Create or update each row in `procedure_model` (a real or a migration's model: an older
     migration's model lacks the columns added after it, which are left to their migration)."""
     known = {f.name for f in procedure_model._meta.get_fields()}
-    defaults = {"fee_per_copy": False}
+    defaults = {"fee_per_copy": False, "fee_schedule": {}}
     for row in rows:
         values = {name: row.get(name, defaults.get(name, "")) for name in FIELDS if name in known}
         values["search_text"] = fold_all(row["name"], row.get("national_code", ""), row["code"])

@@ -9,6 +9,10 @@ Rules:
   records…) costs its fee times the number of copies asked for in the form field `copies`
   (1 to MAX_COPIES, and the field's own maximum): `dossier_fee`, the one place it is computed;
   the pages show "3 bản × 8.000 đồng = 24.000 đồng" (`fee_summary`'s `copies`).
+- A procedure priced per page in tiers (`Procedure.fee_schedule`: certified copies, 2.000 đồng
+  a page for pages 1–2, 1.000 from page 3, at most 200.000 a copy) costs the tiers' sum for its
+  form field `pages`, capped per copy, times `copies` (fee_tiers.py); the pages and the receipt
+  show "5 trang × 1 bản: 2 × 2.000 + 3 × 1.000 = 7.000 đồng" (`fee_summary`'s `tiers`).
 - A linked group (liên thông) pays once: the root dossier's request covers the fees of its
   procedure and of every follow-on procedure its chain will open; the follow-ons, opened on
   approval, share that request (and are paid if it is).
@@ -33,6 +37,7 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
 from xaso.notify.services import notify_send
+from xaso.onestop.fee_tiers import TiersPrice, schedule_check, tiers_price
 from xaso.onestop.models import Dossier, DossierEvent, Procedure, Status
 from xaso.payments.banks import bank_by_bin
 from xaso.payments.models import PAYABLE, PaymentMethod, PaymentRequest
@@ -64,33 +69,80 @@ def note_for(code: str) -> str:
 MAX_COPIES = 100
 
 
-def copies_of(procedure: Procedure, data: dict | None) -> int:
-    """How many times the procedure's fee is due: 1, or for a fee per copy the number in the
-    form field `copies` (absent: 1, as for a follow-on whose form does not carry it). Rules:
-    a whole number from 1 to MAX_COPIES and to the field's own `max`."""
-    if not procedure.fee_per_copy:
-        return 1
-    value = (data or {}).get("copies")
+def _count(procedure: Procedure, data: dict | None, name: str, ceiling: int) -> int | None:
+    """The whole number in form field `name` (None when absent), from 1 to `ceiling` and to
+    the field's own `max`, else InvalidInput on that field."""
+    value = (data or {}).get(name)
     if value is None or value == "":
-        return 1
-    limit = MAX_COPIES
+        return None
+    limit = ceiling
     for item in procedure.form or []:
-        if item.get("name") == "copies" and item.get("max"):
+        if item.get("name") == name and item.get("max"):
             limit = min(limit, int(item["max"]))
     try:
-        copies = int(str(value).strip())
+        count = int(str(value).strip())
     except ValueError:
-        copies = 0
-    if not 1 <= copies <= limit:
-        raise InvalidInput(
-            _("Ask for between 1 and %(max)d copies.") % {"max": limit}, field="copies", code="copies"
+        count = 0
+    if not 1 <= count <= limit:
+        message = (
+            _("Ask for between 1 and %(max)d copies.")
+            if name == "copies"
+            else _("Give a number of pages between 1 and %(max)d.")
         )
-    return copies
+        raise InvalidInput(message % {"max": limit}, field=name, code=name)
+    return count
+
+
+def copies_of(procedure: Procedure, data: dict | None) -> int:
+    """How many times the procedure's fee is due: 1, or for a fee per copy (or per page in
+    tiers) the number in the form field `copies` (absent: 1, as for a follow-on whose form does
+    not carry it). Rules: a whole number from 1 to MAX_COPIES and to the field's own `max`."""
+    if not procedure.fee_per_copy and not procedure.fee_schedule:
+        return 1
+    return _count(procedure, data, "copies", MAX_COPIES) or 1
+
+
+# The most pages one dossier may be priced for, whatever its form says.
+MAX_PAGES = 10_000
+
+
+def tiers_of(procedure: Procedure, data: dict | None) -> TiersPrice | None:
+    """For a procedure priced per page in tiers (`fee_schedule`): the price of the dossier's
+    `pages` × `copies`, with its parts (fee_tiers.py). None for other procedures. A schedule
+    the catalogue or the admin let through is checked again: a broken one is a 422, not a 500."""
+    schedule = procedure.fee_schedule
+    if not schedule:
+        return None
+    if schedule_check(schedule):
+        raise InvalidInput(
+            _("This procedure's fee schedule is not valid; tell the commune."), field="procedure"
+        )
+    pages = _count(procedure, data, "pages", MAX_PAGES)
+    if pages is None:
+        raise InvalidInput(_("Give the number of pages."), field="pages", code="pages")
+    return tiers_price(schedule, pages=pages, copies=copies_of(procedure, data))
 
 
 def dossier_fee(procedure: Procedure, data: dict | None) -> int:
-    """The fee a dossier of `procedure` with form `data` pays (integer đồng)."""
+    """The fee a dossier of `procedure` with form `data` pays (integer đồng): per page in tiers
+    when the procedure has a fee schedule, else its fee (times the copies for a fee per copy)."""
+    priced = tiers_of(procedure, data)
+    if priced is not None:
+        return priced.total
     return procedure.fee * copies_of(procedure, data)
+
+
+def tiers_text(procedure: Procedure, data: dict | None, *, charged: int | None = None) -> str:
+    """The breakdown the pages and the receipt show ("5 trang × 1 bản: 2 × 2.000 + 3 × 1.000 =
+    7.000 đồng"); '' for other procedures, for data that cannot be priced, or when `charged`
+    (what a filed dossier was charged) differs from today's schedule."""
+    try:
+        priced = tiers_of(procedure, data)
+    except InvalidInput:
+        return ""
+    if priced is None or (charged is not None and charged != priced.total):
+        return ""
+    return priced.text()
 
 
 def chain_procedures(procedure: Procedure) -> list[Procedure]:
@@ -258,6 +310,7 @@ def fee_summary(dossier: Dossier) -> dict:
         "amount": request.amount if request is not None else dossier.fee,
         "shared": request is not None and request.amount != dossier.fee,
         "copies": copies_fee(dossier.procedure, dossier.data, charged=dossier.fee) if dossier.fee else None,
+        "tiers": tiers_text(dossier.procedure, dossier.data, charged=dossier.fee) if dossier.fee else "",
         "cash": state == "paid" and request is not None and request.method == PaymentMethod.CASH,
         "account": request.account if request is not None else None,
         "bank": bank_by_bin(request.account.bank_bin) if request is not None else None,

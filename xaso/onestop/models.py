@@ -46,6 +46,19 @@ class Procedure(models.Model):
         default=False,
         help_text=_("The dossier pays the fee once for each copy asked for (its form field “copies”)."),
     )
+    # The fee priced per page in tiers (certified copies): {"per": "page", "tiers": [[1, 2000],
+    # [3, 1000]], "cap_per_copy": 200000}, read with the form fields `pages` and `copies`
+    # (xaso.onestop.fee_tiers); empty: `fee` applies.
+    fee_schedule = models.JSONField(
+        _("fee schedule"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Leave {} for a fixed fee. Per page in tiers: {"per": "page", "tiers": [[1, 2000], [3, 1000]], '
+            '"cap_per_copy": 200000} (a required integer field “pages” in the form, optionally “copies”); '
+            "the fee above is then only shown as the price of the first page."
+        ),
+    )
     processing_days = models.PositiveSmallIntegerField(_("processing time (working days)"))
     online_level = models.CharField(_("online level"), max_length=10, choices=OnlineLevel.choices)
     legal_basis = models.TextField(_("legal basis"), blank=True)

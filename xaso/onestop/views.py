@@ -28,7 +28,8 @@ from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.onestop import lookup_page, services
 from xaso.onestop import selectors as sel
 from xaso.onestop.export import report_xlsx
-from xaso.onestop.fees import copies_fee, fee_summary
+from xaso.onestop.fee_tiers import schedule_text
+from xaso.onestop.fees import copies_fee, fee_summary, tiers_text
 from xaso.onestop.forms import build_form
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.models import DossierFile, ProcedureField, RatingLevel, Status
@@ -82,7 +83,11 @@ def procedure_detail(request, code: str):
     return render(
         request,
         "onestop/procedure_detail.html",
-        {"procedure": procedure, "default_commune": default},
+        {
+            "procedure": procedure,
+            "default_commune": default,
+            "fee_tiers": schedule_text(procedure.fee_schedule) if procedure.fee_schedule else "",
+        },
     )
 
 
@@ -223,6 +228,7 @@ def _draft_review(request, draft, steps):
             "procedure": draft.procedure,
             "answers": [(labels.get(k, k), v) for k, v in draft.data.items()],
             "fee_copies": copies_fee(draft.procedure, draft.data),
+            "fee_tiers": tiers_text(draft.procedure, draft.data),
             "files": draft.files.all(),
             "wallet": sel.wallet_for(request.user, dossier=draft),
             "upload": upload,
