@@ -241,6 +241,8 @@ def queue_for(actor, filters: QueueFilters, *, today: date | None = None) -> Que
     return dossiers.select_related("procedure", "assignee", "village").order_by("due_date", "pk")
 
 
+# A personal ID number has 12 digits, a phone 10.
+LONGEST_NUMBER = 12
 # What a typed number may be written with besides its digits: "0912 345 678", "+84 912.345.678".
 _NUMBER_TYPED = re.compile(r"^[\d\s.+()-]*\d[\d\s.+()-]*$")
 
@@ -254,6 +256,8 @@ def _numbers_match(actor, typed: str) -> Q:
     digits = re.sub(r"\D", "", typed)
     if len(digits) == 11 and digits.startswith("84"):
         digits = "0" + digits[2:]
+    if len(digits) > LONGEST_NUMBER:  # a dossier code typed whole: no number is that long
+        return Q(pk__in=[])
     full = scope_of(actor, PROCESS)
     if full.everything:
         return Q(search_numbers__contains=digits)
