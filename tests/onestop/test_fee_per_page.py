@@ -14,6 +14,7 @@ from xaso.onestop.fee_tiers import schedule_check, schedule_text, tiers_price
 from xaso.onestop.fees import dossier_fee
 from xaso.onestop.models import Dossier, Procedure
 from xaso.onestop.services import dossier_draft_save, dossier_submit
+from xaso.payments.services import payment_request_pay_cash
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +174,13 @@ def test_the_migration_prices_the_shipped_row_of_an_existing_catalogue(certified
     shipped = Procedure.objects.get(pk=certified_copy.pk)
     assert shipped.fee_schedule == LAW and [f["name"] for f in shipped.form][-2:] == ["pages", "copies"]
     assert dossier_fee(shipped, {"pages": 5}) == 7_000  # a dossier filed before: one copy
+
+
+def test_the_cash_receipt_says_how_the_amount_was_reached(account, file_copy, login, one_stop_officer):
+    dossier = Dossier.objects.get(pk=file_copy(5).pk)
+    payment_request_pay_cash(actor=one_stop_officer, request=dossier.fee_request, amount=7_000)
+    pdf = login(one_stop_officer).get(f"/thanh-toan/yeu-cau/{dossier.fee_request_id}/bien-lai.pdf").content
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    assert "5 trang × 1 bản: 2 × 2.000 + 3 × 1.000 = 7.000 đồng" in " ".join(text.stdout.decode().split())

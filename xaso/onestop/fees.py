@@ -176,6 +176,10 @@ def fee_request_open(dossier: Dossier, *, actor) -> PaymentRequest | None:
         label = (
             _("Fees of the linked dossiers from %(code)s") if linked else _("Fee of dossier %(code)s")
         ) % {"code": dossier.code}
+        breakdown = "" if linked else tiers_text(dossier.procedure, dossier.data)
+        if breakdown:
+            # The cash receipt (biên lai) prints the label: it says how the amount was reached.
+            label = f"{label} ({breakdown})"[:200]
         try:
             request = payment_request_create(
                 actor=actor,
