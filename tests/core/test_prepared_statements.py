@@ -61,3 +61,36 @@ def test_an_unwatched_read_bypasses_djangos_cursor(commune, monkeypatch):
 
     monkeypatch.setattr(connection, "cursor", no_cursor)
     assert fetch_prepared(SQL, [commune.code]) == [(commune.name,)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a server to lose is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_lost_between_requests_is_reopened_for_the_read(commune):
+    # With CONN_HEALTH_CHECKS, in place of Django's ping before each request's first query.
+    connection.ensure_connection()
+    connection.health_check_enabled = True
+    pid = connection.connection.info.backend_pid
+    fetch_prepared(SQL, [commune.code])  # prepared on this connection
+    import psycopg
+
+    settings = connection.settings_dict
+    with psycopg.connect(
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        dbname=settings["NAME"],
+        autocommit=True,
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    assert fetch_prepared(SQL, [commune.code]) == [(commune.name,)]
+    assert connection.connection.info.backend_pid != pid
+
+
+def test_the_read_reuses_one_server_cursor_per_connection(commune):
+    fetch_prepared(SQL, [commune.code])
+    if connection.vendor == "postgresql":
+        kept = connection.connection._xaso_server_bound
+        fetch_prepared(SQL, [commune.code])
+        assert connection.connection._xaso_server_bound is kept and not kept.closed
+    assert fetch_prepared(SQL, [commune.code]) == [(commune.name,)]
