@@ -35,6 +35,10 @@ from bench.harness import (
 from bench.registry import scenario
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# One granian worker per core with one blocking thread each: on 2 cores a second thread per
+# worker only takes turns at the GIL (paired runs at 588d116, 2 × 1 against 2 × 2, alternating:
+# 6 of 6 faster, by 5-25 %). The bare-Django ceilings are served the same way.
+WORKERS, THREADS = 2, 1
 SCALE = os.environ.get("BENCH_SCALE", "province")
 SAMPLE = 20_000
 REPEAT = int(os.environ.get("BENCH_ONESTOP_REPEAT", "10"))
@@ -83,11 +87,11 @@ def onestop() -> None:
         )
         api_paths, page_paths, sql_paths = (Path(p) for p in paths)
         # The ceiling: bare Django (no middleware, only the ceiling views), same server.
-        with serve(env, app="bench.bare_wsgi:application") as bare:
+        with serve(env, app="bench.bare_wsgi:application", workers=WORKERS, threads=THREADS) as bare:
             wrk(bare, paths=sql_paths, seconds=max(3, SECONDS // 2))
             bare_constant = wrk(f"{bare}/_bench/json", seconds=SECONDS)
             bare_raw = wrk(bare, paths=sql_paths, seconds=SECONDS)
-        with serve(env) as base:
+        with serve(env, workers=WORKERS, threads=THREADS) as base:
             # Warm both workers and the database's cache over the sampled dossiers first (not
             # counted): otherwise the first measurement to touch them pays for the cold reads.
             wrk(base, paths=api_paths, seconds=max(3, SECONDS // 2))
@@ -116,7 +120,8 @@ def _body(label, base_url, static, constant, raw, bare, api, page, inproc, start
             f" {communes * scale.households_per_commune:,} households,"
             f" {communes * scale.dossiers_per_commune:,} dossiers over a year; built by bench/province.py"
             " and cached).",
-            f"wrk: 32 connections, {SECONDS} s each, 2 threads, granian 2 workers × 2 threads; lookups cycle"
+            f"wrk: 32 connections, {SECONDS} s each, 2 threads, granian {WORKERS} workers × {THREADS} thread;"
+            " lookups cycle"
             f" over {SAMPLE:,} different dossiers (rate limits raised, still counted), after an uncounted"
             " warm-up pass over them. The bare-Django ceilings are served first by the same granian with"
             " no middleware (bench/bare_wsgi.py); 'of ceiling' is the share of the bare raw-SQL rate.",
