@@ -18,6 +18,7 @@ from xaso.accounts.roles import Role
 from xaso.accounts.services import own_profile_ensure
 from xaso.core.audit import audit_record
 from xaso.core.calendar import WorkingCalendar, local_today
+from xaso.core.counters import next_number
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
 from xaso.core.privacy import MASKED_FIELD_TYPES
@@ -93,17 +94,7 @@ def _allocate_code(commune: Commune, moment: datetime) -> str:
     Rules: runs in the filing transaction, the counter row locked, so codes are unique across
     the country (commune codes are) and have no gaps (a rolled-back filing gives its number back)."""
     day = local_today(moment)
-    counter = DossierCounter.objects.select_for_update().filter(commune=commune, day=day).first()
-    if counter is None:
-        try:
-            with transaction.atomic():
-                counter = DossierCounter.objects.create(commune=commune, day=day)
-        except IntegrityError:
-            # Another filing created today's row first; wait for its lock and take the next number.
-            counter = DossierCounter.objects.select_for_update().get(commune=commune, day=day)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{commune.code}-{day:%y%m%d}-{counter.last:04d}"
+    return f"{commune.code}-{day:%y%m%d}-{next_number(DossierCounter, commune=commune, day=day):04d}"
 
 
 def _file(dossier: Dossier, now: datetime) -> None:

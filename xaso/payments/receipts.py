@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from xaso.core.calendar import local_today
+from xaso.core.counters import next_number
 from xaso.core.errors import InvalidInput
 from xaso.payments.models import PaymentRequest, ReceiptCounter
 
@@ -41,17 +42,7 @@ def receipt_number_next(commune, moment: datetime) -> str:
     counter row is locked, so numbers have no duplicates and no gaps (a rolled-back payment
     gives its number back)."""
     year = local_today(moment).year
-    counter = ReceiptCounter.objects.select_for_update().filter(commune=commune, year=year).first()
-    if counter is None:
-        try:
-            with transaction.atomic():
-                counter = ReceiptCounter.objects.create(commune=commune, year=year)
-        except IntegrityError:
-            # Another payment created the year's row first; wait for its lock, take the next.
-            counter = ReceiptCounter.objects.select_for_update().get(commune=commune, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{PREFIX}-{commune.code}-{year}-{counter.last:06d}"
+    return f"{PREFIX}-{commune.code}-{year}-{next_number(ReceiptCounter, commune=commune, year=year):06d}"
 
 
 def _taken(number: str) -> InvalidInput:
