@@ -59,8 +59,6 @@ class LanguageMiddleware(MiddlewareMixin):
         request.LANGUAGE_CODE = language
 
     def process_response(self, request, response):
-        response.headers.setdefault(
-            "Content-Language", getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        )
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)  # set by process_request
         patch_vary_headers(response, ["Cookie"])
         return response

@@ -37,23 +37,30 @@ def scope_of(actor, perm: str | None = None) -> Scope:
     return actor.scope_for(perm) if perm else actor.scope
 
 
+def scope_condition(model, actor, perm: str | None = None, *, as_citizen: bool = True) -> Q | None:
+    """The condition on `model`'s rows the actor may reach (their communes, their province's
+    communes, or, `as_citizen`, their own); None when they reach every row."""
+    scope = scope_of(actor, perm)
+    if scope.everything:
+        return None
+    path = model.commune_path
+    condition = Q(pk__in=[])
+    if scope.commune_codes:
+        condition |= Q(**{f"{path}__in": scope.commune_codes})
+    if scope.province_codes:
+        province_path = getattr(model, "province_path", f"{path}__province")
+        condition |= Q(**{f"{province_path}__in": scope.province_codes})
+    citizen_path = getattr(model, "citizen_path", None)
+    if as_citizen and citizen_path and scope_of(actor).user_id is not None:
+        condition |= Q(**{citizen_path: actor.pk})
+    return condition
+
+
 class ScopedQuerySet(models.QuerySet):
     def for_actor(self, actor, perm: str | None = None, *, as_citizen: bool = True):
         """Rows the actor may reach: their communes, their province's communes, or their own."""
-        scope = scope_of(actor, perm)
-        if scope.everything:
-            return self
-        path = self.model.commune_path
-        condition = Q(pk__in=[])
-        if scope.commune_codes:
-            condition |= Q(**{f"{path}__in": scope.commune_codes})
-        if scope.province_codes:
-            province_path = getattr(self.model, "province_path", f"{path}__province")
-            condition |= Q(**{f"{province_path}__in": scope.province_codes})
-        citizen_path = getattr(self.model, "citizen_path", None)
-        if as_citizen and citizen_path and scope_of(actor).user_id is not None:
-            condition |= Q(**{citizen_path: actor.pk})
-        return self.filter(condition)
+        condition = scope_condition(self.model, actor, perm, as_citizen=as_citizen)
+        return self if condition is None else self.filter(condition)
 
 
 ScopedManager = models.Manager.from_queryset(ScopedQuerySet)

@@ -44,10 +44,7 @@ class ProcedureAdmin(admin.ModelAdmin):
     exclude = ["search_text"]
 
     def save_model(self, request, obj, form, change):
-        try:
-            check_spec(obj.form)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+        # The form and the fee schedule were checked by ProcedureAdminForm.clean.
         obj.search_text = fold_all(obj.name, obj.national_code, obj.code)
         super().save_model(request, obj, form, change)
 

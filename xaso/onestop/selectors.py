@@ -12,7 +12,7 @@ from xaso.core.calendar import LOCAL_TZ, WorkingCalendar, local_today
 from xaso.core.errors import NotFound
 from xaso.core.idempotency import idempotent_answer
 from xaso.core.privacy import mask_answers, mask_phone
-from xaso.core.tenancy import scope_of
+from xaso.core.tenancy import scope_condition
 from xaso.core.text import fold
 from xaso.documents.selectors import signed_subject_ids
 from xaso.onestop.models import (
@@ -258,15 +258,9 @@ def _numbers_match(actor, typed: str) -> Q:
         digits = "0" + digits[2:]
     if len(digits) > LONGEST_NUMBER:  # a dossier code typed whole: no number is that long
         return Q(pk__in=[])
-    full = scope_of(actor, PROCESS)
-    if full.everything:
-        return Q(search_numbers__contains=digits)
-    where = Q(pk__in=[])
-    if full.commune_codes:
-        where |= Q(commune_id__in=full.commune_codes)
-    if full.province_codes:
-        where |= Q(commune__province_id__in=full.province_codes)
-    return Q(search_numbers__contains=digits) & where
+    numbers = Q(search_numbers__contains=digits)
+    full = scope_condition(Dossier, actor, PROCESS, as_citizen=False)
+    return numbers if full is None else numbers & full
 
 
 class KeysFirst:
