@@ -48,6 +48,18 @@ def test_filing_with_bad_data_is_a_problem_naming_the_field(login, citizen, comm
     assert response.json()["errors"][0]["field"] == "child_sex"
 
 
+def test_a_nul_character_in_the_commune_is_a_problem_not_a_500(login, citizen, commune):
+    # PostgreSQL refuses NUL in text: found by the API fuzz test (xaso.core.api.schemas.In).
+    response = post(
+        login(citizen),
+        "/api/v1/dossiers",
+        {"procedure": "1.001193", "commune": commune.code + "\x00", "data": BIRTH_DATA},
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "commune"
+    assert not Dossier.objects.exists()
+
+
 def test_filing_needs_a_signed_in_caller(client, commune):
     response = post(
         client, "/api/v1/dossiers", {"procedure": "1.001193", "commune": commune.code, "data": {}}

@@ -9,7 +9,6 @@ from typing import Annotated
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import field_validator
 
 from xaso.accounts.models import User
 from xaso.community import selectors
@@ -25,6 +24,7 @@ from xaso.community.feedback import (
 from xaso.community.households import HouseholdData, household_save
 from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
+from xaso.core.api.schemas import In
 from xaso.core.errors import InvalidInput, NotFound
 from xaso.core.privacy import mask_phone
 from xaso.places.models import Commune, Village
@@ -34,17 +34,6 @@ router = Router(tags=["community"])
 MAX_ID = 2**53  # ids beyond this are not ours, and SQLite cannot even bind them
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 PAGE_MAX = 200
-
-
-class In(Schema):
-    """Input: text may not carry NUL characters (PostgreSQL refuses them)."""
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _no_nul(cls, value):
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("text may not contain NUL characters")
-        return value
 
 
 class Page(Schema):

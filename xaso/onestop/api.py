@@ -9,6 +9,7 @@ from ninja import Header, Router, Schema
 from ninja.responses import NinjaJSONEncoder, Status
 
 from xaso.core.api.problems import domain_problem
+from xaso.core.api.schemas import In
 from xaso.core.errors import DomainError, InvalidInput
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
@@ -60,7 +61,7 @@ def procedure(request, code: str):
     return found
 
 
-class DossierIn(Schema):
+class DossierIn(In):
     procedure: str
     commune: str
     data: dict
@@ -174,7 +175,7 @@ def dossier_detail(request, code: str):
     return _dossier_out(found, request.user)
 
 
-class ActionIn(Schema):
+class ActionIn(In):
     action: str
     note: str = ""
     assignee: str | None = None

@@ -2,6 +2,7 @@ from datetime import datetime
 
 from ninja import Router, Schema
 
+from xaso.core.api.schemas import In
 from xaso.payments import selectors
 from xaso.payments.banks import BANKS
 from xaso.payments.services import payment_request_pay_cash
@@ -78,7 +79,7 @@ def request_detail(request, request_id: int):
     return _out(selectors.payment_request_for(request.user, request_id))
 
 
-class CashIn(Schema):
+class CashIn(In):
     amount: int
     receipt_number: str = ""
 
@@ -96,7 +97,7 @@ def request_pay_cash(request, request_id: int, body: CashIn):
     )
 
 
-class DecodeIn(Schema):
+class DecodeIn(In):
     payload: str
 
 
