@@ -17,6 +17,11 @@ def _networks(entries) -> tuple:
     return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry.strip())
 
 
+def trusted_networks() -> tuple:
+    """The networks of XASO_TRUSTED_PROXIES."""
+    return _networks(getattr(settings, "XASO_TRUSTED_PROXIES", ()))
+
+
 def _address(text: str):
     try:
         return ipaddress.ip_address(text.strip())
@@ -44,7 +49,7 @@ def real_client(remote_addr: str, forwarded_for: str, networks) -> str:
 class ForwardedForMiddleware(MiddlewareMixin):
     def __init__(self, get_response):
         super().__init__(get_response)
-        self.networks = _networks(getattr(settings, "XASO_TRUSTED_PROXIES", ()))
+        self.networks = trusted_networks()
 
     def process_request(self, request):
         if self.networks:

@@ -14,7 +14,8 @@ The routes are one table (xaso/wsgi.py): a path pattern, the view that answers i
 it is a page (whose header shows who is signed in). A request is lean when its method is GET or
 HEAD, its path matches a route, and, for a page, it carries no session cookie; it then goes
 straight to the route's view, ahead of the URLconf. Everything else goes to the full
-application."""
+application. (The lookup's JSON for a found dossier is answered earlier still, by
+xaso/onestop/lookup_wsgi.py, with the headers this chain gives.)"""
 
 import re
 
