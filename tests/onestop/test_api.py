@@ -60,6 +60,23 @@ def test_a_nul_character_in_the_commune_is_a_problem_not_a_500(login, citizen, c
     assert not Dossier.objects.exists()
 
 
+@pytest.mark.parametrize("where", ["value", "name"])
+def test_a_nul_character_in_the_forms_answers_is_a_problem_not_a_500(login, citizen, commune, where):
+    # The answers go into a JSON column (jsonb on PostgreSQL, which refuses NUL in text too).
+    name = next(iter(BIRTH_DATA))
+    data = dict(BIRTH_DATA)
+    if where == "value":
+        data[name] = "Trần\x00"
+    else:
+        data[name + "\x00"] = data.pop(name)
+    response = post(
+        login(citizen), "/api/v1/dossiers", {"procedure": "1.001193", "commune": commune.code, "data": data}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"].startswith(name)
+    assert not Dossier.objects.exists()
+
+
 def test_filing_needs_a_signed_in_caller(client, commune):
     response = post(
         client, "/api/v1/dossiers", {"procedure": "1.001193", "commune": commune.code, "data": {}}

@@ -184,3 +184,16 @@ def test_the_cash_receipt_says_how_the_amount_was_reached(account, file_copy, lo
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
     )
     assert "5 trang × 1 bản: 2 × 2.000 + 3 × 1.000 = 7.000 đồng" in " ".join(text.stdout.decode().split())
+
+
+def test_the_api_states_the_tiers_and_none_for_a_fixed_fee(client, certified_copy):
+    body = client.get(f"/api/v1/procedures/{certified_copy.code}").json()
+    assert body["fee_schedule"] == {
+        "per": "page",
+        "tiers": [{"from_page": 1, "price": 2000}, {"from_page": 3, "price": 1000}],
+        "cap_per_copy": 200000,
+        "text": "2.000 đ một trang từ trang 1, 1.000 đ một trang từ trang 3; tối đa 200.000 đ một bản",
+    }
+    assert client.get("/api/v1/procedures/1.001193").json()["fee_schedule"] is None
+    Procedure.objects.filter(pk=certified_copy.pk).update(fee_schedule={"per": "page"})
+    assert client.get(f"/api/v1/procedures/{certified_copy.code}").json()["fee_schedule"] is None

@@ -13,6 +13,7 @@ from xaso.core.api.schemas import In
 from xaso.core.errors import DomainError, InvalidInput
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
+from xaso.onestop.fee_tiers import schedule_check, schedule_text
 from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import json_schema
 from xaso.onestop.lookup import lookup_dossier
@@ -34,11 +35,28 @@ class ProcedureOut(Schema):
     online_level: str
 
 
+class FeeTierOut(Schema):
+    from_page: int
+    price: int  # đồng for each page from `from_page` on
+
+
+class FeeScheduleOut(Schema):
+    """The fee priced per page in tiers (data fields "pages" and "copies"): the sum of the
+    tiers over the pages, at most `cap_per_copy` a copy, times the copies."""
+
+    per: str
+    tiers: list[FeeTierOut]
+    cap_per_copy: int | None
+    text: str  # the schedule in words, in the caller's language
+
+
 class ProcedureDetailOut(ProcedureOut):
     description: str
     papers: list[str]
     fee_note: str
     fee_per_copy: bool  # the fee is due once for each copy asked for (data field "copies")
+    # Per page in tiers (then `fee` is the price of the first page); null: `fee` applies.
+    fee_schedule: FeeScheduleOut | None
     legal_basis: str
     follow_ons: list[str]
     form: list[dict]
@@ -58,7 +76,21 @@ def procedure(request, code: str):
     """One procedure with its form definition and the JSON Schema of a dossier's `data`."""
     found = sel.procedure_get(code)
     found.data_schema = json_schema(found.form)
+    found.fee_schedule = _schedule_out(found.fee_schedule)
     return found
+
+
+def _schedule_out(schedule: dict) -> dict | None:
+    """The schedule for the API; None when there is none, or one the admin broke (filing
+    refuses it then, with a 422)."""
+    if not schedule or schedule_check(schedule):
+        return None
+    return {
+        "per": schedule["per"],
+        "tiers": [{"from_page": start, "price": price} for start, price in schedule["tiers"]],
+        "cap_per_copy": schedule.get("cap_per_copy"),
+        "text": schedule_text(schedule),
+    }
 
 
 class DossierIn(In):
