@@ -1,12 +1,11 @@
 """The one-stop shop's JSON API: /procedures, /dossiers, /lookup (mounted in xaso/api.py)."""
 
-import json
 from datetime import date, datetime
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
-from ninja.responses import NinjaJSONEncoder, Status
+from ninja.responses import Status
 
 from xaso.core.api.problems import domain_problem
 from xaso.core.api.schemas import In
@@ -16,7 +15,7 @@ from xaso.onestop import services
 from xaso.onestop.fee_tiers import schedule_check, schedule_text
 from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import json_schema
-from xaso.onestop.lookup import lookup_dossier
+from xaso.onestop.lookup import lookup_dossier, lookup_json_body
 from xaso.onestop.workflow import DOSSIER_FLOW
 from xaso.places.models import Commune
 
@@ -280,5 +279,5 @@ def lookup_json(request, code: str):
         )
     except DomainError as exc:
         return domain_problem(exc)
-    body = json.dumps(found, cls=NinjaJSONEncoder)
+    body = lookup_json_body(found)
     return HttpResponse(body, content_type="application/json; charset=utf-8")

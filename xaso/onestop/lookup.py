@@ -6,12 +6,14 @@ each client address and each code may try only so often (the default cache keeps
 
 import hashlib
 import hmac
+import json
 import re
 from datetime import date, datetime
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
@@ -187,3 +189,13 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         # The signed result itself stays with the citizen; the public learns only that it exists.
         "signed_result": dossier.status in WITH_RESULT and bool(found["signed_result"]),
     }
+
+
+# The answer's only values JSON has not are datetimes and dates: written as ninja's encoder
+# writes them (it hands them to Django's unchanged), so the plain paths answer as the operation.
+_DATES = DjangoJSONEncoder().default
+
+
+def lookup_json_body(found: dict) -> bytes:
+    """`lookup_dossier`'s answer as the API operation's JSON body."""
+    return json.dumps(found, default=_DATES).encode()

@@ -14,7 +14,6 @@ is handed to the lean chain with its outcome as the view, so its status, body, h
 line are Django's. tests/onestop/test_lookup_fast_path.py compares every answer with the full
 middleware stack's."""
 
-import json
 import re
 from http import HTTPStatus
 from typing import NamedTuple
@@ -22,7 +21,6 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import setting_changed
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
@@ -36,13 +34,10 @@ from xaso.core.errors import DomainError
 from xaso.core.forwarded import real_client, trusted_networks
 from xaso.core.lean_wsgi import LEAN_MIDDLEWARE, LeanHandler
 from xaso.core.request_context import reset_current_ip, set_current_ip
-from xaso.onestop.lookup import lookup_dossier
+from xaso.onestop.lookup import lookup_dossier, lookup_json_body
 
 PATH = re.compile(r"/api/v1/lookup/(?P<code>[^/]+)")
 JSON = "application/json; charset=utf-8"
-# How lookup_json's encoder (ninja's, then Django's) writes the answer's only values that JSON
-# has not: datetimes and dates, which ninja's encoder hands to Django's unchanged.
-_DATES = DjangoJSONEncoder().default
 
 
 class _Config(NamedTuple):
@@ -70,13 +65,11 @@ def _forget(**_kwargs) -> None:
 setting_changed.connect(_forget)
 
 
-def _config() -> _Config:
+def _config(lean: LeanHandler) -> _Config:
     found = _cache.get("config")
     if found is None:
-        own = f"{LeanHandler.__module__}.AnonymousMiddleware"
-        in_place = all(path in settings.MIDDLEWARE for path in LEAN_MIDDLEWARE if path != own)
         found = _cache["config"] = _Config(
-            usable=in_place
+            usable=len(lean.layers) == len(LEAN_MIDDLEWARE)  # it dropped none (not in MIDDLEWARE)
             and not (settings.DEBUG or settings.PREPEND_WWW or settings.DISALLOWED_USER_AGENTS)
             and not settings.USE_X_FORWARDED_HOST,
             allowed_hosts=list(settings.ALLOWED_HOSTS),
@@ -103,21 +96,21 @@ def with_lookup_fast_path(application, lean: LeanHandler):
         if environ.get("REQUEST_METHOD") == "GET":
             found = PATH.fullmatch(environ.get("PATH_INFO", ""))
             if found is not None:
-                config = _config()
-                if _plain(environ, config):
-                    return _serve(environ, start_response, found["code"], lean, config)
+                config = _config(lean)
+                scheme = _scheme(environ, config)
+                if _plain(environ, config, scheme):
+                    return _serve(environ, start_response, found["code"], lean, config, scheme)
         return application(environ, start_response)
 
     return app
 
 
-def _plain(environ, config: _Config) -> bool:
+def _plain(environ, config: _Config, scheme: str) -> bool:
     """Whether this request needs nothing of what the lean chain's request hooks may do to it
     beyond what `_serve` does: a usable configuration, no receiver on the request signals
     but Django's, an allowed Host header, no HTTPS redirect, an ASCII path and query string."""
     if not config.usable or not request_upkeep.quiet():
         return False
-    scheme = _scheme(environ, config)
     domain, _port = split_domain_port(_host(environ, scheme))
     if not (domain and validate_host(domain, config.allowed_hosts)):
         return False
@@ -146,7 +139,7 @@ def _scheme(environ, config: _Config) -> str:
     return environ.get("wsgi.url_scheme", "http")
 
 
-def _serve(environ, start_response, code: str, lean: LeanHandler, config: _Config):
+def _serve(environ, start_response, code: str, lean: LeanHandler, config: _Config, scheme: str):
     try:  # what request.GET.get would give: the last value of each name
         query = dict(parse_qsl(environ.get("QUERY_STRING", ""), **config.query_parsing))
     except ValueError:  # too many fields: the lean chain answers as Django does
@@ -160,7 +153,7 @@ def _serve(environ, start_response, code: str, lean: LeanHandler, config: _Confi
     request_upkeep.started()
     translation.activate(language)
     try:
-        body, headers = _answer(environ, code, query, client, language, lean, config)
+        body, headers = _answer(environ, code, query, client, (language, scheme), lean)
     except Exception as exc:  # noqa: BLE001  (answered by the lean chain, below)
         request_upkeep.finished()
         environ[LeanHandler.MATCH] = ResolverMatch(_outcome(exc), (), {"code": code}, route=PATH.pattern)
@@ -169,18 +162,18 @@ def _serve(environ, start_response, code: str, lean: LeanHandler, config: _Confi
     return _Body(body)
 
 
-def _answer(environ, code, query, client, language, lean, config) -> tuple[bytes, list]:
+def _answer(environ, code, query, client, variant: tuple[str, str], lean) -> tuple[bytes, list]:
     """The found dossier's JSON, as lookup_json writes it, and its headers."""
     ip_token = set_current_ip(client or None)  # as RequestContextMiddleware: for the audit chain
     try:
         found = lookup_dossier(
             code=code, token=query.get("token", ""), phone_last4=query.get("phone_last4", ""), client=client
         )
-        body = json.dumps(found, default=_DATES).encode()
+        body = lookup_json_body(found)
     finally:
         reset_current_ip(ip_token)
     length = str(len(body))
-    headers = _headers(environ, language, lean, config)
+    headers = _headers(environ, variant, lean)
     return body, [(name, length if name == "Content-Length" else value) for name, value in headers]
 
 
@@ -196,19 +189,18 @@ def _outcome(exc):
     return view
 
 
-def _headers(environ, language: str, lean: LeanHandler, config: _Config) -> list:
+def _headers(environ, variant: tuple[str, str], lean: LeanHandler) -> list:
     """The headers the lean chain's response hooks give a found lookup's JSON in this
-    language and scheme (Content-Length to be filled in)."""
-    key = (language, _scheme(environ, config))
-    found = _cache.get(key)
+    (language, scheme) (Content-Length to be filled in)."""
+    found = _cache.get(variant)
     if found is None:
         request = WSGIRequest(dict(environ))
-        request.LANGUAGE_CODE = language
+        request.LANGUAGE_CODE = variant[0]
         response = HttpResponse(b"", content_type=JSON)
         for hook in reversed(lean.responding):
             if hook is not None:
                 response = hook(request, response)
-        found = _cache[key] = [*response.items()]
+        found = _cache[variant] = [*response.items()]
     return found
 
 
