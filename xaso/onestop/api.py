@@ -56,6 +56,11 @@ class ProcedureDetailOut(ProcedureOut):
     fee_per_copy: bool  # the fee is due once for each copy asked for (data field "copies")
     # Per page in tiers (then `fee` is the price of the first page); null: `fee` applies.
     fee_schedule: FeeScheduleOut | None
+
+    @staticmethod
+    def resolve_fee_schedule(procedure) -> dict | None:
+        return _schedule_out(procedure.fee_schedule)
+
     legal_basis: str
     follow_ons: list[str]
     form: list[dict]
@@ -75,7 +80,6 @@ def procedure(request, code: str):
     """One procedure with its form definition and the JSON Schema of a dossier's `data`."""
     found = sel.procedure_get(code)
     found.data_schema = json_schema(found.form)
-    found.fee_schedule = _schedule_out(found.fee_schedule)
     return found
 
 
