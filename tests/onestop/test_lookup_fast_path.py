@@ -13,7 +13,7 @@ from django.test import Client, RequestFactory, override_settings
 
 from xaso.core import request_upkeep
 from xaso.onestop import lookup_wsgi
-from xaso.onestop.lookup import PER_CLIENT
+from xaso.onestop.lookup_limits import PER_CLIENT
 
 pytestmark = pytest.mark.django_db
 HTTPS = {
@@ -141,26 +141,26 @@ def test_a_malformed_code(client, lean_calls):
     assert len(lean_calls) == 1
 
 
-def test_each_request_is_counted_once(file_birth, settings, lean_calls):
-    settings.ONESTOP_LOOKUP_PER_CODE = 10**6
+def test_each_failure_is_counted_once_and_a_valid_token_never(file_birth, lean_calls):
     dossier = file_birth()
-    url = f"/api/v1/lookup/{dossier.code}?token={dossier.token}"
+    url = f"/api/v1/lookup/{dossier.code}?token=wrong"
     statuses = [call(RequestFactory().get(url).environ)[0] for _ in range(PER_CLIENT + 1)]
-    assert statuses[:PER_CLIENT] == [200] * PER_CLIENT and statuses[-1] == 429
-    assert len(lean_calls) == 1  # the refusal's answer
+    assert statuses[:PER_CLIENT] == [404] * PER_CLIENT and statuses[-1] == 429
+    assert len(lean_calls) == PER_CLIENT + 1  # every refusal is the lean chain's answer
+    valid = call(RequestFactory().get(f"/api/v1/lookup/{dossier.code}?token={dossier.token}").environ)
+    assert valid[0] == 200 and len(lean_calls) == PER_CLIENT + 1
 
 
 def test_behind_a_trusted_proxy_each_forwarded_client_is_counted(file_birth, settings):
-    settings.ONESTOP_LOOKUP_PER_CODE = 10**6
     settings.XASO_TRUSTED_PROXIES = ["127.0.0.1"]
     dossier = file_birth()
-    url = f"/api/v1/lookup/{dossier.code}?token={dossier.token}"
+    url = f"/api/v1/lookup/{dossier.code}?token=wrong"
     factory = RequestFactory()
     first = [
         call(factory.get(url, HTTP_X_FORWARDED_FOR="203.0.113.7").environ)[0] for _ in range(PER_CLIENT + 1)
     ]
     other = call(factory.get(url, HTTP_X_FORWARDED_FOR="203.0.113.8").environ)[0]
-    assert first[-1] == 429 and other == 200
+    assert first[-1] == 429 and other == 404
 
 
 def test_behind_an_https_proxy_the_headers_are_the_full_stacks(file_birth, client, lean_calls):

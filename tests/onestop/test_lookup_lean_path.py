@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import close_old_connections
 from django.test import RequestFactory
 
-from xaso.onestop.lookup import PER_CLIENT
+from xaso.onestop.lookup_limits import PER_CLIENT
 
 pytestmark = pytest.mark.django_db
 
@@ -99,12 +99,11 @@ def test_a_malformed_code_and_the_english_cookie(file_birth, wsgi_app, client):
     assert status == 200 and headers["Content-Language"] == "en" and b"Submitted" in body
 
 
-def test_the_lean_path_still_counts_each_client(file_birth, wsgi_app, settings):
-    settings.ONESTOP_LOOKUP_PER_CODE = 10**6
+def test_the_lean_path_still_counts_each_clients_failures(file_birth, wsgi_app):
     dossier = file_birth()
-    url = f"/api/v1/lookup/{dossier.code}?token={dossier.token}"
+    url = f"/api/v1/lookup/{dossier.code}?token=wrong"
     statuses = [call(wsgi_app, RequestFactory().get(url).environ)[0] for _ in range(PER_CLIENT + 1)]
-    assert statuses[:PER_CLIENT] == [200] * PER_CLIENT and statuses[-1] == 429
+    assert statuses[:PER_CLIENT] == [404] * PER_CLIENT and statuses[-1] == 429
 
 
 def test_the_page_without_a_session_answers_as_the_full_stack_does(file_birth, wsgi_app, client):

@@ -2,17 +2,15 @@
 the last four digits of the applicant's phone for a typed code. Shows the status, the timeline
 (statuses and dates only, never notes), the due date and a masked name: nothing else personal.
 Wrong token, wrong digits and unknown code give the same answer, so codes cannot be probed;
-each client address and each code may try only so often (the default cache keeps the counts)."""
+failures are counted per client address and, for the phone digits, per code, with a back-off
+(`lookup_limits`); a valid QR token is always answered."""
 
-import hashlib
 import hmac
 import json
 import re
 from datetime import date, datetime
 from typing import NamedTuple
 
-from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, Exists, OuterRef
@@ -20,39 +18,20 @@ from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from xaso.core.errors import InvalidInput, NotFound, RateLimited
+from xaso.core.errors import InvalidInput, NotFound
 from xaso.core.prepared import fetch_prepared
 from xaso.documents.models import SignedDocument
+from xaso.onestop import lookup_limits
 from xaso.onestop.models import Dossier, Status
 from xaso.onestop.results import SUBJECT_TYPE, WITH_RESULT
 from xaso.onestop.selectors import due_state
 
 CODE_SHAPE = re.compile(r"^[0-9A-Z][0-9A-Z-]{0,29}$")
-WINDOW_SECONDS = 60
-# A person retyping a code a few times is fine; a script walking codes is not. (Settings
-# ONESTOP_LOOKUP_PER_CLIENT / _PER_CODE override them: the benchmark's one client raises both.)
-PER_CLIENT = 30
-PER_CODE = 10
 
 
 def mask_name(name: str) -> str:
     """'Trần Thị Bình' → 'T*** T** B***': enough to recognise one's own, not to identify."""
     return " ".join(word[0] + "*" * max(2, len(word) - 1) for word in name.split())
-
-
-def _hit(key: str, limit: int, *, new_likely: bool = False) -> None:
-    """Count one lookup under `key` in its window. A client's key is usually counting already
-    (one cache call: incr); a code's is usually new (one call: add)."""
-    counts = caches[DEFAULT_CACHE_ALIAS]  # once: django.core.cache.cache looks it up each use
-    if new_likely and counts.add(key, 1, WINDOW_SECONDS):
-        count = 1
-    else:
-        try:
-            count = counts.incr(key)
-        except ValueError:  # the first request of the window, or the window has just expired
-            count = 1 if counts.add(key, 1, WINDOW_SECONDS) else counts.incr(key)
-    if count > limit:
-        raise RateLimited(_("Too many lookups. Wait a minute and try again."))
 
 
 _FIELDS = (
@@ -134,10 +113,6 @@ def _status_labels() -> dict[str, str]:
     return found
 
 
-def _limit(kind: str) -> int:
-    return getattr(settings, f"ONESTOP_LOOKUP_PER_{kind}", PER_CLIENT if kind == "CLIENT" else PER_CODE)
-
-
 def _not_found():
     return NotFound(
         _("No dossier matches this code and these digits. Check the code on your receipt."), field="code"
@@ -146,7 +121,8 @@ def _not_found():
 
 def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client: str = "") -> dict:
     """What the public may see of one dossier. Rules: the code with its QR token or with the
-    last 4 digits of the applicant's phone; rate-limited per client and per code."""
+    last 4 digits of the applicant's phone; failures back off (`lookup_limits`): a valid token
+    is always answered, the digits path of a code is locked after failures from anyone."""
     code = (code or "").strip().upper()
     if not CODE_SHAPE.match(code):
         raise InvalidInput(_("Enter the dossier code printed on your receipt."), field="code")
@@ -154,19 +130,21 @@ def lookup_dossier(*, code: str, token: str = "", phone_last4: str = "", client:
         raise InvalidInput(
             _("Enter the last 4 digits of the phone number on the dossier."), field="phone_last4"
         )
-    _hit(f"onestop:lookup:client:{hashlib.sha256(client.encode()).hexdigest()[:32]}", _limit("CLIENT"))
-    _hit(f"onestop:lookup:code:{code}", _limit("CODE"), new_likely=True)
+    digits = None if token else (phone_last4 or "").strip()
+    if digits is not None:
+        lookup_limits.digits_check(code=code, client=client)
     rows = _LOOKUP.rows(code)
-    if not rows:
-        raise _not_found()
-    found = dict(zip(_FIELDS, rows[0], strict=False))
-    if token:
+    found = dict(zip(_FIELDS, rows[0], strict=False)) if rows else None
+    if found is None:
+        ok = False
+    elif digits is None:
         ok = hmac.compare_digest(token.encode(), found["token"].encode())  # bytes: any text typed
     else:
-        digits = (phone_last4 or "").strip()
         phone = found["applicant_phone"]
         ok = len(digits) == 4 and bool(phone) and hmac.compare_digest(digits.encode(), phone[-4:].encode())
     if not ok:
+        if lookup_limits.failure_record(code=code, client=client, digits=digits is not None):
+            raise lookup_limits.too_many_clients()
         raise _not_found()
     labels = _status_labels()
     timeline = [
