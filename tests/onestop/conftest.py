@@ -7,6 +7,8 @@ import pytest
 
 from tests.payments.conftest import statement_csv
 from xaso.core.calendar import LOCAL_TZ
+from xaso.documents import pki
+from xaso.documents.services import credential_create_pkcs12, trust_root_add
 from xaso.onestop.models import Procedure
 from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
 from xaso.payments.services import collection_account_set, statement_import
@@ -123,3 +125,35 @@ def pay(one_stop_officer):
         )
 
     return _pay
+
+
+# --- signed results (see test_signed_results.py, test_signed_result_access.py) --------------
+PASSPHRASE = "mat-khau-ky"
+
+
+@pytest.fixture(scope="module")
+def test_ca():
+    return pki.ca_create("xaso Test Root CA")
+
+
+@pytest.fixture
+def credential(commune, commune_leader, test_ca, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    trust_root_add(actor=commune_leader, certificate_der=test_ca.cert_der, label="Test CA", is_test=True)
+    cert = pki.cert_issue(
+        test_ca, common_name="Trịnh Văn Hùng", organisation="UBND Xã Yên Định", title="Chủ tịch"
+    )
+    return credential_create_pkcs12(
+        actor=commune_leader,
+        commune=commune,
+        holder=commune_leader,
+        label="Chữ ký số Chủ tịch",
+        position="Chủ tịch",
+        pkcs12=pki.pkcs12_bytes(cert, test_ca, PASSPHRASE),
+        passphrase=PASSPHRASE,
+    )
+
+
+@pytest.fixture
+def approved(file_birth, walk):
+    return walk(file_birth(), "approve")

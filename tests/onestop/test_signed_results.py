@@ -6,46 +6,16 @@ import subprocess
 import pytest
 
 from tests import factories as f
+from tests.onestop.conftest import PASSPHRASE
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
-from xaso.documents import pki
 from xaso.documents.models import SignedDocument
 from xaso.documents.selectors import verification_report
-from xaso.documents.services import credential_create_pkcs12, trust_root_add
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.results import SUBJECT_TYPE, dossier_result_sign, signed_result_of
 from xaso.onestop.selectors import dossier_for
 from xaso.onestop.services import dossier_act
 
-PASSPHRASE = "mat-khau-ky"
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def test_ca():
-    return pki.ca_create("xaso Test Root CA")
-
-
-@pytest.fixture
-def credential(commune, commune_leader, test_ca, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    trust_root_add(actor=commune_leader, certificate_der=test_ca.cert_der, label="Test CA", is_test=True)
-    cert = pki.cert_issue(
-        test_ca, common_name="Trịnh Văn Hùng", organisation="UBND Xã Yên Định", title="Chủ tịch"
-    )
-    return credential_create_pkcs12(
-        actor=commune_leader,
-        commune=commune,
-        holder=commune_leader,
-        label="Chữ ký số Chủ tịch",
-        position="Chủ tịch",
-        pkcs12=pki.pkcs12_bytes(cert, test_ca, PASSPHRASE),
-        passphrase=PASSPHRASE,
-    )
-
-
-@pytest.fixture
-def approved(file_birth, walk):
-    return walk(file_birth(), "approve")
 
 
 def _pdf(doc: SignedDocument) -> bytes:
@@ -130,8 +100,8 @@ def test_pages_sign_then_offer_the_download(client, approved, commune_leader, ci
 
     client.force_login(citizen)
     page = client.get(f"/ho-so/{approved.code}/").content.decode()
-    assert f"/xac-thuc/{doc.code}/tai-ve/" in page and 'id="sign-result"' not in page
-    download = client.get(f"/xac-thuc/{doc.code}/tai-ve/")
+    assert f"/ho-so/{approved.code}/ket-qua.pdf" in page and 'id="sign-result"' not in page
+    download = client.get(f"/ho-so/{approved.code}/ket-qua.pdf")
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
 

@@ -226,6 +226,12 @@ ROUTES: list[Route] = [
         # scans of ID cards cannot be masked: only those who process the dossier (and its citizen)
         DOSSIER_READERS - {"province_supervisor", "clerk"},
     ),
+    Route(
+        "onestop:result",
+        lambda w: f"/ho-so/{w.result_dossier.code}/ket-qua.pdf",
+        # the signed result cannot be masked: as the papers
+        DOSSIER_READERS - {"province_supervisor", "clerk"},
+    ),
     Route("onestop:receipt", lambda w: f"/ho-so/{w.dossier.code}/bien-nhan.pdf", DOSSIER_READERS),
     Route("onestop:fee_qr", lambda w: f"/ho-so/{w.fee_dossier.code}/le-phi/qr.png", DOSSIER_READERS),
     Route("onestop:apology", lambda w: f"/ho-so/{w.late_dossier.code}/xin-loi.pdf", DOSSIER_READERS),

@@ -33,7 +33,14 @@ from xaso.economy.services import (
 from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
 from xaso.onestop.models import Dossier, Procedure
-from xaso.onestop.services import dossier_draft_save, dossier_file_add, dossier_submit, procedures_load
+from xaso.onestop.results import dossier_result_sign
+from xaso.onestop.services import (
+    dossier_act,
+    dossier_draft_save,
+    dossier_file_add,
+    dossier_submit,
+    procedures_load,
+)
 from xaso.payments.models import BankStatement, LineOutcome, StatementLine
 from xaso.payments.services import collection_account_set, payment_request_create, payment_request_pay_cash
 
@@ -194,12 +201,12 @@ class World:
         )
 
     @cached_property
-    def signed_document(self):
+    def signing_credential(self):
         ca = pki.ca_create("xaso Test Root CA")
         leader = self.users["commune_leader"]
         cert = pki.cert_issue(ca, common_name="Trịnh Văn Hùng", organisation="UBND Xã Yên Định")
         trust_root_add(actor=leader, certificate_der=ca.cert_der, label="Test CA", is_test=True)
-        credential = credential_create_pkcs12(
+        return credential_create_pkcs12(
             actor=leader,
             commune=self.commune,
             holder=leader,
@@ -208,14 +215,40 @@ class World:
             pkcs12=pki.pkcs12_bytes(cert, ca, "mat-khau"),
             passphrase="mat-khau",
         )
+
+    @cached_property
+    def signed_document(self):
         return signed_result_create(
-            actor=leader,
+            actor=self.users["commune_leader"],
             commune=self.commune,
             title="Trích lục khai sinh",
             html_or_pdf="<p>Trích lục khai sinh</p>",
-            credential=credential,
+            credential=self.signing_credential,
             secret="mat-khau",
         )
+
+    @cached_property
+    def result_dossier(self):
+        """A birth registration of commune A, approved, its result signed by the leader."""
+        users = self.users
+        dossier = dossier_submit(
+            actor=users["citizen"], procedure=self.birth, commune=self.commune, data=dict(self.dossier.data)
+        )
+        for action, role, extra in (
+            ("receive", "one_stop_officer", {}),
+            ("assign", "one_stop_officer", {"assignee": users["specialist"]}),
+            ("start", "specialist", {}),
+            ("propose", "specialist", {}),
+            ("approve", "commune_leader", {}),
+        ):
+            dossier = dossier_act(actor=users[role], dossier=dossier, action=action, **extra)
+        dossier_result_sign(
+            actor=users["commune_leader"],
+            dossier=dossier,
+            credential_id=self.signing_credential.pk,
+            secret="mat-khau",
+        )
+        return dossier
 
     @cached_property
     def birth(self):

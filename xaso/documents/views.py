@@ -1,13 +1,14 @@
 """Pages of the documents app. Verification is public: anyone holding a document can check it."""
 
 from django.http import FileResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from xaso.core.errors import DomainError
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.documents import conf, selectors
 from xaso.documents.forms import VerifyForm
+from xaso.documents.subjects import subject_file_url
 from xaso.documents.verification import pdf_size_check
 
 
@@ -40,6 +41,10 @@ def verify_code(request, code: str):
 
 def download(request, code: str):
     doc = selectors.signed_document_by_code(request.user, code)
+    # A document about another app's subject (a dossier's result) is served by that app.
+    owner_url = subject_file_url(doc)
+    if owner_url is not None:
+        return redirect(owner_url)
     return FileResponse(
         doc.file.open("rb"), as_attachment=True, filename=f"{doc.code}.pdf", content_type="application/pdf"
     )

@@ -8,10 +8,14 @@ class OnestopConfig(AppConfig):
     verbose_name = _("One-stop shop")
 
     def ready(self):
+        from xaso.documents.subjects import register_subject_file_route
         from xaso.onestop import (
             cards,  # noqa: F401  (registers the dashboard cards)
             fees,
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
+            results,
         )
 
         fees.register()  # dossier fees are settled by xaso.payments
+        # A dossier's signed result is served behind the dossier's door, not to any code holder.
+        register_subject_file_route(results.SUBJECT_TYPE, results.result_file_url)

@@ -1,17 +1,24 @@
 """Signed results of dossiers: once the leader has approved a dossier, the result (for a birth
 registration, the birth extract) is rendered in the Decree 30 format and signed by the leader
 with the documents app's signing; the signed PDF carries the QR of its public verification
-record. The citizen downloads it from the dossier page; the public lookup says it exists.
+record. The citizen and the staff who process the dossier download it from the dossier page
+(`onestop:result`, a reading recorded like the page's); its verification code's download
+(`documents:download`) sends there too, so holding the code is not enough to have the file;
+the public lookup says it exists. The paper prints only what its statutory form has
+(`result_lines`: no phone, personal ID numbers only where the form has a line for them).
 
 The link between a dossier and its signed result is the documents record's subject
 (`subject_type="onestop.dossier"`, `subject_id=<dossier pk>`): onestop keeps no copy."""
 
+from datetime import date
+
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.calendar import local_today
-from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.documents.models import SignedDocument, SigningCredential
 from xaso.documents.official import OfficialDocument, official_html
 from xaso.documents.selectors import credentials_usable_by
@@ -40,6 +47,52 @@ PRINTED_TITLES = {
 GENERIC_TITLE = "GIẤY XÁC NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
 
 
+# A result paper prints what its statutory form prints (Thông tư 04/2024/TT-BTP's extracts and
+# certificates, or the generic certification below) and nothing else from the dossier: names,
+# dates, places and choices (as labels). No result form has a phone number or an e-mail; the
+# personal ID numbers printed are the ones the form has a line for, by procedure.
+PRINTED_PERSONAL_IDS = {
+    "1.001193": {"applicant_personal_id"},  # the person registering the birth
+    "1.004884": {"applicant_personal_id"},
+    "1.000689": {"applicant_personal_id"},
+    "1.000656": {"deceased_personal_id"},
+    "1.000894": {"husband_personal_id", "wife_personal_id"},
+    "1.004873": {"applicant_personal_id"},
+    "1.001022": {"applicant_personal_id"},
+}
+NEVER_PRINTED = {"phone", "email"}
+
+
+def result_lines(dossier: Dossier) -> list[str]:
+    """The dossier's answers as its result paper prints them: only the form's fields the
+    paper has (`PRINTED_PERSONAL_IDS`, never a phone or e-mail), choices by their label, dates
+    dd/mm/yyyy."""
+    printed_ids = PRINTED_PERSONAL_IDS.get(dossier.procedure.national_code, set())
+    lines = []
+    for item in dossier.procedure.form:
+        name, kind = item["name"], item["type"]
+        value = dossier.data.get(name)
+        if value in ("", None, False) or kind in NEVER_PRINTED:
+            continue
+        if kind == "personal_id" and name not in printed_ids:
+            continue
+        lines.append(f"{item['label']}: {_printed(item, value)}")
+    return lines
+
+
+def _printed(item: dict, value) -> str:
+    if item["type"] == "choice":
+        return dict((str(key), label) for key, label in item.get("choices", [])).get(str(value), str(value))
+    if item["type"] == "date":
+        try:
+            return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+        except ValueError:
+            return str(value)
+    if item["type"] == "boolean":
+        return "Có"
+    return str(value)
+
+
 def signed_result_of(dossier: Dossier) -> SignedDocument | None:
     """The dossier's signed result, if the leader has signed one. The caller has already
     found the dossier through `dossier_for(actor, …)`, which decides who may see it."""
@@ -50,6 +103,15 @@ def signed_result_of(dossier: Dossier) -> SignedDocument | None:
         .order_by("-signed_at")
         .first()
     )
+
+
+def result_file_url(doc: SignedDocument) -> str:
+    """Where a dossier's signed result is served (registered with documents for the result's
+    verification code: `documents:download` sends its holder here, to sign in)."""
+    code = Dossier.objects.filter(pk=_int(doc.subject_id)).values_list("code", flat=True).first()
+    if code is None:
+        raise NotFound(_("This dossier has no signed result."))
+    return reverse("onestop:result", args=[code])
 
 
 def result_credentials_for(actor, dossier: Dossier):
@@ -65,12 +127,7 @@ def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = 
     """The result in the Decree 30 format: the commune issues it, the leader signs it."""
     commune = dossier.commune
     procedure = dossier.procedure
-    labels = {f["name"]: f["label"] for f in procedure.form}
-    lines = [
-        f"{labels.get(name, name)}: {value}"
-        for name, value in dossier.data.items()
-        if value not in ("", None)
-    ]
+    lines = result_lines(dossier)
     body = "\n\n".join(
         [
             f"Căn cứ {procedure.legal_basis}." if procedure.legal_basis else "",

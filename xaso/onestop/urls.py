@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.onestop import views
+from xaso.onestop import views, views_result
 
 app_name = "onestop"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("ho-so/<str:code>/xin-loi.pdf", views.apology, name="apology"),
     path("ho-so/<str:code>/danh-gia/", views.dossier_rate, name="rate"),
     path("ho-so/<str:code>/ky-ket-qua/", views.dossier_sign, name="sign_result"),
+    path("ho-so/<str:code>/ket-qua.pdf", views_result.result_pdf, name="result"),
     path("mot-cua/ho-so/", views.queue, name="queue"),
     path("mot-cua/tiep-nhan/", views.intake, name="intake"),
     path("mot-cua/tiep-nhan/nop/", views.intake_file, name="intake_file"),
