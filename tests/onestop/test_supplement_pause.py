@@ -3,11 +3,12 @@ from unittest import mock
 
 import pytest
 
+from tests.onestop import files
 from tests.onestop.conftest import TUESDAY_9AM
 from xaso.core.errors import InvalidInput
 from xaso.onestop.models import Procedure, Status
 from xaso.onestop.selectors import DueState, due_state
-from xaso.onestop.services import dossier_act, dossier_submit
+from xaso.onestop.services import dossier_act, dossier_file_add, dossier_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,7 @@ def test_the_clock_pauses_while_a_supplement_is_awaited(in_processing, specialis
     assert dossier.status == Status.SUPPLEMENT_REQUESTED
     assert due_state(dossier, today=date(2026, 3, 20)) == DueState.PAUSED
     with at(TUESDAY_9AM + timedelta(days=6)):
+        dossier_file_add(actor=citizen, dossier=dossier, upload=files.pdf(), label="Giấy khai sinh")
         dossier = dossier_act(actor=citizen, dossier=dossier, action="resubmit")
     assert dossier.status == Status.RESUBMITTED
     assert dossier.due_date == date(2026, 3, 18)
@@ -65,13 +67,16 @@ def test_the_clock_pauses_while_a_supplement_is_awaited(in_processing, specialis
 def test_a_same_day_answer_does_not_move_the_due_date(in_processing, specialist, citizen):
     with at(TUESDAY_9AM + timedelta(hours=2)):
         dossier = dossier_act(actor=specialist, dossier=in_processing, action="request_supplement", note="x")
+        dossier_file_add(actor=citizen, dossier=dossier, upload=files.pdf(), label="Giấy tờ bổ sung")
         dossier = dossier_act(actor=citizen, dossier=dossier, action="resubmit")
     assert dossier.due_date == date(2026, 3, 13)
 
 
 def test_the_assignee_resumes_after_a_resubmission(in_processing, specialist, one_stop_officer):
     dossier = dossier_act(actor=specialist, dossier=in_processing, action="request_supplement", note="x")
-    dossier = dossier_act(actor=one_stop_officer, dossier=dossier, action="resubmit")  # at the counter
+    # at the counter: the officer scans what the citizen brought
+    dossier_file_add(actor=one_stop_officer, dossier=dossier, upload=files.pdf(), label="Giấy tờ bổ sung")
+    dossier = dossier_act(actor=one_stop_officer, dossier=dossier, action="resubmit")
     dossier = dossier_act(actor=specialist, dossier=dossier, action="start")
     assert dossier.status == Status.PROCESSING
 

@@ -5,7 +5,11 @@
 
 Types: text, textarea, date (dd/mm/yyyy), integer (`min`, `max`), choice (`choices`:
 [[value, label], …]), phone, personal_id, email, boolean. `prefill` names a citizen-profile field
-(declare once). From one definition come the web form (`build_form`), the server-side check
+(declare once). A personal_id is checked by the one rule every path uses
+(`accounts.identity.personal_id_clean`: province code, century digit, birth year), so the web
+form, the API and every service agree. A date may not be in the future when the field says
+`"not_future": true`, and a birth or death date (a name ending in `birth_date` or
+`death_date`) never may. From one definition come the web form (`build_form`), the server-side check
 (`clean_data`, used by every service) and the API's JSON Schema (`json_schema`).
 """
 
@@ -15,12 +19,37 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from xaso.accounts.identity import personal_id_clean
+from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput
 
 FIELD_TYPES = {"text", "textarea", "date", "integer", "choice", "phone", "personal_id", "email", "boolean"}
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 _phone = RegexValidator(r"^0\d{9}$", _("Enter a 10-digit phone number starting with 0."))
-_pid = RegexValidator(r"^\d{12}$", _("Enter the 12-digit personal ID number."))
+# A personal ID typed with spaces, dots or dashes ("038 190 000 123") is cleaned to its digits.
+PERSONAL_ID_TYPED_LENGTH = 20
+
+
+class PersonalIdField(forms.CharField):
+    """A personal ID number, checked and cleaned by `accounts.identity.personal_id_clean`."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return personal_id_clean(value)
+        except InvalidInput as exc:
+            raise forms.ValidationError(str(exc.message), code="personal_id")
+
+
+def not_future(value: date) -> None:
+    if value > local_today():
+        raise forms.ValidationError(_("This date is in the future."), code="future")
+
+
+def _not_future(item: dict) -> bool:
+    return bool(item.get("not_future")) or item["name"].endswith(("birth_date", "death_date"))
 
 
 def check_spec(spec: list[dict]) -> None:
@@ -55,6 +84,7 @@ def _django_field(item: dict) -> forms.Field:
         return forms.DateField(
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+            validators=[not_future] if _not_future(item) else [],
             **common,
         )
     if kind == "integer":
@@ -67,8 +97,10 @@ def _django_field(item: dict) -> forms.Field:
             max_length=10, validators=[_phone], widget=forms.TextInput(attrs={"inputmode": "tel"}), **common
         )
     if kind == "personal_id":
-        return forms.CharField(
-            max_length=12, validators=[_pid], widget=forms.TextInput(attrs={"inputmode": "numeric"}), **common
+        return PersonalIdField(
+            max_length=PERSONAL_ID_TYPED_LENGTH,
+            widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+            **common,
         )
     if kind == "email":
         return forms.EmailField(**common)

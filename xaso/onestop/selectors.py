@@ -102,6 +102,20 @@ def applicant_phone_for(actor, dossier: Dossier) -> str:
     return phone if sees_full_numbers(actor, dossier) else mask_phone(phone)
 
 
+def supplement_brought(dossier: Dossier, cleaned: dict | None) -> bool:
+    """Whether a resubmission brings what the supplement request asked for: a paper attached
+    since the request (at the counter or online), or answers that differ from the dossier's."""
+    if cleaned is not None and cleaned != dossier.data:
+        return True
+    asked = (
+        dossier.events.filter(to_status=Status.SUPPLEMENT_REQUESTED)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return asked is None or dossier.files.filter(created_at__gte=asked).exists()
+
+
 def draft_for(actor, dossier_id: int) -> Dossier:
     found = Dossier.objects.filter(pk=dossier_id, citizen_id=actor.pk, status=Status.DRAFT).first()
     if found is None:

@@ -42,7 +42,7 @@ from xaso.onestop.models import (
     RatingLevel,
     Status,
 )
-from xaso.onestop.selectors import SUBMIT_SCOPE
+from xaso.onestop.selectors import SUBMIT_SCOPE, supplement_brought
 from xaso.onestop.uploads import MAX_FILES, upload_check
 from xaso.onestop.workflow import DOSSIER_FLOW
 from xaso.places.models import Commune
@@ -341,7 +341,8 @@ def dossier_act(
     """Take one lifecycle action (the table in workflow.py says who may, and when). Rules: a
     note is required to request a supplement, reject, send back or cancel; assigning names an
     officer of the commune who can process; a supplement pauses the clock and resubmitting
-    moves the due date by the working days waited; approval opens linked follow-ons."""
+    (with a paper attached since the request, or corrected answers) moves the due date by the
+    working days waited; approval opens linked follow-ons."""
     note = (note or "").strip()
     if action not in DOSSIER_FLOW.actions() or action in {"submit", "open_linked"}:
         raise InvalidInput(_("Unknown action."), field="action")
@@ -357,6 +358,11 @@ def dossier_act(
     if action == "apologise" and (new_date is None or new_date <= local_today()):
         raise InvalidInput(_("Give a new appointment date after today."), field="new_date")
     cleaned = clean_data(dossier.procedure.form, data) if data is not None else None
+    answering = action == "resubmit" and dossier.status == Status.SUPPLEMENT_REQUESTED
+    if answering and not supplement_brought(dossier, cleaned):
+        raise InvalidInput(
+            _("Attach the papers asked for, or correct the answers, before resubmitting."), field="file"
+        )
     now = timezone.now()
     today = local_today(now)
 
