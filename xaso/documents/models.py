@@ -77,7 +77,9 @@ class SigningCredential(models.Model):
 
 class SignedDocument(models.Model):
     """A PDF xaso signed, with the public code printed in its QR. Anyone holding the code can
-    see the record and download the file (it is the document the citizen was handed)."""
+    see the record and download the file (it is the document the citizen was handed), except a
+    document about another app's subject (a dossier's result), which that app serves behind its
+    own sign-in (`documents.subjects`)."""
 
     commune = models.ForeignKey("places.Commune", on_delete=models.PROTECT, related_name="+")
     code = models.CharField(max_length=20, unique=True)
