@@ -55,3 +55,14 @@ def test_a_later_anchor_does_not_hide_an_earlier_truncation(anchored_chain, one_
     audit_anchor()
     report = audit_verify()
     assert any("event 6 is not the event anchored" in p for p in report.anchor_problems)
+
+
+def test_verify_can_compare_with_anchors_kept_elsewhere(anchored_chain, audit_anchor_file, tmp_path):
+    """The anchor file is deleted with the truncation; the copy shipped with the log still tells."""
+    copy = tmp_path / "from-the-log.jsonl"
+    copy.write_text(audit_anchor_file.read_text())
+    audit_anchor_file.unlink()
+    truncate_to(4)
+    call_command("audit", "verify")
+    with pytest.raises(CommandError):
+        call_command("audit", "verify", "--anchor-file", str(copy))

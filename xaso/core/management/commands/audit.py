@@ -1,8 +1,9 @@
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from xaso.core.audit import audit_verify
+from xaso.core.audit import anchors_read, audit_verify
 from xaso.core.tasks import anchor_audit_chain
 
 
@@ -17,10 +18,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["verify", "anchor"])
         parser.add_argument(
+            "--anchor-file",
+            type=Path,
+            help="verify: compare with the anchors in this file (e.g. lines copied from the log or "
+            "a backup manifest) instead of XASO_AUDIT_ANCHOR_PATH",
+        )
+        parser.add_argument(
             "--now", action="store_true", help="anchor: run in this process instead of queueing"
         )
 
-    def handle(self, *args, action, now=False, **options):
+    def handle(self, *args, action, now=False, anchor_file=None, **options):
         if action == "anchor":
             if not now:
                 anchor_audit_chain.enqueue()
@@ -33,7 +40,9 @@ class Command(BaseCommand):
                     self.stderr.write(problem)
                 raise CommandError(f"audit chain broken: {len(result['problems'])} problem(s)")
             return
-        report = audit_verify()
+        anchors, problems = anchors_read(anchor_file) if anchor_file else (None, [])
+        report = audit_verify(anchors=anchors)
+        report.problems[:0] = problems
         if not report.ok:
             for problem in report.problems:
                 self.stderr.write(problem)
