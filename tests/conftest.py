@@ -15,6 +15,14 @@ def fresh_page_shells():
     ShellCache.clear_every()
 
 
+@pytest.fixture(autouse=True)
+def audit_anchor_file(settings, tmp_path):
+    """Each test its own audit anchor file (xaso.core.audit): anchors outlive the rolled-back
+    database, so a shared file would hold heads of chains that no longer exist."""
+    settings.AUDIT_ANCHOR_PATH = tmp_path / "audit" / "anchors.jsonl"
+    return settings.AUDIT_ANCHOR_PATH
+
+
 @pytest.fixture
 def province(db):
     return f.province("38", "Thanh Hóa")

@@ -10,6 +10,7 @@ import dj_database_url
 
 from xaso.core.env import (
     ImproperlyConfiguredEnv,
+    audit_key_from,
     env_bool,
     env_int,
     env_list,
@@ -23,6 +24,9 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("XASO_DEBUG", False)
 SECRET_KEY = secret_key_from(VAR_DIR)
+# The audit chain's HMAC key and where its signed heads are appended (xaso.core.audit).
+AUDIT_KEY = audit_key_from(VAR_DIR)
+AUDIT_ANCHOR_PATH = Path(env_str("XASO_AUDIT_ANCHOR_PATH", str(VAR_DIR / "audit" / "anchors.jsonl")))
 ALLOWED_HOSTS = env_list("XASO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 HTTPS = env_bool("XASO_HTTPS", False)
 # The reverse proxies (nginx) whose X-Forwarded-For is believed: see xaso/core/forwarded.py.

@@ -31,6 +31,8 @@ def instances(tmp_path, django_db_blocker):
     base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     base["DJANGO_SETTINGS_MODULE"] = "xaso.settings"
     base["PYTHONPATH"] = str(ROOT)
+    # The restored chain verifies only under the key that wrote it: both instances share it.
+    base["XASO_AUDIT_KEY"] = "k" * 48
     envs, created = [], []
     for name in ("source", "target"):
         env = dict(base, XASO_VAR_DIR=str(tmp_path / name), XASO_MEDIA_ROOT=str(tmp_path / name / "media"))

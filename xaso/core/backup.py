@@ -1,6 +1,7 @@
 """Backup and restore of a whole instance: the database (SQLite online backup or pg_dump) and the
 uploaded files, in one .tar archive with a manifest (row counts per table, SHA-256 of every
-file, the audit chain's head) that `backup_restore` checks after restoring."""
+file, the audit chain's head and a signed anchor of it) that `backup_restore` checks after
+restoring."""
 
 import hashlib
 import io
@@ -18,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
+from xaso.core.audit import anchor_signed, audit_anchor, audit_verify
 from xaso.core.models import AuditHead
 
 MANIFEST = "manifest.json"
@@ -93,6 +95,8 @@ def backup_create(*, output: Path) -> dict:
         "tables": table_counts(),
         "media": media_hashes(media_root),
         "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
+        # The signed head, also appended to the anchor file and the log (xaso.core.audit).
+        "audit_anchor": audit_anchor(),
     }
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,6 +150,16 @@ def _restore_database(extracted: Path, name: str) -> None:
     )
 
 
+def _anchor_problems(anchor: dict | None) -> list[str]:
+    """The restored chain against the anchor the backup carried, which must be signed with this
+    instance's audit key (restore the key with the data: XASO_AUDIT_KEY or var/audit_key)."""
+    if anchor is None:
+        return []
+    if not anchor_signed(anchor):
+        return ["the backup's audit anchor is not signed with this instance's audit key"]
+    return audit_verify(anchors=[anchor]).anchor_problems
+
+
 def backup_restore(*, archive_path: Path) -> RestoreReport:
     """Restore an archive into this instance, then compare counts, file hashes and audit head."""
     media_root = Path(settings.MEDIA_ROOT)
@@ -170,4 +184,5 @@ def backup_restore(*, archive_path: Path) -> RestoreReport:
     head = AuditHead.objects.filter(pk=1).first()
     if manifest["audit_head"] and (head is None or head.hash != manifest["audit_head"]["hash"]):
         problems.append("the audit chain's head differs from the backup")
+    problems += _anchor_problems(manifest.get("audit_anchor"))
     return RestoreReport(manifest=manifest, problems=problems)

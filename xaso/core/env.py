@@ -54,17 +54,30 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def secret_key_from(var_dir: Path) -> str:
     """The secret key: XASO_SECRET_KEY, or one generated once and kept in var/secret_key."""
-    explicit = os.environ.get("XASO_SECRET_KEY")
+    return key_from(var_dir, env="XASO_SECRET_KEY", filename="secret_key")
+
+
+def audit_key_from(var_dir: Path) -> str:
+    """The audit chain's HMAC key (xaso.core.audit): XASO_AUDIT_KEY, or one generated once and
+    kept in var/audit_key. It lives outside the database so that someone who can write the
+    database cannot re-hash the chain; a restore needs the same key to verify it."""
+    return key_from(var_dir, env="XASO_AUDIT_KEY", filename="audit_key")
+
+
+def key_from(var_dir: Path, *, env: str, filename: str) -> str:
+    """A key from the environment variable `env` (at least 32 characters), else one generated
+    once into var_dir/filename (mode 0600) and read back from there afterwards."""
+    explicit = os.environ.get(env)
     if explicit:
         if len(explicit) < 32:
-            raise ImproperlyConfiguredEnv("XASO_SECRET_KEY must be at least 32 characters")
+            raise ImproperlyConfiguredEnv(f"{env} must be at least 32 characters")
         return explicit
-    path = var_dir / "secret_key"
+    path = var_dir / filename
     if path.exists():
         return path.read_text().strip()
     var_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    # Written with a restrictive mode: the key signs sessions and acknowledgement links.
+    # Written with a restrictive mode: the keys sign sessions, links and the audit chain.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write(key)
