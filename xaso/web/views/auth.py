@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
@@ -17,13 +16,8 @@ class XasoLoginView(LoginView):
     template_name = "web/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.request.user.active_memberships:
-            # Staff sessions end after a working day: officers share counters and PCs.
-            self.request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
-        return response
+    # The staff session's length and the sign-in audit are set for every door at once by
+    # xaso.accounts.signin (user_logged_in), the admin's sign-in included.
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
