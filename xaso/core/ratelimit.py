@@ -41,6 +41,11 @@ VERIFY_UPLOAD = Limit(
 # instance stays under it; past it the sender's queue retries later (429 is not a refusal).
 EXCHANGE_DELIVER = Limit("documents.exchange", 300, 600)
 REGISTER = Limit("accounts.register", 20, 3600, _("Too many accounts created from here. Try again later."))
+# Registration codes sent to one phone or e-mail (xaso.accounts.registration): a number cannot be
+# flooded with messages by strangers registering it.
+SIGNUP_CODE = Limit(
+    "accounts.signup_code", 3, 3600, _("Too many codes sent to this number. Try again in an hour.")
+)
 TRACE = Limit("economy.trace", 120, 60)
 # Audit of sign-ins (xaso.accounts.signin): events written to the chain per account and per client
 # address; past them events are counted, not written, and the next written one says how many.
