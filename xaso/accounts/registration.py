@@ -22,7 +22,7 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import time_format
@@ -82,11 +82,12 @@ def signup_start(*, full_name: str, phone: str = "", email: str = "", password: 
     address, channel = (phone, "sms") if phone else (email, "email")
     now = timezone.now()
     with transaction.atomic():
-        pending = PendingSignup.objects.select_for_update().filter(address=address).first()
-        if pending is not None and pending.blocked_until and pending.blocked_until > now:
+        # get_or_create survives two registrations of one address racing; the lock then orders them.
+        PendingSignup.objects.get_or_create(address=address, defaults={"expires_at": now})
+        pending = PendingSignup.objects.select_for_update().get(address=address)
+        if pending.blocked_until and pending.blocked_until > now:
             raise RateLimited(_blocked_message(pending.blocked_until), field="code")
         limit_hit(SIGNUP_CODE, hashlib.sha256(address.encode()).hexdigest()[:32])
-        pending = pending or PendingSignup(address=address)
         pending.full_name, pending.phone, pending.email = full_name, phone, email
         pending.password = make_password(password)
         pending.expires_at = now + CODE_LIFETIME
@@ -156,13 +157,19 @@ def _citizen_create(pending: PendingSignup) -> User:
             ),
             field="code",
         )
-    user = User.objects.create(
-        username=pending.address,
-        password=pending.password,
-        full_name=pending.full_name,
-        phone=pending.phone or None,
-        email=sign_in_email or None,
-    )
+    try:
+        with transaction.atomic():
+            user = User.objects.create(
+                username=pending.address,
+                password=pending.password,
+                full_name=pending.full_name,
+                phone=pending.phone or None,
+                email=sign_in_email or None,
+            )
+    except IntegrityError:  # registered by another way a moment ago
+        raise InvalidInput(
+            _("This registration is no longer waiting. Register again."), field="code"
+        ) from None
     CitizenProfile.objects.create(
         user=user,
         full_name=pending.full_name,
