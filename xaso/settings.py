@@ -155,10 +155,15 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
 
-# Login throttling: five wrong passwords for one account from one address lock it for 15 minutes.
+# Login throttling (xaso.accounts.lockout): five wrong passwords for one account from one address
+# lock that address out of it for 15 minutes; twenty from all addresses together lock the account.
+# An account is counted however its phone or e-mail is spelled, on the page, the admin and the API.
 AXES_FAILURE_LIMIT = env_int("XASO_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+XASO_LOGIN_ACCOUNT_CEILING = env_int("XASO_LOGIN_ACCOUNT_CEILING", 20, minimum=1)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "xaso.accounts.lockout.axes_username"
+AXES_HANDLER = "xaso.accounts.lockout.LoginLockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "xaso.web.views.auth.locked_out"
 AXES_VERBOSE = False

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories import PASSWORD
@@ -43,13 +45,17 @@ def test_repeated_failures_lock_the_account_for_a_while(client, one_stop_officer
     assert "chờ 15 phút" in response.content.decode()
 
 
-def test_registration_creates_an_account_and_a_profile(client, db):
+def test_registration_creates_an_account_and_a_profile(client, db, settings):
+    settings.NOTIFY_SMS_URL = "http://127.0.0.1:9/sms"
     response = client.post(
         "/dang-ky/", {"full_name": "Lê Thị Hạnh", "phone": "0911222333", "password": "mat-khau-dai-2026"}
     )
     assert response.status_code == 302
     from xaso.accounts.models import User
+    from xaso.notify.models import OutboxMessage
 
+    code = re.search(r"\d{6}", OutboxMessage.objects.get(address="0911222333").body).group()
+    assert client.post("/dang-ky/xac-nhan/", {"code": code}).status_code == 302
     user = User.objects.get(phone="0911222333")
     assert user.profile.full_name == "Lê Thị Hạnh"
 

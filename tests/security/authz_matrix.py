@@ -95,6 +95,9 @@ ROUTES: list[Route] = [
     Route("web:logout", _static("/dang-xuat/"), EVERYONE, method="POST"),
     Route("web:register", _static("/dang-ky/"), EVERYONE),
     Route(
+        "web:register_confirm", _static("/dang-ky/xac-nhan/"), EVERYONE, note="back to /dang-ky/ when none"
+    ),
+    Route(
         "web:two_factor", _static("/xac-thuc-2-buoc/"), SIGNED_IN, note="anyone may enrol; some roles must"
     ),
     Route("web:dashboard", _static("/bang-dieu-khien/"), SIGNED_IN),

@@ -8,6 +8,7 @@ from xaso.accounts.selectors import citizen_profile_for
 from xaso.accounts.services import api_token_issue
 from xaso.accounts.two_factor import needs_two_factor
 from xaso.core.errors import DomainError
+from xaso.core.ratelimit import TOKEN_ISSUE, limit_hit
 
 router = Router(tags=["auth"])
 
@@ -37,6 +38,8 @@ def token(request, payload: TokenIn):
         raise WrongCredentials(
             _("This account needs the 6-digit code of its authenticator app."), field="otp"
         )
+    # Each token is a row and an audit event: a password holder cannot issue them without end.
+    limit_hit(TOKEN_ISSUE, str(user.pk))
     return {"token": api_token_issue(user=user, name="api")}
 
 

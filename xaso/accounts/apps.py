@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from xaso.accounts import personal_data  # noqa: F401  (registers the app's part of "download my data")
+        from xaso.accounts.signin import on_user_logged_in, on_user_login_failed
+
+        # Every door (page, admin, registration, API) sends these: one place sets the staff
+        # session's length and audits sign-ins (xaso/accounts/signin.py).
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="xaso.accounts.signin.logged_in")
+        user_login_failed.connect(on_user_login_failed, dispatch_uid="xaso.accounts.signin.login_failed")

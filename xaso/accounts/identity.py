@@ -5,6 +5,8 @@ digits of the birth year, digits 7-12 a random number."""
 import re
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import InvalidInput
@@ -135,3 +137,14 @@ def phone_clean(value: str) -> str:
     if not PHONE.match(digits):
         raise InvalidInput(_("Enter a phone number of 10 digits starting with 0."), field="phone")
     return digits
+
+
+def email_clean(email: str) -> str:
+    """An e-mail address in lower case, or "" for none; InvalidInput naming `email` if malformed."""
+    email = (email or "").strip().lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise InvalidInput(_("Enter a valid e-mail address."), field="email") from None
+    return email

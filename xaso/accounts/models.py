@@ -177,3 +177,25 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
+
+
+class PendingSignup(models.Model):
+    """A registration waiting for the one-time code sent to its phone (or, without a phone, its
+    e-mail). No account exists until the code is given, so registering tells nobody whether the
+    number already has one (xaso/accounts/registration.py)."""
+
+    # Where the code went: the 10-digit phone or the lower-case e-mail. One pending row each.
+    address = models.CharField(max_length=254, unique=True)
+    full_name = models.CharField(max_length=150)
+    phone = models.CharField(max_length=10, blank=True)
+    email = models.EmailField(blank=True)
+    password = models.CharField(max_length=128)  # hashed, as User.password
+    code_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField()
+    # Wrong codes since the address last registered; every fifth one blocks it for longer.
+    failures = models.PositiveIntegerField(default=0)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.address

@@ -1,14 +1,11 @@
 import secrets
 from datetime import date, timedelta
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xaso.accounts.identity import personal_id_clean, phone_clean
+from xaso.accounts.identity import email_clean, personal_id_clean, phone_clean
 from xaso.accounts.models import ApiToken, CitizenProfile, Membership, User
 from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role
 from xaso.core.audit import audit_record
@@ -17,53 +14,6 @@ from xaso.core.privacy import personal_data_for
 from xaso.core.text import fold_all
 
 TOKEN_LIFETIME = timedelta(days=30)
-
-
-def _email_clean(email: str) -> str:
-    email = (email or "").strip().lower()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise InvalidInput(_("Enter a valid e-mail address."), field="email") from None
-    return email
-
-
-def citizen_register(*, full_name: str, phone: str = "", email: str = "", password: str) -> User:
-    """Create a citizen account and its profile. Rules: a phone or an e-mail is required and
-    must not belong to another account; the password passes Django's validators."""
-    full_name = " ".join((full_name or "").split())
-    if not full_name:
-        raise InvalidInput(_("Enter your full name."), field="full_name")
-    phone = phone_clean(phone) if phone else ""
-    email = _email_clean(email)
-    if not phone and not email:
-        raise InvalidInput(_("Enter a phone number or an e-mail address."), field="phone")
-    try:
-        validate_password(password)
-    except ValidationError as exc:
-        raise InvalidInput(" ".join(exc.messages), field="password") from None
-    if phone and User.objects.filter(phone=phone).exists():
-        raise InvalidInput(_("This phone number already has an account."), field="phone")
-    if email and User.objects.filter(email__iexact=email).exists():
-        raise InvalidInput(_("This e-mail address already has an account."), field="email")
-    with transaction.atomic():
-        user = User.objects.create_user(
-            username=phone or email,
-            password=password,
-            full_name=full_name,
-            phone=phone or None,
-            email=email or None,
-        )
-        CitizenProfile.objects.create(
-            user=user,
-            full_name=full_name,
-            phone=phone,
-            email=email,
-            search_text=fold_all(full_name, phone, email),
-        )
-        audit_record(actor=user, action="citizen.register", target=user, summary=full_name)
-    return user
 
 
 PROFILE_FIELDS = ("full_name", "date_of_birth", "sex", "personal_id", "phone", "email", "village", "address")
@@ -87,7 +37,7 @@ def profile_update(*, actor, profile: CitizenProfile, data: dict) -> CitizenProf
     pid = data.get("personal_id") or ""
     pid = personal_id_clean(pid, date_of_birth=dob, sex=sex) if pid else None
     phone = phone_clean(data["phone"]) if data.get("phone") else ""
-    email = _email_clean(data.get("email", ""))
+    email = email_clean(data.get("email", ""))
     village = data.get("village")
     new = {
         "full_name": full_name,

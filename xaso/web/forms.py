@@ -42,6 +42,16 @@ class RegisterForm(forms.Form):
     )
 
 
+class SignupCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("The 6-digit code from the message"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     date_of_birth = forms.DateField(

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-nhap/", auth.XasoLoginView.as_view(), name="login"),
     path("dang-xuat/", LogoutView.as_view(), name="logout"),
     path("dang-ky/", auth.register, name="register"),
+    path("dang-ky/xac-nhan/", auth.register_confirm, name="register_confirm"),
     path("xac-thuc-2-buoc/", two_factor.two_factor, name="two_factor"),
     path("bang-dieu-khien/", staff.dashboard, name="dashboard"),
     path("ho-so-ca-nhan/", staff.profile, name="profile"),

@@ -2,28 +2,27 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from xaso.accounts.services import citizen_register
+from xaso.accounts.identity import mask_phone
+from xaso.accounts.registration import SignupStarted, signup_confirm, signup_start
 from xaso.core.api.problems import problem_response
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import REGISTER, limit_request
-from xaso.web.forms import LoginForm, RegisterForm
+from xaso.notify.channels import Recipient, channel_get
+from xaso.notify.services import notify_send
+from xaso.web.forms import LoginForm, RegisterForm, SignupCodeForm
 
 
 class XasoLoginView(LoginView):
     template_name = "web/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.request.user.active_memberships:
-            # Staff sessions end after a working day: officers share counters and PCs.
-            self.request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
-        return response
+    # The staff session's length and the sign-in audit are set for every door at once by
+    # xaso.accounts.signin (user_logged_in), the admin's sign-in included.
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
@@ -34,16 +33,79 @@ def locked_out(request, credentials=None, *args, **kwargs):
     return render(request, "web/locked_out.html", {"message": message}, status=429)
 
 
+SIGNUP_SESSION_KEY = "xaso_signup"
+
+
+def _masked(address: str) -> str:
+    if "@" in address:
+        name, _at, domain = address.partition("@")
+        return f"{name[:1]}***@{domain}"
+    return mask_phone(address)
+
+
+def _send_code(started: SignupStarted) -> None:
+    recipient = (
+        Recipient(name=started.full_name, phone=started.address)
+        if started.channel == "sms"
+        else Recipient(name=started.full_name, email=started.address)
+    )
+    notify_send(
+        recipient=recipient,
+        subject=_("Your registration code"),
+        body=_(
+            "Your Xã Số registration code is %(code)s. It is valid for 15 minutes. Do not give it to anyone."
+        )
+        % {"code": started.code},
+        channels=(started.channel,),
+        ref=f"signup:{started.pending_id}",
+    )
+
+
 def register(request):
+    """Step 1: the details. The answer is the same whether the phone or e-mail has an account
+    (xaso/accounts/registration.py); the code goes to it either way."""
     limit_request(request, REGISTER, methods=("POST",))
     form = RegisterForm(request.POST or None)
+    status = 200 if request.method != "POST" else 422
     if request.method == "POST" and form.is_valid():
         try:
-            user = citizen_register(**form.cleaned_data)
+            with transaction.atomic():
+                started = signup_start(**form.cleaned_data)
+                _send_code(started)
         except DomainError as exc:
             attach_error(form, exc)
+            status = exc.status
         else:
-            login(request, user, backend="xaso.accounts.backends.LoginBackend")
-            messages.success(request, _("Your account is ready."))
-            return redirect("web:dashboard")
-    return render(request, "web/register.html", {"form": form}, status=200 if not form.errors else 422)
+            request.session[SIGNUP_SESSION_KEY] = {"id": started.pending_id, "to": _masked(started.address)}
+            if settings.DEBUG and not channel_get(started.channel).configured():
+                # A development server has no SMS gateway: show the code so the journey can be tried.
+                messages.info(
+                    request, _("Development server: the code is %(code)s.") % {"code": started.code}
+                )
+            return redirect("web:register_confirm")
+    return render(request, "web/register.html", {"form": form}, status=status)
+
+
+def register_confirm(request):
+    """Step 2: the code. Only now is the account created and signed in."""
+    pending = request.session.get(SIGNUP_SESSION_KEY)
+    if not pending:
+        return redirect("web:register")
+    form = SignupCodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            try:
+                user = signup_confirm(pending_id=pending["id"], code=form.cleaned_data["code"])
+            except DomainError as exc:
+                attach_error(form, exc)
+                status = exc.status
+            else:
+                request.session.pop(SIGNUP_SESSION_KEY, None)
+                login(request, user, backend="xaso.accounts.backends.LoginBackend")
+                messages.success(request, _("Your account is ready."))
+                return redirect("web:dashboard")
+    return render(
+        request, "web/register_confirm.html", {"form": form, "sent_to": pending["to"]}, status=status
+    )
