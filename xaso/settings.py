@@ -146,6 +146,8 @@ OTP_TOTP_ISSUER = "Xã Số"
 STAFF_SESSION_SECONDS = env_int("XASO_STAFF_SESSION_SECONDS", 8 * 3600, minimum=300)
 # Idempotency keys (a filing's retry answer) are purged by the daily task after this many days.
 IDEMPOTENCY_KEEP_DAYS = env_int("XASO_IDEMPOTENCY_KEEP_DAYS", 7, minimum=1)
+# API tokens (POST /api/v1/auth/token) end after this many days; their holder can revoke them sooner.
+API_TOKEN_DAYS = env_int("XASO_API_TOKEN_DAYS", 30, minimum=1)
 SESSION_COOKIE_AGE = env_int("XASO_SESSION_SECONDS", 30 * 24 * 3600, minimum=300)
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"

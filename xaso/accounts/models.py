@@ -161,15 +161,29 @@ class CitizenProfile(models.Model):
         return self.full_name
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
 class ApiToken(models.Model):
-    """A bearer token for integrations. Only its SHA-256 is stored; the token is shown once."""
+    """A bearer token for integrations. Only its SHA-256 is stored; the token is shown once.
+
+    A token remembers what it was issued under: the scope asked for, whether the second factor
+    was given, the holder's roles and a fingerprint of their password. A change of roles or
+    password ends it (xaso.accounts.services.api_token_user)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
-    name = models.CharField(max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    scope = models.CharField(_("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ)
+    two_factor = models.BooleanField(_("issued with two-step verification"), default=False)
+    roles_key = models.CharField(max_length=64, blank=True)
+    password_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.user} — {self.name or 'token'}"
@@ -177,3 +191,23 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class PasswordResetCode(models.Model):
+    """A one-time code sent to a user's phone or e-mail to set a new password. Only a keyed
+    hash of the code is kept; it is used once, expires, and dies after too many wrong tries."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    channel = models.CharField(max_length=10)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user} — {self.channel} {self.created_at:%Y-%m-%d %H:%M}"
