@@ -14,6 +14,7 @@ from xaso.core.env import (
     env_int,
     env_list,
     env_str,
+    sealing_keys_from,
     secret_key_from,
 )
 
@@ -23,6 +24,8 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("XASO_DEBUG", False)
 SECRET_KEY = secret_key_from(VAR_DIR)
+# Encrypts secrets at rest (TOTP keys): outside the database, like the secret key.
+SEALING_KEYS = sealing_keys_from(VAR_DIR)
 ALLOWED_HOSTS = env_list("XASO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 HTTPS = env_bool("XASO_HTTPS", False)
 # The reverse proxies (nginx) whose X-Forwarded-For is believed: see xaso/core/forwarded.py.
@@ -42,7 +45,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "xaso.core",

@@ -2,10 +2,10 @@
 role needs, cannot approve a dossier (issue 16, finding 4)."""
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.accounts.totp import code_for
 from tests.factories import PASSWORD
+from xaso.accounts.models import TotpDevice
 from xaso.accounts.roles import Role
 from xaso.accounts.services import membership_grant
 from xaso.onestop.models import Dossier, Status
@@ -62,7 +62,7 @@ def test_a_leader_token_issued_without_the_second_factor_cannot_approve(
 
 
 def test_a_leader_token_issued_with_the_code_approves(client, commune_leader, file_birth, walk):
-    device = TOTPDevice.objects.create(user=commune_leader, name="xaso", confirmed=True)
+    device = TotpDevice.objects.create(user=commune_leader, name="xaso", confirmed=True)
     token = token_for(client, "lanhdao", otp=code_for(device))
     dossier = walk(file_birth(), "propose")
     response = approve(client, dossier, token)
