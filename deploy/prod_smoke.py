@@ -234,7 +234,7 @@ def main() -> int:
 
         wait_for(healthy, "granian")
         enrol = (
-            "from django_otp.plugins.otp_totp.models import TOTPDevice as D; "
+            "from xaso.accounts.models import TotpDevice as D; "
             "from xaso.accounts.models import User; "
             "print(D.objects.create(user=User.objects.get(username='lanhdao'), name='smoke').key)"
         )

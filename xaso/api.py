@@ -19,10 +19,14 @@ from xaso.onestop.api import dossiers_router, lookup_router, procedures_router
 from xaso.payments.api import router as payments_router
 from xaso.places.api import router as places_router
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        user = api_token_user(token)
+        # Any other method writes: a read token, or a token without the second factor for
+        # someone whose role needs it, is refused there (403).
+        user = api_token_user(token, writes=request.method not in SAFE_METHODS)
         if user is not None:
             request.user = user
         return user

@@ -15,6 +15,7 @@ from xaso.core.env import (
     env_int,
     env_list,
     env_str,
+    sealing_keys_from,
     secret_key_from,
 )
 
@@ -27,6 +28,8 @@ SECRET_KEY = secret_key_from(VAR_DIR)
 # The audit chain's HMAC key and where its signed heads are appended (xaso.core.audit).
 AUDIT_KEY = audit_key_from(VAR_DIR)
 AUDIT_ANCHOR_PATH = Path(env_str("XASO_AUDIT_ANCHOR_PATH", str(VAR_DIR / "audit" / "anchors.jsonl")))
+# Encrypts secrets at rest (TOTP keys): outside the database, like the secret key.
+SEALING_KEYS = sealing_keys_from(VAR_DIR)
 ALLOWED_HOSTS = env_list("XASO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 HTTPS = env_bool("XASO_HTTPS", False)
 # The reverse proxies (nginx) whose X-Forwarded-For is believed: see xaso/core/forwarded.py.
@@ -46,7 +49,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "xaso.core",
@@ -150,6 +152,8 @@ OTP_TOTP_ISSUER = "Xã Số"
 STAFF_SESSION_SECONDS = env_int("XASO_STAFF_SESSION_SECONDS", 8 * 3600, minimum=300)
 # Idempotency keys (a filing's retry answer) are purged by the daily task after this many days.
 IDEMPOTENCY_KEEP_DAYS = env_int("XASO_IDEMPOTENCY_KEEP_DAYS", 7, minimum=1)
+# API tokens (POST /api/v1/auth/token) end after this many days; their holder can revoke them sooner.
+API_TOKEN_DAYS = env_int("XASO_API_TOKEN_DAYS", 30, minimum=1)
 SESSION_COOKIE_AGE = env_int("XASO_SESSION_SECONDS", 30 * 24 * 3600, minimum=300)
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"

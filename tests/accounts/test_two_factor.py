@@ -2,9 +2,9 @@
 
 import pytest
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import PASSWORD
+from xaso.accounts.models import TotpDevice
 
 
 @pytest.fixture(autouse=True)
@@ -12,7 +12,7 @@ def two_factor_on(settings):
     settings.REQUIRE_2FA = True
 
 
-def code_for(device: TOTPDevice) -> str:
+def code_for(device: TotpDevice) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():06d}"
 
@@ -28,7 +28,7 @@ def test_a_leader_is_held_at_enrolment_until_a_code_is_confirmed(client, commune
     assert response["Location"].startswith("/xac-thuc-2-buoc/")
     page = client.get("/xac-thuc-2-buoc/").content.decode()
     assert "<svg" in page and "Xác thực hai bước" in page
-    device = TOTPDevice.objects.get(user=commune_leader, confirmed=False)
+    device = TotpDevice.objects.get(user=commune_leader, confirmed=False)
     response = client.post("/xac-thuc-2-buoc/", {"code": code_for(device), "next": "/bang-dieu-khien/"})
     assert response.status_code == 302
     device.refresh_from_db()
@@ -46,7 +46,7 @@ def test_a_wrong_code_is_refused_in_vietnamese(client, commune_leader):
 
 
 def test_an_enrolled_leader_gives_the_code_at_each_sign_in(client, commune_leader):
-    device = TOTPDevice.objects.create(user=commune_leader, name="xaso", confirmed=True)
+    device = TotpDevice.objects.create(user=commune_leader, name="xaso", confirmed=True)
     sign_in(client, "lanhdao")
     assert client.get("/thon/").status_code == 302
     assert (
@@ -68,7 +68,7 @@ def test_officers_and_citizens_are_not_asked(client, one_stop_officer, citizen):
 
 
 def test_the_api_refuses_a_leader_token_without_the_code(client, commune_leader):
-    device = TOTPDevice.objects.create(user=commune_leader, name="xaso", confirmed=True)
+    device = TotpDevice.objects.create(user=commune_leader, name="xaso", confirmed=True)
     body = {"username": "lanhdao", "password": PASSWORD}
     refused = client.post("/api/v1/auth/token", body, content_type="application/json")
     assert refused.status_code == 401

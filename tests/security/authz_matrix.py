@@ -15,6 +15,9 @@ the app's own services or models. Allow sets use the names in ACTORS; EVERYONE a
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from xaso.accounts.models import ApiToken
+from xaso.accounts.services import api_token_issue
+
 ACTORS = (
     "anonymous",
     "citizen",
@@ -78,6 +81,11 @@ def _static(path: str) -> Callable[..., str]:
     return lambda world: path
 
 
+def _citizen_token_id(world) -> int:
+    api_token_issue(user=world.users["citizen"], name="matrix")
+    return ApiToken.objects.filter(user=world.users["citizen"]).latest("pk").pk
+
+
 ROUTES: list[Route] = [
     # Foundation: public pages and API.
     Route("healthz", _static("/healthz"), EVERYONE),
@@ -103,6 +111,17 @@ ROUTES: list[Route] = [
     Route("web:dashboard", _static("/bang-dieu-khien/"), SIGNED_IN),
     Route("web:profile", _static("/ho-so-ca-nhan/"), SIGNED_IN),
     Route("web:my_data", _static("/ho-so-ca-nhan/du-lieu.json"), SIGNED_IN),
+    Route("web:tokens", _static("/ho-so-ca-nhan/ma-truy-cap/"), SIGNED_IN, note="one's own tokens only"),
+    Route(
+        "web:token_revoke",
+        lambda w: f"/ho-so-ca-nhan/ma-truy-cap/{_citizen_token_id(w)}/thu-hoi/",
+        frozenset({"citizen"}),
+        method="POST",
+        note="only the token's holder; anyone else gets 404",
+    ),
+    Route("web:password_change", _static("/ho-so-ca-nhan/mat-khau/"), SIGNED_IN),
+    Route("web:password_reset", _static("/quen-mat-khau/"), EVERYONE),
+    Route("web:password_reset_confirm", _static("/quen-mat-khau/nhap-ma/"), EVERYONE),
     Route(
         "web:villages",
         _static("/thon/"),

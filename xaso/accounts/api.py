@@ -1,12 +1,14 @@
+from typing import Literal
+
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from django_otp import match_token
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from xaso.accounts.identity import mask_personal_id, mask_phone
 from xaso.accounts.selectors import citizen_profile_for
 from xaso.accounts.services import api_token_issue
-from xaso.accounts.two_factor import needs_two_factor
+from xaso.accounts.two_factor import has_confirmed_device, needs_two_factor
 from xaso.core.errors import DomainError
 from xaso.core.ratelimit import TOKEN_ISSUE, limit_hit
 
@@ -17,10 +19,15 @@ class TokenIn(Schema):
     username: str
     password: str
     otp: str | None = None
+    # Least privilege by default: an integration that writes asks for "write".
+    scope: Literal["read", "write"] = "read"
+    name: str = Field("api", max_length=100)
 
 
 class TokenOut(Schema):
     token: str
+    scope: str
+    two_factor: bool
 
 
 class WrongCredentials(DomainError):
@@ -28,19 +35,32 @@ class WrongCredentials(DomainError):
     code = "unauthorized"
 
 
-@router.post("/token", response={200: TokenOut}, auth=None)
-def token(request, payload: TokenIn):
+def token_credentials_user(request, payload: TokenIn):
+    """The account the username and password name, or WrongCredentials."""
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
         # Axes counts this failure; after the limit even the right password is refused.
         raise WrongCredentials(_("Wrong username or password, or too many attempts."), field="password")
-    if needs_two_factor(user) and not (payload.otp and match_token(user, payload.otp)):
-        raise WrongCredentials(
-            _("This account needs the 6-digit code of its authenticator app."), field="otp"
-        )
+    return user
+
+
+@router.post("/token", response={200: TokenOut}, auth=None)
+def token(request, payload: TokenIn):
+    """Issue a bearer token. Rules: a user with an authenticator app may give its code (the
+    token then counts as two-step verified); one whose roles need it must; a read token cannot
+    write; a token lives API_TOKEN_DAYS days."""
+    user = token_credentials_user(request, payload)
+    two_factor = False
+    if payload.otp or needs_two_factor(user):
+        if not (payload.otp and has_confirmed_device(user) and match_token(user, payload.otp)):
+            raise WrongCredentials(
+                _("This account needs the 6-digit code of its authenticator app."), field="otp"
+            )
+        two_factor = True
     # Each token is a row and an audit event: a password holder cannot issue them without end.
     limit_hit(TOKEN_ISSUE, str(user.pk))
-    return {"token": api_token_issue(user=user, name="api")}
+    key = api_token_issue(user=user, name=payload.name, scope=payload.scope, two_factor=two_factor)
+    return {"token": key, "scope": payload.scope, "two_factor": two_factor}
 
 
 citizens_router = Router(tags=["citizens"])

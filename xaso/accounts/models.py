@@ -1,13 +1,22 @@
 import hashlib
+import time
+from base64 import b32encode
+from binascii import unhexlify
 from functools import cached_property
+from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+from django_otp.oath import TOTP
+from django_otp.util import hex_validator, random_hex
 
 from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role, roles_with
+from xaso.core.sealed import SealedTextField
 from xaso.core.tenancy import Scope, ScopedManager
 
 
@@ -161,15 +170,29 @@ class CitizenProfile(models.Model):
         return self.full_name
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
 class ApiToken(models.Model):
-    """A bearer token for integrations. Only its SHA-256 is stored; the token is shown once."""
+    """A bearer token for integrations. Only its SHA-256 is stored; the token is shown once.
+
+    A token remembers what it was issued under: the scope asked for, whether the second factor
+    was given, the holder's roles and a fingerprint of their password. A change of roles or
+    password ends it (xaso.accounts.services.api_token_user)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
-    name = models.CharField(max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    scope = models.CharField(_("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ)
+    two_factor = models.BooleanField(_("issued with two-step verification"), default=False)
+    roles_key = models.CharField(max_length=64, blank=True)
+    password_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.user} — {self.name or 'token'}"
@@ -177,6 +200,98 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class PasswordResetCode(models.Model):
+    """A one-time code sent to a user's phone or e-mail to set a new password. Only a keyed
+    hash of the code is kept; it is used once, expires, and dies after too many wrong tries."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    channel = models.CharField(max_length=10)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user} — {self.channel} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def default_key() -> str:
+    return random_hex(20)
+
+
+def key_validator(value: str) -> None:
+    hex_validator(40)(value)
+
+
+class TotpDevice(TimestampMixin, ThrottlingMixin, Device):
+    """An authenticator app (TOTP), as django-otp's own TOTPDevice but with its secret sealed
+    at rest (xaso.core.sealed): the database holds only the encrypted key. django-otp finds it
+    like any device plugin (match_token, user_has_device, the OTP middleware)."""
+
+    key = SealedTextField(default=default_key, validators=[key_validator])
+    step = models.PositiveSmallIntegerField(default=30)
+    t0 = models.BigIntegerField(default=0)
+    digits = models.PositiveSmallIntegerField(choices=[(6, 6), (8, 8)], default=6)
+    tolerance = models.PositiveSmallIntegerField(default=1)
+    drift = models.SmallIntegerField(default=0)
+    # The time step of the last code accepted: a code is never accepted twice.
+    last_t = models.BigIntegerField(default=-1)
+
+    class Meta(Device.Meta):
+        verbose_name = _("authenticator app")
+
+    @property
+    def bin_key(self) -> bytes:
+        return unhexlify(self.key.encode())
+
+    def get_throttle_factor(self):
+        return getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+
+    def verify_token(self, token) -> bool:
+        allowed, _reason = self.verify_is_allowed()
+        if not allowed:
+            return False
+        try:
+            token = int(token)
+        except (TypeError, ValueError):
+            verified = False
+        else:
+            totp = TOTP(self.bin_key, self.step, self.t0, self.digits, self.drift)
+            totp.time = time.time()
+            verified = totp.verify(token, self.tolerance, self.last_t + 1)
+            if verified:
+                self.last_t = totp.t()
+                self.drift = totp.drift
+                self.throttle_reset(commit=False)
+                self.set_last_used_timestamp(commit=False)
+                self.save()
+        if not verified:
+            self.throttle_increment(commit=True)
+        return verified
+
+    @property
+    def config_url(self) -> str:
+        """The otpauth:// URL an authenticator app scans (Key Uri Format)."""
+        issuer = str(getattr(settings, "OTP_TOTP_ISSUER", "")).replace(":", "")
+        label = f"{issuer}:{self.user.get_username()}" if issuer else self.user.get_username()
+        params = urlencode(
+            {
+                "secret": b32encode(self.bin_key),
+                "algorithm": "SHA1",
+                "digits": self.digits,
+                "period": self.step,
+            }
+        )
+        if issuer:
+            params += f"&issuer={quote(issuer)}"
+        return f"otpauth://totp/{quote(label)}?{params}"
 
 
 class PendingSignup(models.Model):

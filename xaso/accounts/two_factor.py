@@ -9,8 +9,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import user_has_device
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from xaso.accounts.models import TotpDevice
 from xaso.accounts.roles import Role
 from xaso.core.api.problems import problem_response
 
@@ -24,10 +24,10 @@ def needs_two_factor(user) -> bool:
     return bool(user.roles & TWO_FACTOR_ROLES) or user.is_superuser
 
 
-def totp_device_pending(user) -> TOTPDevice:
+def totp_device_pending(user) -> TotpDevice:
     """The device being enrolled (unconfirmed), created on first use."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name="xaso", confirmed=False)
+    device = TotpDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TotpDevice.objects.create(user=user, name="xaso", confirmed=False)
 
 
 def has_confirmed_device(user) -> bool:

@@ -4,6 +4,8 @@ A bad value stops the process at start-up with a message naming the variable, ra
 running with a silently wrong configuration.
 """
 
+import base64
+import binascii
 import os
 import secrets
 from pathlib import Path
@@ -82,3 +84,30 @@ def key_from(var_dir: Path, *, env: str, filename: str) -> str:
     with os.fdopen(fd, "w") as fh:
         fh.write(key)
     return key
+
+
+def sealing_keys_from(var_dir: Path) -> list[str]:
+    """Keys that encrypt secrets at rest (xaso.core.sealed): XASO_SEALING_KEYS (comma-separated
+    Fernet keys, the first encrypts), or one generated once and kept in var/sealing_key."""
+    explicit = env_list("XASO_SEALING_KEYS", [])
+    for key in explicit:
+        try:
+            raw = base64.urlsafe_b64decode(key.encode())
+        except (ValueError, binascii.Error):
+            raw = b""
+        if len(raw) != 32:
+            raise ImproperlyConfiguredEnv(
+                "XASO_SEALING_KEYS must hold Fernet keys (url-safe base64 of 32 bytes)"
+            )
+    if explicit:
+        return explicit
+    path = var_dir / "sealing_key"
+    if path.exists():
+        return [path.read_text().strip()]
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+    # Not in the database, not in a database backup: a dump alone does not reveal TOTP secrets.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return [key]

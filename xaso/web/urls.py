@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from xaso.web.views import auth, public, staff, two_factor
+from xaso.web.views import account, auth, public, staff, two_factor
 
 app_name = "web"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("bang-dieu-khien/", staff.dashboard, name="dashboard"),
     path("ho-so-ca-nhan/", staff.profile, name="profile"),
     path("ho-so-ca-nhan/du-lieu.json", staff.my_data, name="my_data"),
+    path("ho-so-ca-nhan/ma-truy-cap/", account.tokens, name="tokens"),
+    path("ho-so-ca-nhan/ma-truy-cap/<int:token_id>/thu-hoi/", account.token_revoke, name="token_revoke"),
+    path("ho-so-ca-nhan/mat-khau/", account.password_change_page, name="password_change"),
+    path("quen-mat-khau/", account.password_reset, name="password_reset"),
+    path("quen-mat-khau/nhap-ma/", account.password_reset_confirm_page, name="password_reset_confirm"),
     path("thon/", staff.villages, name="villages"),
     path("thon/<int:village_id>/", staff.village_edit, name="village_edit"),
 ]
