@@ -1,11 +1,11 @@
 """Pages of the documents app. Verification is public: anyone holding a document can check it."""
 
-from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from xaso.core.errors import DomainError
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
+from xaso.core.uploads import file_response
 from xaso.documents import conf, selectors
 from xaso.documents.forms import VerifyForm
 from xaso.documents.verification import pdf_size_check
@@ -40,6 +40,4 @@ def verify_code(request, code: str):
 
 def download(request, code: str):
     doc = selectors.signed_document_by_code(request.user, code)
-    return FileResponse(
-        doc.file.open("rb"), as_attachment=True, filename=f"{doc.code}.pdf", content_type="application/pdf"
-    )
+    return file_response(doc.file, content_type="application/pdf", filename=f"{doc.code}.pdf")
