@@ -75,3 +75,17 @@ def png_claiming(width: int, height: int) -> bytes:
 POLYGLOT = b"RIFF\x00\x10\x00\x00WEBPVP8 " + b"<html><script>alert(document.cookie)</script></html>"
 HTML = b"<!doctype html><script>alert(document.cookie)</script>"
 FAKE_PDF = b"%PDF-1.7\n" + b"junk that no reader parses " * 20
+
+
+def core_checker_calls(monkeypatch) -> list:
+    """Record every file xaso.core.uploads reads, to prove an app's upload goes through it."""
+    from xaso.core import uploads
+
+    calls, read = [], uploads._read
+
+    def spy(upload, **kwargs):
+        calls.append(kwargs["field"])
+        return read(upload, **kwargs)
+
+    monkeypatch.setattr(uploads, "_read", spy)
+    return calls

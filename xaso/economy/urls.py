@@ -13,9 +13,7 @@ urlpatterns = [
     path("kinh-te/co-so/<int:producer_id>/", views.producer_edit, name="producer"),
     path("kinh-te/co-so/<int:producer_id>/san-pham/moi/", views.product_edit, name="product_new"),
     path("kinh-te/san-pham/<int:product_id>/", views.product_edit, name="product"),
-    path(
-        "kinh-te/san-pham/<int:product_id>/anh/", views.product_photo_original, name="product_photo_original"
-    ),
+    path("kinh-te/san-pham/<int:product_id>/anh/", views.product_photo_original, name="product_photo_staff"),
     path("kinh-te/san-pham/<int:product_id>/lo/", views.batch_new, name="batch_new"),
     path("kinh-te/lo/<int:batch_id>/", views.batch_detail, name="batch"),
     path("kinh-te/lo/<int:batch_id>/tem.pdf", views.stamp_sheet, name="stamp_sheet"),
