@@ -162,7 +162,12 @@ class World:
         producer = producer_save(
             actor=officer, commune=self.commune, data={"name": "HTX", "kind": "cooperative"}
         )
-        product = product_save(actor=officer, producer=producer, data={"name": "Chè lam", "category": "food"})
+        product = product_save(
+            actor=officer,
+            producer=producer,
+            data={"name": "Chè lam", "category": "food"},
+            photo=SimpleUploadedFile("che.png", image_bytes("PNG")),
+        )
         return batch_create(
             actor=officer,
             product=product,
