@@ -259,6 +259,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 # Uploads: larger bodies are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# An uploaded picture over this many pixels is refused before it is decoded (decompression bombs).
+UPLOAD_MAX_PIXELS = env_int("XASO_UPLOAD_MAX_PIXELS", 40_000_000, minimum=1_000_000)
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.community.conftest import household
+from tests.files import image_bytes
 from xaso.community.models import Announcement, Delivery
 
 
@@ -14,7 +15,7 @@ def test_a_village_head_writes_an_announcement_on_the_page(
     response = client.post(
         reverse("community:announcement_new"),
         {"title": "Họp thôn", "body": "19h", "urgency": "important", "villages": [village.pk],
-         "attachments": [SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)]},
+         "attachments": [SimpleUploadedFile("a.png", image_bytes("PNG"))]},
     )  # fmt: skip
     announcement = Announcement.objects.get()
     assert response.status_code == 302

@@ -2,12 +2,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.files import image_bytes
 from xaso.community.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.community.models import FeedbackReport, FeedbackStatus
 from xaso.core.errors import InvalidInput, NotAllowed, RateLimited
 from xaso.notify.models import Notification
 
-JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 64
+JPEG = image_bytes("JPEG")
 
 
 def _submit(commune, actor=None, **extra):

@@ -5,11 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.community.conftest import household
+from tests.files import image_bytes
 from xaso.community.infopages import household_listing, info_page_create, page_url
 from xaso.community.models import InfoKind, InfoPage
 from xaso.core.errors import InvalidInput
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+PNG = image_bytes("PNG")
 
 
 def test_the_poster_qr_decodes_to_the_pages_address(login, one_stop_officer, commune, tmp_path):

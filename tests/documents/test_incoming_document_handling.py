@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories as f
+from tests.files import PDF
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.documents.models import DocumentStatus
 from xaso.documents.registry import document_act, document_assign, document_comment, incoming_register
@@ -71,9 +72,9 @@ def test_a_document_past_its_deadline_is_flagged_overdue(incoming, clerk, specia
 
 def test_comments_and_attachments_join_the_timeline(incoming, specialist):
     event = document_comment(
-        actor=specialist, document=incoming, note="Cần số liệu thôn", attachment=("so-lieu.txt", b"1,2,3")
+        actor=specialist, document=incoming, note="Cần số liệu thôn", attachment=("so-lieu.html", PDF)
     )
-    assert event.attachment.read() == b"1,2,3"
+    assert event.attachment.read() == PDF and event.attachment.name.endswith(".pdf")
     assert incoming.events.filter(action="comment").count() == 1
 
 

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tests.dx.factories import small_set
+from tests.files import PDF
 from xaso.dx import services
 
 
@@ -16,9 +17,7 @@ def dx_set(province):
 @pytest.fixture
 def pdf_file():
     def _make(name="bien-ban.pdf"):
-        return SimpleUploadedFile(
-            name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf"
-        )
+        return SimpleUploadedFile(name, PDF, "application/pdf")
 
     return _make
 

@@ -1,6 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from tests.files import FAKE_PDF, PDF, POLYGLOT, core_checker_calls, png_claiming
 from xaso.core.errors import InvalidInput
 from xaso.dx import services
 from xaso.dx.files import MAX_EVIDENCE_BYTES
@@ -50,3 +52,23 @@ def test_evidence_cannot_be_added_after_submission(filled, commune_leader, pdf_f
         services.evidence_add(
             actor=commune_leader, value=a.values.get(indicator__code="A1"), upload=pdf_file()
         )
+
+
+@pytest.mark.parametrize("content", [POLYGLOT, FAKE_PDF, png_claiming(50_000, 50_000)])
+def test_hostile_evidence_is_refused_by_the_core_checker(monkeypatch, a1, commune_leader, content):
+    calls = core_checker_calls(monkeypatch)
+    with pytest.raises(InvalidInput) as exc:
+        services.evidence_add(actor=commune_leader, value=a1, upload=SimpleUploadedFile("a.pdf", content))
+    assert exc.value.field == "file" and calls == ["file"]
+
+
+def test_evidence_is_stored_under_its_checked_type_and_served_in_a_sandbox(login, a1, commune_leader):
+    upload = SimpleUploadedFile("bao-cao.html", PDF, "text/html")
+    evidence = services.evidence_add(actor=commune_leader, value=a1, upload=upload)
+    assert evidence.file.name.endswith(".pdf") and "bao-cao" not in evidence.file.name
+    assert evidence.original_name == "bao-cao.html"
+    response = login(commune_leader).get(reverse("dx:evidence", args=[evidence.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        response["Content-Security-Policy"] == "sandbox" and response["X-Content-Type-Options"] == "nosniff"
+    )

@@ -3,6 +3,7 @@ the ranking shows it."""
 
 from tests import factories as f
 from tests.dx.factories import small_set
+from tests.files import PDF
 from xaso.dx.models import DigitalTeam
 
 
@@ -26,7 +27,7 @@ def test_a_commune_is_assessed_reviewed_recognised_and_ranked(
         commune=commune, village=f.village(commune, "Thôn Phúc Lộc"), name="Tổ CĐS Phúc Lộc"
     )
     evidence = tmp_path / "bien-ban.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    evidence.write_bytes(PDF)
 
     sign_in("lanhdao", f.PASSWORD)
     page.goto("/cds/")

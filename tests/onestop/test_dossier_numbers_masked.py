@@ -4,6 +4,7 @@ supervisor or a clerk reads them masked, on the page and in the API."""
 
 import pytest
 
+from tests.files import PDF
 from tests.onestop.conftest import BIRTH_DATA
 from xaso.onestop.models import DossierView
 from xaso.onestop.selectors import dossier_answers_for, sees_full_numbers
@@ -87,7 +88,7 @@ def test_the_papers_open_only_to_those_who_process_the_dossier(
 
     settings.MEDIA_ROOT = tmp_path
     dossier = file_birth()
-    scan = ContentFile(b"%PDF-1.4\n%%EOF\n", name="cccd.pdf")
+    scan = ContentFile(PDF, name="cccd.pdf")
     paper = dossier_file_add(actor=one_stop_officer, dossier=dossier, upload=scan, label="CCCD")
     url = f"/ho-so/{dossier.code}/giay-to/{paper.pk}/"
     supervisor = login(province_supervisor)

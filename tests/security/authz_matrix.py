@@ -686,6 +686,12 @@ ROUTES += [
     Route("economy:feed_csv", _static("/san-pham/san-pham.csv"), EVERYONE),
     Route("economy:feed_xlsx", _static("/san-pham/san-pham.xlsx"), EVERYONE),
     Route("economy:product_public", lambda w: f"/san-pham/{w.economy_batch.product_id}/", EVERYONE),
+    Route("economy:product_photo", lambda w: f"/san-pham/{w.economy_batch.product_id}/anh/", EVERYONE),
+    Route(
+        "economy:product_photo_staff",
+        lambda w: f"/kinh-te/san-pham/{w.economy_batch.product_id}/anh/",
+        ECONOMY_VIEWERS,
+    ),
     Route("economy:trace", lambda w: f"/truy-xuat/{w.economy_stamp.serial}/", EVERYONE),
 ]
 # dx keeps its routes (and the objects they need) in its own module.

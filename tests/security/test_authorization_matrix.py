@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from tests import factories as f
+from tests.files import PDF, image_bytes
 from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
 from xaso.community.announcements import announcement_create
@@ -168,7 +169,12 @@ class World:
         producer = producer_save(
             actor=officer, commune=self.commune, data={"name": "HTX", "kind": "cooperative"}
         )
-        product = product_save(actor=officer, producer=producer, data={"name": "Chè lam", "category": "food"})
+        product = product_save(
+            actor=officer,
+            producer=producer,
+            data={"name": "Chè lam", "category": "food"},
+            photo=SimpleUploadedFile("che.png", image_bytes("PNG")),
+        )
         return batch_create(
             actor=officer,
             product=product,
@@ -279,7 +285,7 @@ class World:
         dossier_file_add(
             actor=self.users["one_stop_officer"],
             dossier=dossier,
-            upload=ContentFile(b"%PDF-1.4\n%%EOF\n", name="giay.pdf"),
+            upload=ContentFile(PDF, name="giay.pdf"),
             label="Giấy chứng sinh",
         )
         return dossier
@@ -375,7 +381,7 @@ class World:
             commune=self.commune,
             title="Họp thôn",
             body="19h",
-            attachments=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")],
+            attachments=[SimpleUploadedFile("a.pdf", PDF)],
         )
 
     @cached_property
@@ -402,7 +408,7 @@ class World:
             commune=self.commune,
             kind="lane_map",
             title="Bản đồ ngõ",
-            image=SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32),
+            image=SimpleUploadedFile("map.png", image_bytes("PNG")),
         )
 
     @cached_property
@@ -412,7 +418,7 @@ class World:
             commune=self.commune,
             category="roads",
             text="Ổ gà",
-            photos=[SimpleUploadedFile("a.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 32)],
+            photos=[SimpleUploadedFile("a.jpg", image_bytes("JPEG"))],
         )
 
     @cached_property

@@ -17,10 +17,10 @@ from xaso.community.fanout import ACK_MAX_AGE, ACK_SIGNER, announcement_fan_out
 from xaso.community.models import Announcement, Attachment, Delivery, ReachedHow, Urgency
 from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require
 from xaso.community.tasks import fan_out_announcement
-from xaso.community.uploads import sniff
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
 from xaso.core.text import fold_all
+from xaso.core.uploads import file_check
 from xaso.places.models import Commune, Village
 
 MAX_ATTACHMENTS = 5
@@ -108,7 +108,7 @@ def announcement_create(
     attachments = list(attachments)
     if len(attachments) > MAX_ATTACHMENTS:
         raise InvalidInput(_("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS}, field="attachments")
-    kinds = [sniff(upload) for upload in attachments]
+    checked = [file_check(upload, field="attachments") for upload in attachments]
     with transaction.atomic():
         announcement = Announcement.objects.create(
             commune=commune,
@@ -121,13 +121,13 @@ def announcement_create(
             search_text=fold_all(title, body[:300])[:400],
         )
         announcement.villages.set(villages)
-        for upload, kind in zip(attachments, kinds, strict=True):
+        for attachment in checked:
             Attachment.objects.create(
                 announcement=announcement,
-                file=upload,
-                name=str(upload.name)[:200],
-                content_type=kind,
-                size=upload.size,
+                file=attachment.content(),
+                name=attachment.original_name,
+                content_type=attachment.content_type,
+                size=attachment.size,
             )
         audit_record(
             actor=actor,

@@ -21,11 +21,11 @@ from xaso.community.models import (
     FeedbackSubscriber,
 )
 from xaso.community.permissions import HANDLE_FEEDBACK, require
-from xaso.community.uploads import sniff
 from xaso.core.audit import audit_record
 from xaso.core.calendar import due_date
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, RateLimited
 from xaso.core.tenancy import scope_of
+from xaso.core.uploads import IMAGE, file_check
 from xaso.notify.services import notify_send
 from xaso.places.models import Commune, Village
 
@@ -86,9 +86,12 @@ def feedback_submit(
     photos = list(photos)
     if len(photos) > MAX_PHOTOS:
         raise InvalidInput(_("Attach at most 3 photos."), field="photos")
-    kinds = [sniff(p, field="photos", max_bytes=MAX_PHOTO_BYTES) for p in photos]
-    if any(k not in {"image/jpeg", "image/png", "image/webp"} for k in kinds):
-        raise InvalidInput(_("Photos must be JPEG, PNG or WebP pictures."), field="photos")
+    # Re-encoded (no EXIF: a phone photo says where the reporter stood) with a light web
+    # version for the public board; the original stays for the staff.
+    checked = [
+        file_check(p, field="photos", kinds=(IMAGE,), max_bytes=MAX_PHOTO_BYTES, web_version=True)
+        for p in photos
+    ]
     signed_in = actor is not None and actor.is_authenticated
     phone = phone_clean(phone) if phone and not anonymous else ""
     since = timezone.now() - timedelta(days=1)
@@ -121,10 +124,10 @@ def feedback_submit(
             source_ip=ip,
             created_at=now,
         )
-        for upload, kind in zip(photos, kinds, strict=True):
-            photo = FeedbackPhoto(report=report, content_type=kind)
-            photo.file.save(f"{report.tracking_code}-{secrets.token_hex(4)}", upload, save=False)
-            photo.save()
+        for photo in checked:
+            FeedbackPhoto.objects.create(
+                report=report, content_type=photo.content_type, file=photo.content(), web=photo.web_content()
+            )
         audit_record(
             actor=actor if signed_in else None,
             action="feedback.submit",

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,6 +14,7 @@ from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import FEEDBACK_SUBMIT, FEEDBACK_TRACK, limit_request
 from xaso.core.request_context import current_ip
+from xaso.core.uploads import file_response
 from xaso.places.selectors import commune_public
 
 
@@ -63,8 +63,17 @@ def feedback_track(request, tracking_code: str):
 
 
 def feedback_photo(request, photo_id: int):
-    photo = get_object_or_404(FeedbackPhoto, pk=photo_id)
-    return FileResponse(photo.file.open("rb"), content_type=photo.content_type)
+    """A report's photo: the light web version (no EXIF) for the board, the original (`?goc=1`)
+    for the officers who handle the commune's feedback."""
+    photo = get_object_or_404(FeedbackPhoto.objects.select_related("report__commune"), pk=photo_id)
+    original = (
+        request.GET.get("goc") == "1"
+        and request.user.is_authenticated
+        and request.user.holds(HANDLE_FEEDBACK, commune=photo.report.commune)
+    )
+    if original or not photo.web:
+        return file_response(photo.file, content_type=photo.content_type)
+    return file_response(photo.web)
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,6 +12,7 @@ from xaso.community.models import InfoKind
 from xaso.community.permissions import MANAGE_INFO_PAGES
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
+from xaso.core.uploads import file_response
 
 
 @login_required
@@ -51,7 +52,15 @@ def info_page(request, code: str, page_id: int):
 
 
 def info_image(request, code: str, page_id: int):
+    """The page's picture: its light web version for the public, the original (`?goc=1`) for
+    the staff who manage the commune's pages."""
     page = selectors.info_page_public(code, page_id)
-    if not page.image:
+    original = (
+        request.GET.get("goc") == "1"
+        and request.user.is_authenticated
+        and request.user.holds(MANAGE_INFO_PAGES, commune=page.commune)
+    )
+    stored = page.image if original or not page.image_web else page.image_web
+    if not stored:
         raise Http404
-    return FileResponse(page.image.open("rb"))
+    return file_response(stored)

@@ -18,14 +18,12 @@ from django.utils.translation import gettext as _
 
 from xaso.community.models import Household, InfoKind, InfoPage
 from xaso.community.permissions import MANAGE_INFO_PAGES, require
-from xaso.community.uploads import sniff
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
 from xaso.core.pdf import html_to_pdf
 from xaso.core.qr import qr_svg
+from xaso.core.uploads import IMAGE, file_check
 from xaso.places.models import Commune, Village
-
-IMAGE_TYPES = {"image/png", "image/jpeg", "image/webp"}
 
 
 def info_page_create(
@@ -49,8 +47,8 @@ def info_page_create(
         raise InvalidInput(_("Choose a kind of page from the list."), field="kind")
     if not title:
         raise InvalidInput(_("Enter a title."), field="title")
-    if image is not None and sniff(image, field="image") not in IMAGE_TYPES:
-        raise InvalidInput(_("The image must be a PNG, JPEG or WebP picture."), field="image")
+    if image is not None:
+        image = file_check(image, field="image", kinds=(IMAGE,), web_version=True)
     if kind == InfoKind.LANE_MAP and image is None:
         raise InvalidInput(_("A lane map needs its image."), field="image")
     if kind == InfoKind.HOUSEHOLD_LIST and (village is None or village.commune_id != commune.code):
@@ -68,7 +66,7 @@ def info_page_create(
             created_by=actor,
         )
         if image is not None:
-            page.image.save(str(image.name)[-80:], image, save=False)
+            page.image, page.image_web = image.content(), image.web_content()
         page.save()
         audit_record(
             actor=actor, action="infopage.create", target=page, commune_code=commune.code, summary=title

@@ -351,6 +351,9 @@ class InfoPage(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     image = models.FileField(upload_to="community/info/%Y/%m/", blank=True)
+    # The light version the public page shows (xaso.core.uploads); `image` is the staff's original.
+    image_web = models.FileField(upload_to="community/info/%Y/%m/", blank=True)
+    PUBLIC_PICTURES = (("image", "image_web"),)  # xaso uploads_web_versions
     # Cultural houses: the free wifi.
     wifi_name = models.CharField(_("wifi name"), max_length=64, blank=True)
     wifi_password = models.CharField(_("wifi password"), max_length=64, blank=True)
@@ -442,6 +445,9 @@ class FeedbackReport(models.Model):
 class FeedbackPhoto(models.Model):
     report = models.ForeignKey(FeedbackReport, on_delete=models.CASCADE, related_name="photos")
     file = models.FileField(upload_to="community/feedback/%Y/%m/")
+    # The light version the public board shows (xaso.core.uploads); `file` is the staff's original.
+    web = models.FileField(upload_to="community/feedback/%Y/%m/", blank=True)
+    PUBLIC_PICTURES = (("file", "web"),)  # xaso uploads_web_versions
     content_type = models.CharField(max_length=50)
 
     commune_path = "report__commune"

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
 from xaso.core.privacy import export_record
 from xaso.core.ratelimit import ACKNOWLEDGE, limit_request
+from xaso.core.uploads import file_response
 from xaso.places.selectors import commune_public, villages_of_commune
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -139,9 +140,7 @@ def import_report(request, uid):
         commune_code=job.commune_id,
         masked=False,
     )
-    return FileResponse(
-        job.report.open("rb"), as_attachment=True, filename=f"loi-{job.original_name}", content_type=XLSX
-    )
+    return file_response(job.report, content_type=XLSX, filename=f"loi-{job.original_name}")
 
 
 @login_required
@@ -252,9 +251,7 @@ def attachment_download(request, attachment_id: int):
     )
     if not visible:
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.name
-    )
+    return file_response(attachment.file, content_type=attachment.content_type, filename=attachment.name)
 
 
 def acknowledge(request, token: str):

@@ -396,7 +396,6 @@ def _register(meta, envelope_bytes, signature, pdf, *, sender: Agency, recipient
                 number_symbol=meta["number_symbol"],
                 document_date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
                 pdf=pdf,
-                filename=f"lien-thong-{meta['id']}.pdf",
                 data={"envelope_id": meta["id"], "sender_agency": sender.code},
             )
             receipt = envelope.receipt_build(

@@ -9,7 +9,6 @@ Personal links for people from outside: meeting_links.py."""
 import datetime as dt
 import secrets
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
+from xaso.core.uploads import PDF, file_check
 from xaso.documents import conf
 from xaso.documents.models import AgendaItem, Meeting, MeetingInvitee, RegisteredDocument
 from xaso.documents.official import OfficialDocument, official_html
@@ -125,16 +125,20 @@ def meeting_item_add(
     title = _clean(title, field="title", message=_("Enter the agenda item."))
     if document is not None and document.commune_id != meeting.commune_id:
         raise InvalidInput(_("Choose a document of this commune."), field="document")
+    checked = None
     if upload is not None:
         pdf_reader(upload[1], conf.MAX_PDF_BYTES)
+        checked = file_check(
+            upload[1], name=upload[0], field="file", kinds=(PDF,), max_bytes=conf.MAX_PDF_BYTES
+        )
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         last = locked.agenda_items.order_by("-position").values_list("position", flat=True).first()
         position = (last or 0) + 1
         item = AgendaItem(meeting=locked, position=position, title=title, document=document)
-        if upload is not None:
-            item.file_name = upload[0][:200]
-            item.file.save(upload[0], ContentFile(upload[1]), save=False)
+        if checked is not None:
+            item.file_name = checked.original_name  # shown only; stored under a random name
+            item.file = checked.content()
         item.save()
         audit_record(
             actor=actor,

@@ -15,6 +15,7 @@ from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.pdf import html_to_pdf_with_anchors
 from xaso.core.tenancy import scope_of
 from xaso.core.text import fold_all
+from xaso.core.uploads import IMAGE, OFFICE, PDF, file_check
 from xaso.documents import conf
 from xaso.documents.models import (
     Direction,
@@ -100,7 +101,7 @@ def _event(
         data=data or {},
     )
     if attachment is not None:
-        event.attachment.save(attachment[0], ContentFile(attachment[1]), save=False)
+        event.attachment = attachment.content()
     event.save()
     return event
 
@@ -115,7 +116,6 @@ def incoming_register(
     number_symbol: str = "",
     document_date: dt.date | None = None,
     pdf: bytes | None = None,
-    filename: str = "van-ban-den.pdf",
 ) -> RegisteredDocument:
     """Register an incoming document (uploaded, scanned or received by exchange) and give it
     the next number of the year's incoming book. Rules: clerks and leaders of the commune;
@@ -131,7 +131,6 @@ def incoming_register(
         number_symbol=number_symbol,
         document_date=document_date,
         pdf=pdf,
-        filename=filename,
     )
 
 
@@ -145,7 +144,6 @@ def incoming_record(
     number_symbol: str = "",
     document_date: dt.date | None = None,
     pdf: bytes | None = None,
-    filename: str = "van-ban-den.pdf",
     actor_label: str = "",
     data: dict | None = None,
 ) -> RegisteredDocument:
@@ -156,9 +154,10 @@ def incoming_record(
     sender = " ".join((sender or "").split())
     if not sender:
         raise InvalidInput(_("Enter the sending agency."), field="sender")
-    text = ""
+    text, checked = "", None
     if pdf is not None:
         pdf_reader(pdf, conf.MAX_PDF_BYTES)
+        checked = file_check(pdf, name="", field="file", kinds=(PDF,), max_bytes=conf.MAX_PDF_BYTES)
         text = pdf_text(pdf)
     now = timezone.now()
     doc = RegisteredDocument(
@@ -175,8 +174,8 @@ def incoming_record(
         created_by=actor,
     )
     doc.search_text = _search_text(doc)
-    if pdf is not None:
-        doc.file.save(filename, ContentFile(pdf), save=False)
+    if checked is not None:
+        doc.file = checked.content()  # a random name: the sender's file name is not kept
     try:
         with transaction.atomic():
             doc.book, doc.book_number = number_take(
@@ -240,15 +239,23 @@ def document_comment(
     *, actor, document, note: str, attachment: tuple[str, bytes] | None = None
 ) -> DocumentEvent:
     """Add a comment (and optionally an attachment) to a document's timeline. Rules: staff of
-    the commune; a PDF attachment must be readable and within the size limit."""
+    the commune; an attachment is a PDF, a picture or a Word/Excel file by its content (xaso.core.uploads)
+    within the size limit."""
     _require(actor, VIEW, document.commune)
     note = (note or "").strip()
     if not note and attachment is None:
         raise InvalidInput(_("Write a comment or attach a file."), field="note")
-    if attachment is not None and len(attachment[1]) > conf.MAX_PDF_BYTES:
-        raise InvalidInput(_("The attachment is too large."), field="attachment")
+    checked = None
+    if attachment is not None:
+        checked = file_check(
+            attachment[1],
+            name=attachment[0],
+            field="attachment",
+            kinds=(PDF, IMAGE, OFFICE),
+            max_bytes=conf.MAX_PDF_BYTES,
+        )
     with transaction.atomic():
-        event = _event(document, actor=actor, action="comment", note=note[:5000], attachment=attachment)
+        event = _event(document, actor=actor, action="comment", note=note[:5000], attachment=checked)
         audit_record(
             actor=actor,
             action="document.comment",

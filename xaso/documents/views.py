@@ -1,11 +1,11 @@
 """Pages of the documents app. Verification is public: anyone holding a document can check it."""
 
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from xaso.core.errors import DomainError
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
+from xaso.core.uploads import file_response
 from xaso.documents import conf, selectors
 from xaso.documents.forms import VerifyForm
 from xaso.documents.subjects import subject_file_url
@@ -45,6 +45,4 @@ def download(request, code: str):
     owner_url = subject_file_url(doc)
     if owner_url is not None:
         return redirect(owner_url)
-    return FileResponse(
-        doc.file.open("rb"), as_attachment=True, filename=f"{doc.code}.pdf", content_type="application/pdf"
-    )
+    return file_response(doc.file, content_type="application/pdf", filename=f"{doc.code}.pdf")

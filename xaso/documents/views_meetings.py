@@ -4,7 +4,7 @@ QR code opens on a phone, for invited people only."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +15,7 @@ from xaso.core.errors import DomainError, NotAllowed, NotFound
 from xaso.core.pdf import html_to_pdf
 from xaso.core.qr import qr_svg
 from xaso.core.tenancy import scope_of
+from xaso.core.uploads import file_response
 from xaso.documents import meetings, selectors
 from xaso.documents.forms import AgendaItemForm, MeetingForm, MinutesForm, SignForm
 from xaso.documents.meeting_links import invitee_token
@@ -261,8 +262,8 @@ def meeting_pack_file(request, code: str, item_id: int):
     source = item.file or (item.document.file if item.document else None)
     if not source:
         raise NotFound(_("This item has no file."))
-    return FileResponse(
-        source.open("rb"), as_attachment=True, filename=f"hop-{meeting.pk}-muc-{item.position}.pdf"
+    return file_response(
+        source, content_type="application/pdf", filename=f"hop-{meeting.pk}-muc-{item.position}.pdf"
     )
 
 

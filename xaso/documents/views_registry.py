@@ -4,7 +4,6 @@ document's page with its timeline and the actions the viewer may take."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, DomainError, NotAllowed, NotFound
+from xaso.core.uploads import file_response
 from xaso.documents import exchange, exchange_selectors, registry, selectors
 from xaso.documents.exchange import SENDABLE
 from xaso.documents.forms import (
@@ -90,7 +90,6 @@ def incoming_new(request):
                 actor=request.user,
                 commune=commune,
                 pdf=upload.read() if upload else None,
-                filename=upload.name if upload else "van-ban-den.pdf",
                 **data,
             )
         except DomainError as exc:
@@ -209,7 +208,7 @@ def registry_file(request, document_id: int):
     doc = selectors.registered_document_for(request.user, document_id)
     if not doc.file:
         raise NotFound(_("This document has no file."))
-    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=f"van-ban-{doc.pk}.pdf")
+    return file_response(doc.file, content_type="application/pdf", filename=f"van-ban-{doc.pk}.pdf")
 
 
 @login_required

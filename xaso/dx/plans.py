@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput, NotAllowed, NotFound
 from xaso.core.tenancy import scope_of
-from xaso.dx.files import evidence_type
+from xaso.dx.files import evidence_check
 from xaso.dx.models import Direction, Objective, Plan, PlanTask, Target, TargetFigure, TaskStatus
 from xaso.places.models import Commune
 
@@ -195,18 +194,14 @@ def task_update(*, actor, task: PlanTask, status: str, upload=None) -> PlanTask:
     _require(actor, plan)
     if status not in TaskStatus.values:
         raise InvalidInput(_("Choose a status from the list."), field="status")
-    content_type = evidence_type(upload) if upload is not None else None
+    checked = evidence_check(upload) if upload is not None else None
     with transaction.atomic():
         before = task.status
         task.status = status
         task.done_on = timezone.localdate() if status == TaskStatus.DONE else None
-        if upload is not None:
-            upload.seek(0)
-            suffix = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}.get(
-                content_type, ".bin"
-            )
-            task.evidence.save(f"task-{task.pk}{suffix}", ContentFile(upload.read()), save=False)
-            task.evidence_name = Path(upload.name or "evidence").name[-200:]
+        if checked is not None:
+            task.evidence = checked.content()
+            task.evidence_name = checked.original_name or "evidence"
         task.save()
         audit_record(
             actor=actor,

@@ -1,12 +1,10 @@
 """Writes of the dx app: indicator sets, assessments and their review, digital teams, help logs."""
 
-import hashlib
 import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +14,7 @@ from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
 from xaso.core.text import fold
 from xaso.dx import calculators
-from xaso.dx.files import MAX_FILES_PER_VALUE, evidence_type
+from xaso.dx.files import MAX_FILES_PER_VALUE, evidence_check
 from xaso.dx.models import (
     Assessment,
     AssessmentValue,
@@ -455,7 +453,7 @@ def assessment_value_save(
 def evidence_add(*, actor, value: AssessmentValue, upload) -> Evidence:
     """Attach an evidence file to an indicator. Rules: as for filling it; PDF, JPEG, PNG, Word or
     Excel by content; 10 MB and 10 files per indicator at most."""
-    content_type = evidence_type(upload)
+    checked = evidence_check(upload)
     with transaction.atomic():
         assessment = _locked(value.assessment)
         require(actor, FILL, assessment)
@@ -465,24 +463,16 @@ def evidence_add(*, actor, value: AssessmentValue, upload) -> Evidence:
             raise InvalidInput(
                 _("An indicator has %(n)d evidence files at most.") % {"n": MAX_FILES_PER_VALUE}, field="file"
             )
-        upload.seek(0)
-        data = upload.read()
-        name = Path(getattr(upload, "name", "") or "evidence").name[-200:]
-        evidence = Evidence(
+        name = checked.original_name or "evidence"
+        evidence = Evidence.objects.create(
             value=value,
+            file=checked.content(),
             original_name=name,
-            content_type=content_type,
-            size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
             uploaded_by=actor,
         )
-        suffix = {
-            "application/pdf": ".pdf",
-            "image/jpeg": ".jpg",
-            "image/png": ".png",
-        }.get(content_type, ".docx" if "word" in content_type else ".xlsx")
-        evidence.file.save(f"{evidence.sha256[:16]}{suffix}", ContentFile(data), save=False)
-        evidence.save()
         audit_record(
             actor=actor,
             action="dx.evidence.add",

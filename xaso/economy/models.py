@@ -112,6 +112,9 @@ class Product(models.Model):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     marketplace_links = models.JSONField(_("marketplace listings"), default=list, blank=True)
     photo = models.ImageField(_("photo"), upload_to="economy/products/", blank=True)
+    # The light version the public catalogue shows (xaso.core.uploads); `photo` is the original.
+    photo_web = models.FileField(upload_to="economy/products/", blank=True)
+    PUBLIC_PICTURES = (("photo", "photo_web"),)  # xaso uploads_web_versions
     is_published = models.BooleanField(_("shown in the public catalogue"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

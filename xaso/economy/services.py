@@ -14,11 +14,11 @@ from django.db import IntegrityError, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput, NotAllowed, NotFound
 from xaso.core.text import fold_all
+from xaso.core.uploads import IMAGE, file_check
 from xaso.economy.models import (
     Batch,
     Certification,
@@ -42,7 +42,6 @@ from xaso.payments.vietqr import account_clean, bin_clean, vietqr_build
 
 MANAGE = "economy.manage"
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_LINKS = 6
 # One request prints at most this many stamps; a bigger batch is stamped in several runs.
 STAMPS_PER_RUN = 100_000
@@ -131,23 +130,6 @@ def producer_save(*, actor, commune, producer: Producer | None = None, data: dic
     return producer
 
 
-def photo_check(upload) -> None:
-    """A product photo must be a real JPEG, PNG or WebP image by its content, not its name."""
-    if upload.size > PHOTO_MAX_BYTES:
-        raise InvalidInput(_("The photo is larger than 5 MB."), field="photo")
-    try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            kind = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise InvalidInput(_("The file is not a photo (JPEG, PNG or WebP)."), field="photo") from None
-    finally:
-        upload.seek(0)
-    if kind not in PHOTO_FORMATS:
-        raise InvalidInput(_("The file is not a photo (JPEG, PNG or WebP)."), field="photo")
-
-
 def links_clean(raw) -> list[str]:
     """Marketplace listing links: https only, at most six, one per line."""
     if isinstance(raw, str):
@@ -232,7 +214,8 @@ def product_save(
     if price_min and price_max and price_min > price_max:
         raise InvalidInput(_("The lowest price is above the highest."), field="price_max")
     if photo is not None:
-        photo_check(photo)
+        # Written again without EXIF, with a light web version for the public catalogue.
+        photo = file_check(photo, field="photo", kinds=(IMAGE,), max_bytes=PHOTO_MAX_BYTES, web_version=True)
     product = product or Product(producer=producer, commune=commune)
     product.name, product.category = name, category
     product.ocop_stars, product.ocop_certificate, product.ocop_year = stars, certificate, year
@@ -245,7 +228,7 @@ def product_save(
     product.search_text = fold_all(name, producer.name, commune.name, product.get_category_display())
     with transaction.atomic():
         if photo is not None:
-            product.photo.save(f"{secrets.token_hex(8)}.{_ext(photo)}", photo, save=False)
+            product.photo, product.photo_web = photo.content(), photo.web_content()
         product.save()
         audit_record(
             actor=actor,
@@ -255,14 +238,6 @@ def product_save(
             commune_code=commune.code,
         )
     return product
-
-
-def _ext(upload) -> str:
-    upload.seek(0)
-    with Image.open(upload) as image:
-        kind = image.format
-    upload.seek(0)
-    return {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[kind]
 
 
 # -- batches and stamps ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
     path("kinh-te/co-so/<int:producer_id>/", views.producer_edit, name="producer"),
     path("kinh-te/co-so/<int:producer_id>/san-pham/moi/", views.product_edit, name="product_new"),
     path("kinh-te/san-pham/<int:product_id>/", views.product_edit, name="product"),
+    path("kinh-te/san-pham/<int:product_id>/anh/", views.product_photo_original, name="product_photo_staff"),
     path("kinh-te/san-pham/<int:product_id>/lo/", views.batch_new, name="batch_new"),
     path("kinh-te/lo/<int:batch_id>/", views.batch_detail, name="batch"),
     path("kinh-te/lo/<int:batch_id>/tem.pdf", views.stamp_sheet, name="stamp_sheet"),
@@ -20,5 +21,6 @@ urlpatterns = [
     path("san-pham/san-pham.csv", views.feed_csv, name="feed_csv"),
     path("san-pham/san-pham.xlsx", views.feed_xlsx, name="feed_xlsx"),
     path("san-pham/<int:product_id>/", views.product_public, name="product_public"),
+    path("san-pham/<int:product_id>/anh/", views.product_photo, name="product_photo"),
     path("truy-xuat/<str:serial>/", views.trace, name="trace"),
 ]

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import TRACE, limit_request
+from xaso.core.uploads import file_response
 from xaso.economy import selectors, trace_page
 from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, ProductForm, StampsForm
 from xaso.economy.models import ProductCategory
@@ -322,6 +323,24 @@ def catalogue(request):
 def product_public(request, product_id: int):
     product = selectors.product_public(product_id)
     return render(request, "economy/product_public.html", {"product": product})
+
+
+def product_photo(request, product_id: int):
+    """A published product's photo for the public: the light web version, without EXIF."""
+    product = selectors.product_public(product_id)
+    stored = product.photo_web or product.photo
+    if not stored:
+        raise Http404
+    return file_response(stored)
+
+
+@login_required
+def product_photo_original(request, product_id: int):
+    """The photo as the producer's commune staff uploaded it (re-encoded, without EXIF)."""
+    product = selectors.product_for(request.user, product_id)
+    if not product.photo:
+        raise Http404
+    return file_response(product.photo)
 
 
 FEED_COLUMNS = (

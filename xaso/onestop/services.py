@@ -23,6 +23,7 @@ from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
 from xaso.core.privacy import MASKED_FIELD_TYPES
 from xaso.core.text import fold_all
+from xaso.core.uploads import CheckedFile
 from xaso.notify.services import notify_send
 from xaso.onestop.catalog import catalogue_rows, load_into
 from xaso.onestop.fees import STOPPED, fee_inherit, fee_request_open, fee_request_withdraw
@@ -270,7 +271,7 @@ def dossier_receive_at_counter(
     cleaned = clean_data(procedure.form, data)
     if len(files) > MAX_FILES:
         raise InvalidInput(_("At most 20 files per dossier."), field="files")
-    checked = [(label, upload, upload_check(upload)) for label, upload in files]
+    checked = [(label, upload_check(upload, field="files")) for label, upload in files]
     with transaction.atomic():
         name, phone = _applicant(cleaned, profile)
         dossier = Dossier.objects.create(
@@ -294,8 +295,8 @@ def dossier_receive_at_counter(
 
         dossier, _event = DOSSIER_FLOW.apply(dossier, "receive", actor=actor, update=fill)
         fee_request_open(dossier, actor=actor)
-        for label, upload, check in checked:
-            _store_file(dossier, actor, label, upload, check)
+        for label, check in checked:
+            _store_file(dossier, actor, label, check)
         _notify(dossier)
     return dossier
 
@@ -461,12 +462,11 @@ def dossier_draft_update(*, actor: User, dossier: Dossier, data: dict) -> Dossie
 
 
 # --- papers --------------------------------------------------------------------------------
-def _store_file(dossier: Dossier, actor: User, label: str, upload: UploadedFile, check) -> DossierFile:
-    upload.name = f"{check.sha256[:16]}.{check.extension}"
+def _store_file(dossier: Dossier, actor: User, label: str, check: CheckedFile) -> DossierFile:
     return DossierFile.objects.create(
         dossier=dossier,
         label=(label or _("Paper"))[:200],
-        file=upload,
+        file=check.content(),
         content_type=check.content_type,
         size=check.size,
         sha256=check.sha256,
@@ -495,7 +495,7 @@ def dossier_file_add(*, actor: User, dossier: Dossier, upload: UploadedFile, lab
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         if locked.files.count() >= MAX_FILES:
             raise InvalidInput(_("At most 20 files per dossier."), field="file")
-        stored = _store_file(locked, actor, label, upload, check)
+        stored = _store_file(locked, actor, label, check)
         audit_record(
             actor=actor,
             action="dossier.file_add",

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from xaso.core.forms import attach_error
 from xaso.core.pdf import render_pdf
 from xaso.core.privacy import export_record
 from xaso.core.qr import qr_png, qr_png_data_uri
+from xaso.core.uploads import file_response
 from xaso.onestop import lookup_page, services
 from xaso.onestop import selectors as sel
 from xaso.onestop.export import report_xlsx
@@ -412,7 +413,7 @@ def dossier_file(request, code: str, file_id: int):
     if paper is None:
         raise NotFound(_("Paper not found."))
     services.dossier_view_record(actor=request.user, dossier=found)
-    return FileResponse(paper.file.open("rb"), content_type=paper.content_type)
+    return file_response(paper.file, content_type=paper.content_type)
 
 
 def lookup_url(dossier) -> str:

@@ -2,10 +2,10 @@
 the public record sends here too, see `results.result_file_url`)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import NotAllowed, NotFound
+from xaso.core.uploads import file_response
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
 from xaso.onestop.results import signed_result_of
@@ -26,11 +26,6 @@ def result_pdf(request, code: str):
     if signed is None:
         raise NotFound(_("This dossier has no signed result."))
     services.dossier_view_record(actor=request.user, dossier=found)
-    response = FileResponse(
-        signed.file.open("rb"),
-        as_attachment=True,
-        filename=f"ket-qua-{found.code}.pdf",
-        content_type="application/pdf",
-    )
+    response = file_response(signed.file, content_type="application/pdf", filename=f"ket-qua-{found.code}.pdf")
     response["Cache-Control"] = "private, no-store"
     return response

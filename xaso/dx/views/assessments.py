@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
+from xaso.core.uploads import file_response
 from xaso.dx import charts, decisions, selectors, services
 from xaso.dx.decisions import decision_credentials_for
 from xaso.dx.forms import DecisionForm, DecisionSignForm, EvidenceForm, ReviewForm, ValueForm
@@ -157,13 +158,7 @@ def evidence_add(request, assessment_id: int, value_id: int):
 @login_required
 def evidence_download(request, evidence_id: int):
     evidence = selectors.evidence_for(request.user, evidence_id)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
+    return file_response(evidence.file, content_type=evidence.content_type, filename=evidence.original_name)
 
 
 @login_required
@@ -270,9 +265,7 @@ def decision_pdf(request, assessment_id: int):
     a = selectors.assessment_for(request.user, assessment_id)
     if not a.decision_pdf:
         raise Http404
-    return FileResponse(
-        a.decision_pdf.open("rb"), filename=f"quyet-dinh-{a.pk}.pdf", content_type="application/pdf"
-    )
+    return file_response(a.decision_pdf, content_type="application/pdf", filename=f"quyet-dinh-{a.pk}.pdf")
 
 
 @login_required
