@@ -26,6 +26,8 @@ def result_pdf(request, code: str):
     if signed is None:
         raise NotFound(_("This dossier has no signed result."))
     services.dossier_view_record(actor=request.user, dossier=found)
-    response = file_response(signed.file, content_type="application/pdf", filename=f"ket-qua-{found.code}.pdf")
+    response = file_response(
+        signed.file, content_type="application/pdf", filename=f"ket-qua-{found.code}.pdf"
+    )
     response["Cache-Control"] = "private, no-store"
     return response
