@@ -22,7 +22,6 @@ from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, Produc
 from xaso.economy.models import ProductCategory
 from xaso.economy.printing import SHEET_MAX_LABELS, payment_point_sign_pdf, stamp_sheet_pdf
 from xaso.economy.services import (
-    CLONE_SCANS,
     MANAGE,
     batch_create,
     payment_point_save,
@@ -427,7 +426,7 @@ def trace(request, serial: str):
     limit_request(request, TRACE)
     stamp = stamp_scan(serial=serial, ip=request.META.get("REMOTE_ADDR"))
     scans = stamp.scan_count + stamp.pending_scans
-    flagged = stamp.flagged_at is not None or scans > CLONE_SCANS
+    flagged = stamp.flagged_at is not None
     values = {
         "serial": stamp.serial,
         "scans": scans,
