@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.responses import Status
 
+from xaso.accounts.api import api_caller
 from xaso.accounts.models import User
 from xaso.community import selectors
 from xaso.community.announcements import announcement_create
@@ -402,7 +403,8 @@ def _feedback_out(r) -> dict:
 def feedback_new(request, payload: FeedbackIn):
     """Report a problem to a commune (anyone; photos are added on the web form). Keep the
     tracking code to follow the answer. At most 5 reports a day from one address and 3 from
-    one phone (429); anonymous reports keep no name, phone or account."""
+    one phone (429); anonymous reports keep no name, phone or account. A report is in the
+    caller's name only with a bearer token or a CSRF-checked session (`api_caller`)."""
     commune = _commune(payload.commune)
     village = None
     if payload.village_id is not None:
@@ -410,7 +412,7 @@ def feedback_new(request, payload: FeedbackIn):
         if village is None:
             raise InvalidInput(_("Choose a village of this commune."), field="village_id")
     report = feedback_submit(
-        actor=request.user,
+        actor=api_caller(request),
         commune=commune,
         category=payload.category,
         text=payload.text,
