@@ -28,10 +28,15 @@ from python_calamine import CalamineError, CalamineWorkbook
 from xaso.accounts.identity import phone_clean
 from xaso.core.errors import InvalidInput
 from xaso.core.privacy import mask_phone
+from xaso.core.spreadsheets import Deadline, Limits, xlsx_guard
 from xaso.core.text import fold
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_ROWS = 200_000
+# What calamine is let to read (xaso.core.spreadsheets): MAX_ROWS households are about 140 MB
+# of XML in 13 columns; the error report adds one.
+XLSX_LIMITS = Limits(max_bytes=256 * 1024 * 1024, max_rows=MAX_ROWS + 1, max_columns=64)
+CHECK_SECONDS = 900  # a task; 100,000 rows are checked in about a minute
 
 COLUMNS: list[tuple[str, object, bool]] = [
     # key, header, required
@@ -139,7 +144,8 @@ def template_workbook() -> Workbook:
 
 
 def open_workbook(path_or_file) -> CalamineWorkbook:
-    """Open an upload as a workbook, checking that it is really an xlsx file and not too big."""
+    """Open an upload as a workbook, checking that it is really an xlsx file and not too big,
+    packed or unpacked (xlsx_guard runs before calamine allocates the sheet)."""
     size = getattr(path_or_file, "size", None)
     if size is None and isinstance(path_or_file, str | os.PathLike):
         size = os.path.getsize(path_or_file)
@@ -150,6 +156,9 @@ def open_workbook(path_or_file) -> CalamineWorkbook:
             path_or_file.seek(0)
         if not zipfile.is_zipfile(path_or_file):
             raise InvalidInput(_("This is not an Excel (.xlsx) file."), field="file")
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+        xlsx_guard(path_or_file, limits=XLSX_LIMITS)
         if hasattr(path_or_file, "seek"):
             path_or_file.seek(0)
             return CalamineWorkbook.from_filelike(path_or_file)
@@ -303,6 +312,7 @@ def check_workbook(
                 _("The file has too many rows (%(n)d at most).") % {"n": MAX_ROWS}, field="file"
             )
         result = CheckResult(total=total)
+        deadline = Deadline(CHECK_SECONDS)
         seen: dict[str, int] = {}
         this_year = date.today().year
         keyed = [(i, key) for i, key in enumerate(mapping) if key]
@@ -325,8 +335,10 @@ def check_workbook(
                 result.errors[index] = " ".join(row.errors)
             else:
                 result.valid.append(Household.of(row))
-            if progress and index % 1000 == 0:
-                progress(index - 1, total)
+            if index % 1000 == 0:
+                deadline.check()
+                if progress:
+                    progress(index - 1, total)
         result.total = max(total, len(result.valid) + len(result.errors))
         if progress:
             progress(result.total, result.total)
