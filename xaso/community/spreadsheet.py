@@ -28,7 +28,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 from xaso.accounts.identity import phone_clean
 from xaso.core.errors import InvalidInput
 from xaso.core.privacy import mask_phone
-from xaso.core.spreadsheets import Deadline, Limits, xlsx_guard
+from xaso.core.spreadsheets import Deadline, Limits, xlsx_append, xlsx_guard
 from xaso.core.text import fold
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
@@ -122,8 +122,9 @@ def template_workbook() -> Workbook:
     """An empty household list with the headers and one example row."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Households"))
-    ws.append(headers())
-    ws.append(
+    xlsx_append(ws, headers())
+    xlsx_append(
+        ws,
         [
             "HK-0001",
             "Thôn Phúc Lộc",
@@ -138,7 +139,7 @@ def template_workbook() -> Workbook:
             "yes",
             "no",
             "no",
-        ]
+        ],
     )
     return wb
 
@@ -356,7 +357,7 @@ def error_report(source, errors: dict[int, str], out) -> None:
         ws = report.create_sheet(workbook.sheet_names[0] if workbook.sheet_names else "Sheet1")
         for index, values in enumerate(rows, start=1):
             values = [None if v == "" else v for v in values]
-            ws.append([*values, _("Errors") if index == 1 else errors.get(index, "")])
+            xlsx_append(ws, [*values, _("Errors") if index == 1 else errors.get(index, "")])
         report.save(out)
     finally:
         workbook.close()
@@ -367,7 +368,7 @@ def export_workbook(households, out, *, masked: bool = False) -> None:
     `masked`: phones masked and e-mail / Zalo left out, for roles that only read the list."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Households"))
-    ws.append(headers())
+    xlsx_append(ws, headers())
     yes, no = "yes", "no"
     for h in households:
         residents = list(h.residents.all())
@@ -377,7 +378,8 @@ def export_workbook(households, out, *, masked: bool = False) -> None:
             for r in residents
             if not r.is_head
         )
-        ws.append(
+        xlsx_append(
+            ws,
             [
                 h.code,
                 h.village.name,
@@ -392,6 +394,6 @@ def export_workbook(households, out, *, masked: bool = False) -> None:
                 yes if h.public_name else no,
                 yes if h.public_address else no,
                 yes if h.public_phone else no,
-            ]
+            ],
         )
     wb.save(out)

@@ -12,6 +12,11 @@ members, more bytes than the caller allows, a member that inflates more than MAX
 
 Used by payments.statements (bank statements, openpyxl) and community.spreadsheet (the household
 list, calamine).
+
+Writing: every xlsx and CSV export goes through `xlsx_append` / `csv_writerow`, which write text as
+text. A household named "=HYPERLINK(…)" must not become a formula in the officer's Excel
+(openpyxl makes any str starting with "=" a formula), nor a CSV cell that a spreadsheet runs
+("=", "+", "-", "@", tab or CR first: a leading apostrophe).
 """
 
 import copy
@@ -23,6 +28,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from openpyxl.cell import WriteOnlyCell
 
 from xaso.core.errors import InvalidInput
 
@@ -189,3 +195,32 @@ class Deadline:
                 % {"s": self.seconds},
                 field=self.field,
             )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A CSV cell a spreadsheet shows and never runs: text that starts like a formula gets a
+    leading apostrophe; numbers and other values are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_writerow(writer, values) -> None:
+    """`writer.writerow(values)` with every text cell made safe (csv_safe)."""
+    writer.writerow([csv_safe(v) for v in values])
+
+
+def xlsx_append(sheet, values) -> None:
+    """`sheet.append(values)` (write-only or not) with every str cell typed as text, so that
+    openpyxl never writes it as a formula; the text itself is kept, for an export to import again."""
+    row = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            value = cell
+        row.append(value)
+    sheet.append(row)

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import TRACE, limit_request
+from xaso.core.spreadsheets import csv_writerow, xlsx_append
 from xaso.economy import selectors, trace_page
 from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, ProductForm, StampsForm
 from xaso.economy.models import ProductCategory
@@ -369,8 +370,9 @@ def _feed_rows(request):
 def feed_csv(request):
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(FEED_COLUMNS)
-    writer.writerows(_feed_rows(request))
+    csv_writerow(writer, FEED_COLUMNS)
+    for row in _feed_rows(request):
+        csv_writerow(writer, row)
     response = HttpResponse(("\ufeff" + buf.getvalue()).encode(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="san-pham.csv"'
     return response
@@ -379,9 +381,9 @@ def feed_csv(request):
 def feed_xlsx(request):
     book = Workbook(write_only=True)
     sheet = book.create_sheet("san-pham")
-    sheet.append(FEED_COLUMNS)
+    xlsx_append(sheet, FEED_COLUMNS)
     for row in _feed_rows(request):
-        sheet.append(row)
+        xlsx_append(sheet, row)
     buf = io.BytesIO()
     book.save(buf)
     response = HttpResponse(
