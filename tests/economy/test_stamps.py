@@ -1,11 +1,11 @@
 """Stamps: one per unit, random unguessable serials, never more than the batch holds; a serial
-scanned far more often or from more places than one unit allows is flagged as a possible clone."""
+scanned from more places than one unit allows is flagged as a possible clone."""
 
 import pytest
 
 from xaso.core.errors import InvalidInput, NotFound
 from xaso.economy.models import Stamp, StampScan
-from xaso.economy.services import CLONE_SCANS, CLONE_SOURCES, SERIAL_ALPHABET, stamp_scan, stamps_generate
+from xaso.economy.services import CLONE_SOURCES, SERIAL_ALPHABET, stamp_scan, stamps_generate
 
 
 def test_a_batch_gets_one_unique_stamp_per_unit(batch, specialist):
@@ -55,11 +55,3 @@ def test_a_serial_scanned_from_many_places_is_flagged(batch, specialist):
     for i in range(CLONE_SOURCES):
         assert stamp_scan(serial=serial, ip=f"10.0.{i}.1").flagged_at is None
     assert stamp_scan(serial=serial, ip="10.0.200.1").flagged_at is not None
-
-
-def test_a_serial_scanned_too_often_is_flagged(batch, specialist):
-    stamps_generate(actor=specialist, batch=batch, count=1)
-    serial = Stamp.objects.get().serial
-    for _ in range(CLONE_SCANS):
-        assert stamp_scan(serial=serial, ip="10.0.0.1").flagged_at is None
-    assert stamp_scan(serial=serial, ip="10.0.0.1").flagged_at is not None

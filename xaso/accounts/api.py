@@ -4,15 +4,31 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from django_otp import match_token
 from ninja import Field, Router, Schema
+from ninja.utils import check_csrf
 
 from xaso.accounts.identity import mask_personal_id, mask_phone
+from xaso.accounts.models import User
 from xaso.accounts.selectors import citizen_profile_for
-from xaso.accounts.services import api_token_issue
+from xaso.accounts.services import api_token_issue, api_token_user
 from xaso.accounts.two_factor import has_confirmed_device, needs_two_factor
 from xaso.core.errors import DomainError
 from xaso.core.ratelimit import TOKEN_ISSUE, limit_hit
 
 router = Router(tags=["auth"])
+
+
+def api_caller(request) -> User | None:
+    """Who an open operation (`auth=None`) acts for: the user of a valid bearer token, or the
+    session's user only when the request passes Django's CSRF check; None (anonymous) for
+    anyone else. An open operation skips ninja's CSRF check, so trusting the session alone
+    would let another site act in a signed-in visitor's name."""
+    scheme, _sep, key = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and key.strip():
+        return api_token_user(key.strip())
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and check_csrf(request) is None:
+        return user
+    return None
 
 
 class TokenIn(Schema):

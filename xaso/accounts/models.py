@@ -72,6 +72,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def scope_for(self, perm: str | None) -> Scope:
         allowed = roles_with(perm) if perm else None
         communes, provinces, everything = set(), set(), False
+        whole, villages = set(), set()
         for m in self.active_memberships:
             if m.role in GLOBAL_ROLES:
                 # A system administrator is trusted with every permission everywhere.
@@ -82,7 +83,12 @@ class User(AbstractBaseUser, PermissionsMixin):
                 provinces.add(m.province_id)
             else:
                 communes.add(m.commune_id)
-        return Scope(frozenset(communes), frozenset(provinces), everything, self.pk)
+                if m.village_id:  # a village head: their village only (tenancy's village_path)
+                    villages.add((m.commune_id, m.village_id))
+                else:
+                    whole.add(m.commune_id)
+        limited = frozenset((c, v) for c, v in villages if c not in whole)
+        return Scope(frozenset(communes), frozenset(provinces), everything, self.pk, limited)
 
     @cached_property
     def scope(self) -> Scope:

@@ -15,7 +15,7 @@ from django_tasks import default_task_backend
 
 from xaso.community.fanout import ACK_MAX_AGE, ACK_SIGNER, announcement_fan_out
 from xaso.community.models import Announcement, Attachment, Delivery, ReachedHow, Urgency
-from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require
+from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require, villages_allowed
 from xaso.community.tasks import fan_out_announcement
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
@@ -94,7 +94,8 @@ def announcement_create(
     attachments=(),
 ) -> Announcement:
     """Write an announcement for the whole commune (no villages) or the chosen villages.
-    Rules: officers and village heads of the commune; villages must be the commune's;
+    Rules: officers and village heads of the commune; villages must be the commune's (a
+    village head tied to a village: theirs, and no villages means theirs);
     attachments are PDF or images checked by content, 10 MB each, 5 at most; if the publish
     time has come it is fanned out to the households in the same transaction, else a task is
     queued for that time."""
@@ -105,6 +106,11 @@ def announcement_create(
     villages = list(villages or [])
     if any(v.commune_id != commune.code for v in villages):
         raise InvalidInput(_("Choose villages of this commune."), field="villages")
+    allowed = villages_allowed(actor, PUBLISH_ANNOUNCEMENTS, commune)
+    if allowed is not None:  # a village head speaks to their own village
+        if any(v.pk not in allowed for v in villages):
+            raise InvalidInput(_("Choose your own village."), field="villages")
+        villages = villages or list(Village.objects.filter(pk__in=allowed))
     attachments = list(attachments)
     if len(attachments) > MAX_ATTACHMENTS:
         raise InvalidInput(_("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS}, field="attachments")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.responses import Status
 
+from xaso.accounts.api import api_caller
 from xaso.accounts.models import User
 from xaso.community import selectors
 from xaso.community.announcements import announcement_create
@@ -26,7 +27,7 @@ from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
 from xaso.core.api.schemas import In
 from xaso.core.errors import InvalidInput, NotFound
-from xaso.core.privacy import mask_phone
+from xaso.core.privacy import api_read_record, mask_phone
 from xaso.places.models import Commune, Village
 
 router = Router(tags=["community"])
@@ -164,6 +165,9 @@ def households(
     for h in items:
         if h.commune_id not in full:
             full[h.commune_id] = _sees_contacts(request.user, h)
+    api_read_record(
+        actor=request.user, what="households", rows=len(items), commune=where, masked=not all(full.values())
+    )
     return {"count": count, "items": [_household_out(h, full=full[h.commune_id]) for h in items]}
 
 
@@ -402,7 +406,8 @@ def _feedback_out(r) -> dict:
 def feedback_new(request, payload: FeedbackIn):
     """Report a problem to a commune (anyone; photos are added on the web form). Keep the
     tracking code to follow the answer. At most 5 reports a day from one address and 3 from
-    one phone (429); anonymous reports keep no name, phone or account."""
+    one phone (429); anonymous reports keep no name, phone or account; a report is in the
+    caller's name only with a token or a CSRF-checked session (api_caller)."""
     commune = _commune(payload.commune)
     village = None
     if payload.village_id is not None:
@@ -410,7 +415,7 @@ def feedback_new(request, payload: FeedbackIn):
         if village is None:
             raise InvalidInput(_("Choose a village of this commune."), field="village_id")
     report = feedback_submit(
-        actor=request.user,
+        actor=api_caller(request),
         commune=commune,
         category=payload.category,
         text=payload.text,
@@ -436,10 +441,9 @@ def feedback_list(request, page: Query[Page], commune: str = "", status: str = "
     rows = selectors.feedback_for(request.user, commune=where)
     if status:
         rows = rows.filter(status=status)
-    return {
-        "count": rows.count(),
-        "items": [_feedback_out(r) for r in rows[page.offset : page.offset + page.limit]],
-    }
+    items = [_feedback_out(r) for r in rows[page.offset : page.offset + page.limit]]
+    api_read_record(actor=request.user, what="feedback", rows=len(items), commune=where)
+    return {"count": rows.count(), "items": items}
 
 
 @router.get("/feedback/{report_id}", response=FeedbackOut)

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from xaso.accounts.identity import phone_clean
 from xaso.accounts.models import User
 from xaso.community.models import Household, Resident
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, require
+from xaso.community.permissions import MANAGE_HOUSEHOLDS, require, villages_allowed
 from xaso.community.spreadsheet import CODE
 from xaso.core.audit import audit_record
-from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.errors import Conflict, InvalidInput, NotFound
 from xaso.core.text import fold_all
 from xaso.places.models import Commune, Village
 
@@ -105,9 +105,15 @@ def household_save(
     """Create a household, or update `household`. Rules: household managers of the commune; the
     checks of an imported row, each error naming its field; the code is unique in the commune
     (409); the residents are replaced by the head and the members; the contact is linked to the
-    citizen account with that phone, as the import does."""
+    citizen account with that phone, as the import does. A village head tied to a village
+    writes households of that village only."""
     require(actor, MANAGE_HOUSEHOLDS, commune)
     data, village = _clean(commune, data)
+    allowed = villages_allowed(actor, MANAGE_HOUSEHOLDS, commune)
+    if allowed is not None and household is not None and household.village_id not in allowed:
+        raise NotFound(_("No such household."))
+    if allowed is not None and village.pk not in allowed:
+        raise InvalidInput(_("Choose your own village."), field="village_id")
     taken = Household.objects.filter(commune=commune, code=data.code)
     if household is not None:
         taken = taken.exclude(pk=household.pk)

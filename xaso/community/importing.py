@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from xaso.accounts.models import User
 from xaso.community import spreadsheet
 from xaso.community.models import Household, HouseholdImport, ImportStatus, Resident
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, require
+from xaso.community.permissions import MANAGE_HOUSEHOLDS, require, villages_allowed
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
 from xaso.core.text import fold
@@ -35,8 +35,13 @@ class ImportOutcome:
     imported: bool = False
 
 
-def _villages(commune: Commune) -> dict[str, int]:
-    return {fold(name): pk for pk, name in Village.objects.filter(commune=commune).values_list("pk", "name")}
+def _villages(commune: Commune, actor) -> dict[str, int]:
+    """The villages rows may name: a village head's own only (others are "unknown village")."""
+    villages = Village.objects.filter(commune=commune)
+    allowed = villages_allowed(actor, MANAGE_HOUSEHOLDS, commune)
+    if allowed is not None:
+        villages = villages.filter(pk__in=allowed)
+    return {fold(name): pk for pk, name in villages.values_list("pk", "name")}
 
 
 HOUSEHOLD_FIELDS = (
@@ -141,7 +146,7 @@ def households_import(
     is updated and its residents replaced, so importing the same file twice changes nothing;
     all rows are saved in one transaction."""
     require(actor, MANAGE_HOUSEHOLDS, commune)
-    checked = spreadsheet.check_workbook(source, villages=_villages(commune), progress=check_progress)
+    checked = spreadsheet.check_workbook(source, villages=_villages(commune, actor), progress=check_progress)
     outcome = ImportOutcome(total=checked.total, errors=checked.errors)
     if not checked.valid and not checked.errors:
         raise InvalidInput(_("The sheet has no household rows."), field="file")

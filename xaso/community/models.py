@@ -37,6 +37,7 @@ class Household(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     commune_path = "commune"
+    village_path = "village"  # a village head reaches their village's households only
     objects = ScopedManager()
 
     class Meta:

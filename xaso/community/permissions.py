@@ -16,3 +16,10 @@ HANDLE_FEEDBACK = "community.handle_feedback"
 def require(actor, perm: str, commune) -> None:
     if not scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id):
         raise NotAllowed(_("You are not allowed to do this in this commune."))
+
+
+def villages_allowed(actor, perm: str, commune) -> frozenset[int] | None:
+    """The villages of `commune` the actor is limited to for `perm` (a village head tied to a
+    village, xaso.core.tenancy); None when they reach the whole commune."""
+    scope = scope_of(actor, perm)
+    return None if scope.everything else scope.villages_in(commune.code)

@@ -18,7 +18,7 @@ from xaso.community.models import (
     SpeakerCluster,
 )
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
-from xaso.core.errors import NotAllowed, NotFound
+from xaso.core.errors import InvalidInput, NotAllowed, NotFound
 from xaso.core.text import fold
 from xaso.places.models import Commune
 
@@ -41,6 +41,38 @@ def households_for(actor, *, commune=None, q: str = "", village_id=None) -> Quer
     if q:
         rows = rows.filter(search_text__contains=fold(q))
     return rows
+
+
+# Words the village puts before a head's name ("Hộ ông Lê Văn Tư", "gia đình bà Mai"), folded.
+_HOUSEHOLD_WORDS = {"ho", "gia", "dinh", "ong", "ba", "anh", "chi", "co", "chu", "bac", "cu"}
+
+
+def household_named_in(commune, text: str, *, village=None) -> Household | None:
+    """The commune's household that `text` names, for logs kept at the door (dx help). Rules:
+    a commune without a household list accepts any name (None); otherwise `text` is a
+    household code (any case) or its head's name, accents, case and "Hộ ông/bà" aside, in
+    `village` when given; a name shared by several households is accepted without one (None);
+    a name that matches none is refused on the "household" field."""
+    listed = Household.objects.filter(commune=commune)
+    if not listed.exists():
+        return None
+    code = "".join(text.split())
+    found = listed.filter(code__iexact=code).first() if code else None
+    if found is not None:
+        return found
+    words = fold(text).split()
+    while words and words[0] in _HOUSEHOLD_WORDS:
+        words = words[1:]
+    name = " ".join(words)
+    if village is not None:
+        listed = listed.filter(village=village)
+    heads = [h for h in listed.filter(search_text__contains=name) if name and fold(h.head_name) == name]
+    if not heads:
+        raise InvalidInput(
+            _("No household of this commune has this code or head's name: check the household list."),
+            field="household",
+        )
+    return heads[0] if len(heads) == 1 else None
 
 
 def household_import_for(actor, uid) -> HouseholdImport:

@@ -28,10 +28,15 @@ from python_calamine import CalamineError, CalamineWorkbook
 from xaso.accounts.identity import phone_clean
 from xaso.core.errors import InvalidInput
 from xaso.core.privacy import mask_phone
+from xaso.core.spreadsheets import Deadline, Limits, xlsx_append, xlsx_guard
 from xaso.core.text import fold
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_ROWS = 200_000
+# What calamine is let to read (xaso.core.spreadsheets): MAX_ROWS households are about 140 MB
+# of XML in 13 columns; the error report adds one.
+XLSX_LIMITS = Limits(max_bytes=256 * 1024 * 1024, max_rows=MAX_ROWS + 1, max_columns=64)
+CHECK_SECONDS = 900  # a task; 100,000 rows are checked in about a minute
 
 COLUMNS: list[tuple[str, object, bool]] = [
     # key, header, required
@@ -117,8 +122,9 @@ def template_workbook() -> Workbook:
     """An empty household list with the headers and one example row."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Households"))
-    ws.append(headers())
-    ws.append(
+    xlsx_append(ws, headers())
+    xlsx_append(
+        ws,
         [
             "HK-0001",
             "Thôn Phúc Lộc",
@@ -133,13 +139,14 @@ def template_workbook() -> Workbook:
             "yes",
             "no",
             "no",
-        ]
+        ],
     )
     return wb
 
 
 def open_workbook(path_or_file) -> CalamineWorkbook:
-    """Open an upload as a workbook, checking that it is really an xlsx file and not too big."""
+    """Open an upload as a workbook, checking that it is really an xlsx file and not too big,
+    packed or unpacked (xlsx_guard runs before calamine allocates the sheet)."""
     size = getattr(path_or_file, "size", None)
     if size is None and isinstance(path_or_file, str | os.PathLike):
         size = os.path.getsize(path_or_file)
@@ -150,6 +157,9 @@ def open_workbook(path_or_file) -> CalamineWorkbook:
             path_or_file.seek(0)
         if not zipfile.is_zipfile(path_or_file):
             raise InvalidInput(_("This is not an Excel (.xlsx) file."), field="file")
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+        xlsx_guard(path_or_file, limits=XLSX_LIMITS)
         if hasattr(path_or_file, "seek"):
             path_or_file.seek(0)
             return CalamineWorkbook.from_filelike(path_or_file)
@@ -303,6 +313,7 @@ def check_workbook(
                 _("The file has too many rows (%(n)d at most).") % {"n": MAX_ROWS}, field="file"
             )
         result = CheckResult(total=total)
+        deadline = Deadline(CHECK_SECONDS)
         seen: dict[str, int] = {}
         this_year = date.today().year
         keyed = [(i, key) for i, key in enumerate(mapping) if key]
@@ -325,8 +336,10 @@ def check_workbook(
                 result.errors[index] = " ".join(row.errors)
             else:
                 result.valid.append(Household.of(row))
-            if progress and index % 1000 == 0:
-                progress(index - 1, total)
+            if index % 1000 == 0:
+                deadline.check()
+                if progress:
+                    progress(index - 1, total)
         result.total = max(total, len(result.valid) + len(result.errors))
         if progress:
             progress(result.total, result.total)
@@ -344,7 +357,7 @@ def error_report(source, errors: dict[int, str], out) -> None:
         ws = report.create_sheet(workbook.sheet_names[0] if workbook.sheet_names else "Sheet1")
         for index, values in enumerate(rows, start=1):
             values = [None if v == "" else v for v in values]
-            ws.append([*values, _("Errors") if index == 1 else errors.get(index, "")])
+            xlsx_append(ws, [*values, _("Errors") if index == 1 else errors.get(index, "")])
         report.save(out)
     finally:
         workbook.close()
@@ -355,7 +368,7 @@ def export_workbook(households, out, *, masked: bool = False) -> None:
     `masked`: phones masked and e-mail / Zalo left out, for roles that only read the list."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Households"))
-    ws.append(headers())
+    xlsx_append(ws, headers())
     yes, no = "yes", "no"
     for h in households:
         residents = list(h.residents.all())
@@ -365,7 +378,8 @@ def export_workbook(households, out, *, masked: bool = False) -> None:
             for r in residents
             if not r.is_head
         )
-        ws.append(
+        xlsx_append(
+            ws,
             [
                 h.code,
                 h.village.name,
@@ -380,6 +394,6 @@ def export_workbook(households, out, *, masked: bool = False) -> None:
                 yes if h.public_name else no,
                 yes if h.public_address else no,
                 yes if h.public_phone else no,
-            ]
+            ],
         )
     wb.save(out)

@@ -103,3 +103,17 @@ def export_record(
         changes=changes,
         commune_code=commune_code,
     )
+
+
+def api_read_record(*, actor, what: str, rows: int, commune=None, masked: bool | None = None):
+    """Audit a page of personal data read through the API (households, feedback with phones)
+    like an Excel export, format "api"; an empty page reads nobody's data and is not recorded."""
+    if rows:
+        export_record(
+            actor=actor,
+            what=what,
+            rows=rows,
+            fmt="api",
+            commune_code=getattr(commune, "code", ""),
+            masked=masked,
+        )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from xaso.core.spreadsheets import xlsx_append
 from xaso.dx.models import AssessmentStatus, Pillar
 from xaso.dx.pdf import table_pdf
 
@@ -46,10 +47,10 @@ def ranking_table(indicator_set, rows) -> Table:
 def to_xlsx(table: Table) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=_("Ranking")[:31])
-    sheet.append([table.title])
-    sheet.append(table.headers)
+    xlsx_append(sheet, [table.title])
+    xlsx_append(sheet, table.headers)
     for row in table.rows:
-        sheet.append(row)
+        xlsx_append(sheet, row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xaso.community.selectors import household_named_in
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
@@ -734,7 +735,8 @@ def help_log(
     note: str = "",
 ) -> HelpLog:
     """Log one door-to-door help. Rules: team members, village heads and commune staff of the
-    commune; the date is today or earlier (not over a year back); a household is named."""
+    commune; the date is today or earlier (not over a year back); a household is named, one
+    of the commune's list when it keeps one (community.selectors.household_named_in)."""
     _require_commune(actor, LOG_HELP, commune, _("You cannot log help in this commune."))
     household = " ".join(_text(household, 400).split())
     if not household:
@@ -751,7 +753,8 @@ def help_log(
         raise InvalidInput(_("Choose a village of this commune."), field="village")
     if team is not None and team.commune_id != commune.code:
         raise InvalidInput(_("Choose a team of this commune."), field="team")
-    ref = "".join((household_ref or "").split())[:40]
+    listed = household_named_in(commune, household, village=village)
+    ref = listed.code if listed is not None else "".join((household_ref or "").split())[:40]
     with transaction.atomic():
         log = HelpLog.objects.create(
             commune=commune,

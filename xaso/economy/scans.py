@@ -33,9 +33,9 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-# A stamp is on one unit: a buyer, a shop, a family member scan it a few times. Beyond these,
-# the serial has very likely been copied onto other packs.
-CLONE_SCANS = 20
+# A stamp is on one unit: a buyer, a shop, a family member scan it from a few networks. Beyond
+# these, the serial has very likely been copied onto other packs. Only distinct sources count:
+# hits do not, or one client reloading the page could brand a genuine stamp a clone.
 CLONE_SOURCES = 5
 
 
@@ -190,11 +190,11 @@ def scans_write(scans: list[Scan]) -> None:
         sql = (
             f"UPDATE {stamps_table} SET scan_count = scan_count + %s, places = places + %s, "  # noqa: S608
             "first_scanned_at = COALESCE(first_scanned_at, %s), last_scanned_at = %s, "
-            "flagged_at = CASE WHEN flagged_at IS NULL AND (scan_count + %s > %s OR places + %s > %s) "
+            "flagged_at = CASE WHEN flagged_at IS NULL AND places + %s > %s "
             "THEN %s ELSE flagged_at END WHERE id = %s"
         )
         rows = [
-            (n, new, prep(first), prep(last), n, CLONE_SCANS, new, CLONE_SOURCES, prep(now), stamp_id)
+            (n, new, prep(first), prep(last), new, CLONE_SOURCES, prep(now), stamp_id)
             for n, new, first, last, stamp_id in updates
         ]
         with connection.cursor() as cursor:

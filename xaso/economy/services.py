@@ -31,7 +31,6 @@ from xaso.economy.models import (
     Stamp,
 )
 from xaso.economy.scans import (  # noqa: F401
-    CLONE_SCANS,
     CLONE_SOURCES,
     scan_queue,
     scans_pending,
@@ -362,8 +361,8 @@ def _copy_of(stamp: Stamp) -> Stamp:
 
 
 def stamp_scan(*, serial: str, ip: str | None) -> Stamp:
-    """Record a public look-up of a stamp; a stamp scanned more often, or from more places,
-    than one unit plausibly is gets flagged as a possible clone when the scan is written
+    """Record a public look-up of a stamp; a stamp scanned from more places (distinct
+    networks, never hits) than one unit plausibly is gets flagged as a possible clone when the scan is written
     (xaso.economy.scans: in batches, or at once with XASO_STAMP_SCAN_BATCH = 1). Returns the
     stamp with its batch, product and producer; `pending_scans` says how many of its scans
     (this one included) this process has not written yet. Anonymous: no actor. No write

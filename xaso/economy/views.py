@@ -17,13 +17,13 @@ from openpyxl import Workbook
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import TRACE, limit_request
+from xaso.core.spreadsheets import csv_writerow, xlsx_append
 from xaso.core.uploads import file_response
 from xaso.economy import selectors, trace_page
 from xaso.economy.forms import BatchForm, PaymentPointForm, ProducerForm, ProductForm, StampsForm
 from xaso.economy.models import ProductCategory
 from xaso.economy.printing import SHEET_MAX_LABELS, payment_point_sign_pdf, stamp_sheet_pdf
 from xaso.economy.services import (
-    CLONE_SCANS,
     MANAGE,
     batch_create,
     payment_point_save,
@@ -389,8 +389,9 @@ def _feed_rows(request):
 def feed_csv(request):
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(FEED_COLUMNS)
-    writer.writerows(_feed_rows(request))
+    csv_writerow(writer, FEED_COLUMNS)
+    for row in _feed_rows(request):
+        csv_writerow(writer, row)
     response = HttpResponse(("\ufeff" + buf.getvalue()).encode(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="san-pham.csv"'
     return response
@@ -399,9 +400,9 @@ def feed_csv(request):
 def feed_xlsx(request):
     book = Workbook(write_only=True)
     sheet = book.create_sheet("san-pham")
-    sheet.append(FEED_COLUMNS)
+    xlsx_append(sheet, FEED_COLUMNS)
     for row in _feed_rows(request):
-        sheet.append(row)
+        xlsx_append(sheet, row)
     buf = io.BytesIO()
     book.save(buf)
     response = HttpResponse(
@@ -446,7 +447,7 @@ def trace(request, serial: str):
     limit_request(request, TRACE)
     stamp = stamp_scan(serial=serial, ip=request.META.get("REMOTE_ADDR"))
     scans = stamp.scan_count + stamp.pending_scans
-    flagged = stamp.flagged_at is not None or scans > CLONE_SCANS
+    flagged = stamp.flagged_at is not None
     values = {
         "serial": stamp.serial,
         "scans": scans,

@@ -5,6 +5,7 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from xaso.core.spreadsheets import xlsx_append
 from xaso.onestop.reports import Report, Row
 
 
@@ -37,15 +38,18 @@ def _line(row: Row) -> list:
 def report_xlsx(report: Report) -> bytes:
     book = Workbook(write_only=True)
     summary = book.create_sheet(_("Summary"))
-    summary.append([_("From"), report.start.strftime("%d/%m/%Y"), _("To"), report.end.strftime("%d/%m/%Y")])
-    summary.append(_header())
-    summary.append(
+    xlsx_append(
+        summary, [_("From"), report.start.strftime("%d/%m/%Y"), _("To"), report.end.strftime("%d/%m/%Y")]
+    )
+    xlsx_append(summary, _header())
+    xlsx_append(
+        summary,
         _line(
             Row(
                 label=_("Total"),
                 **{k: getattr(report.total, k) for k in ("received", "online", "settled", "on_time", "late")},
             )
-        )
+        ),
     )
     for title, rows in (
         (_("By procedure"), report.by_procedure),
@@ -53,12 +57,12 @@ def report_xlsx(report: Report) -> bytes:
         (_("By commune"), report.by_commune),
     ):
         sheet = book.create_sheet(title[:31])
-        sheet.append(_header())
+        xlsx_append(sheet, _header())
         for row in rows:
-            sheet.append(_line(row))
+            xlsx_append(sheet, _line(row))
     ratings = book.create_sheet(_("Ratings"))
     for label, count in report.ratings:
-        ratings.append([label, count])
+        xlsx_append(ratings, [label, count])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

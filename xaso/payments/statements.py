@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
 from xaso.core.errors import InvalidInput
+from xaso.core.spreadsheets import Deadline, Limits, xlsx_guard
 from xaso.core.text import fold
 
 # The fields a statement must give, and the header names banks commonly use for them.
@@ -48,6 +49,10 @@ GUESSES = {
 VND = {"VND", "704", "D", "DONG", "VNĐ"}
 MAX_ROWS = 200_000
 HEADER_SEARCH_ROWS = 30
+# An xlsx statement is read only within these (xaso.core.spreadsheets): a bank's export of
+# MAX_ROWS lines is about 60 MB of XML and a few dozen columns.
+XLSX_LIMITS = Limits(max_bytes=128 * 1024 * 1024, max_rows=MAX_ROWS + HEADER_SEARCH_ROWS, max_columns=256)
+READ_SECONDS = 30
 
 
 class Row(NamedTuple):
@@ -159,14 +164,31 @@ def _delimiter(text: str) -> str:
     return max(widths, key=lambda d: (widths[d], d == ","))
 
 
+def _too_many_rows() -> InvalidInput:
+    return InvalidInput(_("A statement may have at most %(n)d lines.") % {"n": MAX_ROWS}, field="file")
+
+
 def _cells_xlsx(content: bytes) -> list[list]:
+    """The first sheet's rows, streamed: refused past the guard's limits, the row limit (at once,
+    not after reading the rest) or READ_SECONDS."""
+    xlsx_guard(content, limits=XLSX_LIMITS)
+    deadline = Deadline(READ_SECONDS)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise InvalidInput(_("The file is not an Excel workbook (.xlsx)."), field="file") from None
     try:
         sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        sheet.reset_dimensions()  # a declared A1:XFD1048576 must not pad every row
+        cells = []
+        rows = sheet.iter_rows(values_only=True, max_col=XLSX_LIMITS.max_columns)
+        for count, row in enumerate(rows, start=1):
+            if count > XLSX_LIMITS.max_rows:
+                raise _too_many_rows()
+            if count % 1000 == 0:
+                deadline.check()
+            cells.append(list(row))
+        return cells
     finally:
         book.close()
 
@@ -247,7 +269,7 @@ def rows_read(
     rows, skipped = [], 0
     body = cells[header_index + 1 :]
     if len(body) > MAX_ROWS:
-        raise InvalidInput(_("A statement may have at most %(n)d lines.") % {"n": MAX_ROWS}, field="file")
+        raise _too_many_rows()
     width = max(position.values()) + 1
     at_txn, at_booked, at_amount, at_text = (position[k] for k in REQUIRED)
     at_currency = position.get("currency")
