@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from xaso.core.errors import DomainError
+from xaso.core.middleware import personal_data
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.documents import conf, selectors
 from xaso.documents.forms import VerifyForm
@@ -31,6 +32,7 @@ def verify(request):
     )
 
 
+@personal_data
 def verify_code(request, code: str):
     doc = selectors.signed_document_by_code(request.user, code)
     with doc.file.open("rb") as fh:
@@ -38,6 +40,7 @@ def verify_code(request, code: str):
     return render(request, "documents/verify_code.html", {"doc": doc, "report": report})
 
 
+@personal_data
 def download(request, code: str):
     doc = selectors.signed_document_by_code(request.user, code)
     return FileResponse(
