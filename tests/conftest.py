@@ -2,6 +2,7 @@
 person for each role. Names read as in DESIGN.md's conventions."""
 
 import pytest
+from django.core.cache import cache
 
 from tests import factories as f
 from xaso.core.page_shell import ShellCache
@@ -13,6 +14,14 @@ def fresh_page_shells():
     database hands out again after each test's rollback."""
     yield
     ShellCache.clear_every()
+
+
+@pytest.fixture(autouse=True)
+def fresh_counts():
+    """Counts kept in the default cache (rate limits, a signing key's wrong tries) are keyed by
+    row ids too: each test starts with none."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture
