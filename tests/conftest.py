@@ -2,6 +2,7 @@
 person for each role. Names read as in DESIGN.md's conventions."""
 
 import pytest
+from django.core.cache import cache
 
 from tests import factories as f
 from xaso.core.page_shell import ShellCache
@@ -21,6 +22,14 @@ def audit_anchor_file(settings, tmp_path):
     database, so a shared file would hold heads of chains that no longer exist."""
     settings.AUDIT_ANCHOR_PATH = tmp_path / "audit" / "anchors.jsonl"
     return settings.AUDIT_ANCHOR_PATH
+
+
+@pytest.fixture(autouse=True)
+def fresh_counts():
+    """Counts kept in the default cache (rate limits, a signing key's wrong tries) are keyed by
+    row ids too: each test starts with none."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture

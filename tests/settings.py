@@ -2,7 +2,13 @@
 
 import os
 
-os.environ.setdefault("XASO_VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "var", "test"))
+# var/test, or var/test/<worker> when pytest-xdist runs the suite in several processes (each its
+# own secret key, media and mail). A directory chosen by whoever started us (a subprocess test's
+# own instance) is kept.
+_DEFAULT_VAR = os.path.join(os.path.dirname(__file__), "..", "var", "test")
+if os.environ.get("XASO_VAR_DIR", _DEFAULT_VAR) == _DEFAULT_VAR:
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    os.environ["XASO_VAR_DIR"] = os.path.join(_DEFAULT_VAR, _worker) if _worker else _DEFAULT_VAR
 
 from xaso.settings import *  # noqa: E402,F403
 
@@ -20,7 +26,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REQUIRE_2FA = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    # Several checkouts may test against one server at once: each names its own test database.
+    # Several checkouts may test against one server at once: each names its own test database
+    # (pytest-django adds _gw0, _gw1… for each pytest-xdist worker).
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("XASO_TEST_DB", "test_xaso")}  # noqa: F405
 # Stamp scans are written at once, not batched by a background thread (xaso.economy.scans);
 # tests/economy/test_stamp_scans_batched.py switches batching on where it is under test.

@@ -26,8 +26,14 @@ def test_requests_past_the_limit_are_refused_with_429():
 def test_each_client_and_each_scope_has_its_own_count():
     for _ in range(3):
         limit_hit(SAMPLE, "a")
-    limit_hit(SAMPLE, "b")
-    limit_hit(Limit("test.other", 3, 60), "a")
+    with pytest.raises(RateLimited):
+        limit_hit(SAMPLE, "a")  # "a" has used its three in this scope…
+    assert limit_hit(SAMPLE, "b") is None  # …another client has not
+    assert limit_hit(Limit("test.other", 3, 60), "a") is None  # …nor has "a" in another scope
+    for _ in range(2):
+        limit_hit(SAMPLE, "b")
+    with pytest.raises(RateLimited):
+        limit_hit(SAMPLE, "b")  # "b" counted its own three, not "a"'s
 
 
 @override_settings(XASO_RATE_LIMITS={"test.sample": (1, 60)})

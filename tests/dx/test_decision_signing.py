@@ -153,3 +153,16 @@ def test_the_demo_gives_the_province_supervisor_a_certificate_that_signs(db, set
     supervisor = User.objects.get(username="sotinh")
     assert credential.holder == supervisor and credential.is_test
     assert credential.province_id == supervisor.memberships.get().province_id
+
+
+def test_five_wrong_passphrases_lock_the_certificate_on_the_page(
+    decided, credential, province_supervisor, login
+):
+    client = login(province_supervisor)
+    url = f"/cds/danh-gia/{decided.pk}/ky-quyet-dinh/"
+    for _ in range(5):
+        assert client.post(url, {"credential": credential.pk, "secret": "sai"}).status_code == 422
+    locked = client.post(url, {"credential": credential.pk, "secret": PASSPHRASE})
+    assert "Mật khẩu hoặc mã PIN đã bị nhập sai quá nhiều lần" in locked.content.decode()
+    decided.refresh_from_db()
+    assert decided.decision_signed_at is None

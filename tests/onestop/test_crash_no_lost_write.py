@@ -25,6 +25,8 @@ from django.db import connection
 
 from tests.onestop.conftest import BIRTH_DATA
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SEED = int(os.environ.get("XASO_CRASH_SEED", "20261201"))

@@ -3,7 +3,8 @@ nothing of another commune can be reached."""
 
 import pytest
 
-from xaso.payments.models import LineOutcome, RequestStatus, StatementLine
+from xaso.core.models import AuditEvent
+from xaso.payments.models import CollectionAccount, LineOutcome, RequestStatus, StatementLine
 from xaso.payments.services import statement_import
 from xaso.payments.vietqr import vietqr_parse
 
@@ -133,10 +134,18 @@ def test_a_one_stop_officer_cannot_change_the_account(login, one_stop_officer, u
     assert login(one_stop_officer).get(url).status_code == 403
 
 
-def test_the_leader_sets_the_account_through_the_page(login, commune_leader):
+def test_the_leader_sets_the_account_through_the_page(login, commune_leader, commune):
     client = login(commune_leader)
     response = client.post(
         "/thanh-toan/tai-khoan/",
         {"bank_bin": "970405", "account_number": "3600 2051 23456", "account_name": "UBND XA"},
     )
     assert response.status_code == 302
+    account = CollectionAccount.objects.get(commune=commune, is_active=True)
+    assert (account.bank_bin, account.account_number, account.account_name) == (
+        "970405",
+        "3600205123456",
+        "UBND XA",
+    )
+    event = AuditEvent.objects.get(action="payments.account_set")
+    assert event.actor == commune_leader and event.summary == "970405 3600205123456"

@@ -12,6 +12,7 @@ from xaso.community.models import FeedbackPhoto, FeedbackStatus
 from xaso.community.permissions import HANDLE_FEEDBACK
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
+from xaso.core.middleware import personal_data
 from xaso.core.ratelimit import FEEDBACK_SUBMIT, FEEDBACK_TRACK, limit_request
 from xaso.core.request_context import current_ip
 from xaso.core.uploads import file_response
@@ -54,6 +55,7 @@ def feedback_board(request, code: str):
     )
 
 
+@personal_data
 def feedback_track(request, tracking_code: str):
     limit_request(request, FEEDBACK_TRACK)
     report = selectors.feedback_by_code(tracking_code)

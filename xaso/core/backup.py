@@ -85,6 +85,15 @@ def _dump_database(workdir: Path) -> str:
     raise BackupError(f"backups of {connection.vendor} are not supported")
 
 
+def _private_file(path: Path):
+    """`path` opened for writing, readable by its owner only (0600, whatever the umask): a
+    backup holds every citizen's data and the password hashes. An existing file is truncated
+    and made 0600 too."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "wb")
+
+
 def backup_create(*, output: Path) -> dict:
     """Write a backup archive of the database and uploaded files; returns its manifest."""
     media_root = Path(settings.MEDIA_ROOT)
@@ -98,10 +107,10 @@ def backup_create(*, output: Path) -> dict:
         # The signed head, also appended to the anchor file and the log (xaso.core.audit).
         "audit_anchor": audit_anchor(),
     }
-    output.parent.mkdir(parents=True, exist_ok=True)
+    output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         manifest["database"] = _dump_database(Path(tmp))
-        with tarfile.open(output, "w") as archive:
+        with _private_file(output) as fh, tarfile.open(fileobj=fh, mode="w") as archive:
             archive.add(Path(tmp) / manifest["database"], arcname=manifest["database"])
             if media_root.exists():
                 archive.add(media_root, arcname="media")

@@ -38,6 +38,7 @@ LEAN_MIDDLEWARE = (
     "xaso.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "xaso.core.lean_wsgi.AnonymousMiddleware",
+    "xaso.core.middleware.PrivacyHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xaso.core.csp.CSPMiddleware",
     "xaso.core.middleware.RequestContextMiddleware",

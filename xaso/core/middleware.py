@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
@@ -61,4 +63,46 @@ class LanguageMiddleware(MiddlewareMixin):
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)  # set by process_request
         patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+# Pages and files with personal data are kept by no browser or proxy: commune halls have shared
+# counter PCs, where the next visitor's Back button must not show the last one's dossier.
+PRIVATE = "private, no-store"
+
+
+def personal_data(view):
+    """Marks a view whose answer carries personal data even for a visitor who is not signed in
+    (a tracking code's report, a signed document by its code): PrivacyHeadersMiddleware keeps
+    it out of every cache, as it does every answer to a signed-in user."""
+
+    @wraps(view)
+    def marked(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.carries_personal_data = True
+        return response
+
+    return marked
+
+
+def _signed_in(request) -> bool:
+    user = getattr(request, "user", None)  # a token-authenticated API request sets it too
+    return user is not None and user.is_authenticated
+
+
+class PrivacyHeadersMiddleware(MiddlewareMixin):
+    """The one place that decides whether an answer may be cached: `Cache-Control: private,
+    no-store` on every answer to a signed-in user (pages, files, exports, the API with a token)
+    and on views marked `personal_data`; anonymous public pages are left as their views made
+    them. Also the Permissions-Policy header (settings.PERMISSIONS_POLICY): no page uses the
+    camera, microphone, location or other device features, so none may be asked for."""
+
+    def process_response(self, request, response):
+        policy = settings.PERMISSIONS_POLICY
+        if policy:
+            response.headers.setdefault("Permissions-Policy", policy)
+        if getattr(response, "carries_personal_data", False) or _signed_in(request):
+            response["Cache-Control"] = PRIVATE
+            response.headers.pop("ETag", None)
+            response.headers.pop("Last-Modified", None)
         return response

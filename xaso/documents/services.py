@@ -20,7 +20,7 @@ from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 from xaso.core.qr import qr_png_data_uri
 from xaso.core.tenancy import scope_of
 from xaso.core.text import fold_all
-from xaso.documents import conf, keys, revocation, signing
+from xaso.documents import conf, keys, revocation, secret_tries, signing
 from xaso.documents.models import KeySourceKind, SignedDocument, SigningCredential, TrustRoot
 from xaso.documents.pki import TEST_MARK
 from xaso.documents.selectors import credentials_usable_by, trust_roots_der
@@ -323,9 +323,11 @@ def pdf_sign_with(
     headline: str = "",
 ) -> bytes:
     """Sign PDF bytes with a credential after the checks every signature needs: the actor may
-    use the credential, it is neither revoked nor expired, the secret opens the key. A refusal
-    for a wrong secret, a revoked or an expired certificate is written to the audit chain."""
+    use the credential, it is neither revoked nor expired, the secret opens the key (with a
+    back-off after wrong tries: secret_tries). A refusal for a wrong secret, a revoked or an
+    expired certificate is written to the audit chain."""
     _check_credential(actor=actor, commune=commune, credential=credential)
+    secret_tries.secret_tries_check(actor=actor, credential=credential)
     label = signing.SignerLabel(
         name=credential.holder.full_name if credential.holder else credential.label,
         position=credential.position,
@@ -336,7 +338,7 @@ def pdf_sign_with(
         headline=headline,
     )
     try:
-        return signing.pdf_sign(
+        signed = signing.pdf_sign(
             pdf,
             source=key_source(credential),
             secret=secret,
@@ -348,6 +350,7 @@ def pdf_sign_with(
             tsa_url=conf.TSA_URL,
         )
     except keys.WrongSecret:
+        secret_tries.secret_wrong(actor=actor, credential=credential)
         _refuse(
             actor=actor,
             commune=commune,
@@ -368,6 +371,8 @@ def pdf_sign_with(
                 code="key_unavailable",
             ),
         )
+    secret_tries.secret_right(actor=actor, credential=credential)
+    return signed
 
 
 def signed_result_create(

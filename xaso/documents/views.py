@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from xaso.core.errors import DomainError
+from xaso.core.middleware import personal_data
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.core.uploads import file_response
 from xaso.documents import conf, selectors
@@ -32,6 +33,7 @@ def verify(request):
     )
 
 
+@personal_data
 def verify_code(request, code: str):
     doc = selectors.signed_document_by_code(request.user, code)
     with doc.file.open("rb") as fh:
@@ -39,6 +41,7 @@ def verify_code(request, code: str):
     return render(request, "documents/verify_code.html", {"doc": doc, "report": report})
 
 
+@personal_data
 def download(request, code: str):
     doc = selectors.signed_document_by_code(request.user, code)
     # A document about another app's subject (a dossier's result) is served by that app.

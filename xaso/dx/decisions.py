@@ -20,7 +20,7 @@ from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
 from xaso.documents import conf as documents_conf
-from xaso.documents import keys, pki, signing
+from xaso.documents import keys, pki, secret_tries, signing
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.pki import TEST_MARK
 from xaso.dx.models import Assessment, AssessmentStatus, DecisionCredential
@@ -142,6 +142,7 @@ def decision_sign(
     now = timezone.now()
     if not (credential.not_before <= now <= credential.not_after):
         raise Conflict(_("This certificate has expired or is not yet valid."), code="expired")
+    secret_tries.secret_tries_check(actor=actor, credential=credential)
     pdf, anchor = decision_pdf_with_anchor(assessment)
     label = signing.SignerLabel(
         name=credential.holder.full_name if credential.holder else credential.label,
@@ -163,9 +164,11 @@ def decision_sign(
             tsa_url=documents_conf.TSA_URL,
         )
     except keys.WrongSecret:
+        secret_tries.secret_wrong(actor=actor, credential=credential)
         raise InvalidInput(
             _("The passphrase or PIN is not correct."), field="secret", code="wrong_secret"
         ) from None
+    secret_tries.secret_right(actor=actor, credential=credential)
     with transaction.atomic():
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if locked.decision_signed_at:

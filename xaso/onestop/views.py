@@ -308,9 +308,7 @@ def fee_qr(request, code: str):
     fee = fee_summary(sel.dossier_for(request.user, code))
     if not fee["payable"]:
         raise NotFound(_("This dossier has no fee to pay."))
-    response = HttpResponse(qr_png(fee["request"].payload), content_type="image/png")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(qr_png(fee["request"].payload), content_type="image/png")
 
 
 @login_required

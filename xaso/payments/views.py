@@ -246,7 +246,6 @@ def request_receipt(request, request_id: int):
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-lai-{payment.reference}.pdf"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -29,6 +29,9 @@ from xaso.documents.exchange import agency_key_set, agency_save, exchange_send
 from xaso.documents.exchange_delivery import deliveries_process
 from xaso.documents.models import DeliveryStatus, Direction, RegisteredDocument
 
+# One worker starts both servers for the whole module (its fixtures are module-scoped).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("two-live-servers")]
+
 ROOT = Path(__file__).resolve().parents[3]
 GRANIAN = Path(sys.executable).with_name("granian")
 

@@ -63,7 +63,6 @@ def my_data(request):
     data = personal_data_export(actor=request.user)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'attachment; filename="xaso-{request.user.pk}.json"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
