@@ -7,6 +7,7 @@ from xaso.accounts.identity import mask_personal_id, mask_phone
 from xaso.accounts.selectors import citizen_profile_for
 from xaso.accounts.services import api_token_issue
 from xaso.accounts.two_factor import needs_two_factor
+from xaso.core.bounds import Id
 from xaso.core.errors import DomainError
 
 router = Router(tags=["auth"])
@@ -53,7 +54,7 @@ class CitizenOut(Schema):
 
 
 @citizens_router.get("/{profile_id}", response=CitizenOut)
-def citizen_detail(request, profile_id: int):
+def citizen_detail(request, profile_id: Id):
     """One citizen profile the caller may see; ID number and phone masked."""
     profile = citizen_profile_for(request.user, profile_id)
     return {

@@ -20,7 +20,7 @@ from xaso.community.tasks import fan_out_announcement
 from xaso.community.uploads import sniff
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
-from xaso.core.text import fold_all
+from xaso.core.text import fold_all, xml_safe
 from xaso.places.models import Commune, Village
 
 MAX_ATTACHMENTS = 5
@@ -67,7 +67,8 @@ def delivery_for_token(token: str) -> Delivery:
 
 
 def _clean(title: str, body: str, urgency: str, publish_at, expires_at) -> tuple[str, str]:
-    title, body = " ".join((title or "").split()), (body or "").strip()
+    # Control characters would reach the RSS/Atom feeds, which XML cannot carry: never kept.
+    title, body = " ".join(xml_safe(title).split()), xml_safe(body).strip()
     if not title:
         raise InvalidInput(_("Enter a title."), field="title")
     if len(title) > 200:

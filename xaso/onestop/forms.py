@@ -15,6 +15,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.core.errors import InvalidInput
 
 FIELD_TYPES = {"text", "textarea", "date", "integer", "choice", "phone", "personal_id", "email", "boolean"}
@@ -52,13 +53,13 @@ def _django_field(item: dict) -> forms.Field:
             max_length=item.get("max_length", 2000), widget=forms.Textarea(attrs={"rows": 3}), **common
         )
     if kind == "date":
-        return forms.DateField(
+        return BoundedDateField(
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
             **common,
         )
     if kind == "integer":
-        return forms.IntegerField(min_value=item.get("min"), max_value=item.get("max"), **common)
+        return BoundedIntegerField(min_value=item.get("min"), max_value=item.get("max"), **common)
     if kind == "choice":
         choices = [("", "—")] + [tuple(c) for c in item["choices"]]
         return forms.ChoiceField(choices=choices, **common)

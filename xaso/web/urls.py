@@ -17,5 +17,5 @@ urlpatterns = [
     path("ho-so-ca-nhan/", staff.profile, name="profile"),
     path("ho-so-ca-nhan/du-lieu.json", staff.my_data, name="my_data"),
     path("thon/", staff.villages, name="villages"),
-    path("thon/<int:village_id>/", staff.village_edit, name="village_edit"),
+    path("thon/<id:village_id>/", staff.village_edit, name="village_edit"),
 ]
