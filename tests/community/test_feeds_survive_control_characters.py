@@ -33,7 +33,7 @@ def test_the_commune_feeds_stay_valid_xml_when_a_row_holds_a_control_character(
     Announcement.objects.filter(pk=made.pk).update(title=LEGACY, body=LEGACY)  # a row from before the fix
     response = client.get(reverse(feed, args=[commune.code]))
     assert response.status_code == 200
-    ElementTree.fromstring(response.content)
+    ElementTree.fromstring(response.content)  # noqa: S314 -- our own feed
     assert "Họp dân thôn" in response.content.decode()
 
 
@@ -42,4 +42,4 @@ def test_a_village_feed_stays_valid_xml_too(client, one_stop_officer, commune, v
     Announcement.objects.filter(pk=made.pk).update(body=LEGACY)
     response = client.get(reverse("community:village_feed_atom", args=[commune.code, village.pk]))
     assert response.status_code == 200
-    ElementTree.fromstring(response.content)
+    ElementTree.fromstring(response.content)  # noqa: S314 -- our own feed
