@@ -82,3 +82,8 @@ def test_the_announcement_form_refuses_an_expiry_in_year_9999(login, one_stop_of
     )
     assert response.status_code == 422
     assert not Announcement.objects.exists()
+
+
+def test_the_household_list_ignores_a_village_id_past_64_bits(login, one_stop_officer):
+    # Found by tests/security/test_no_url_answers_5xx.py: the id went to the database unbounded.
+    assert login(one_stop_officer).get("/cong-dong/ho-gia-dinh/", {"village": "1" * 40}).status_code == 200
