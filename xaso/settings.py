@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "xaso.accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "xaso.core.edge.NulRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xaso.core.csp.CSPMiddleware",
     "xaso.core.middleware.RequestContextMiddleware",
