@@ -19,7 +19,7 @@ def _nul_field(request) -> str | None:
     if "\x00" in request.path:
         return "path"
     # The form fields (not the files) too: CsrfViewMiddleware reads them for every POST anyway.
-    for query in (request.GET, request.POST if request.method == "POST" else {}):
+    for query in (request.GET, request.POST) if request.method == "POST" else (request.GET,):
         for name, values in query.lists():
             if "\x00" in name or any("\x00" in v for v in values):
                 return name.replace("\x00", "") or "query"
