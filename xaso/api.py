@@ -10,7 +10,7 @@ from xaso.accounts.api import router as accounts_router
 from xaso.accounts.services import api_token_user
 from xaso.community.api import router as community_router
 from xaso.core.api.calendar import router as calendar_router
-from xaso.core.api.problems import domain_problem, problem_response
+from xaso.core.api.problems import document_problems, domain_problem, problem_response
 from xaso.core.errors import DomainError
 from xaso.documents.api import router as documents_router
 from xaso.documents.api_exchange import router as exchange_router
@@ -32,7 +32,14 @@ class BearerToken(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+class XasoAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        # Every 4xx an operation can answer is documented with its problem body.
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_problems(schema)
+
+
+api = XasoAPI(
     title="xaso API",
     version="1",
     description="Xã Số — the digital commune platform. Token auth: POST /api/v1/auth/token.",

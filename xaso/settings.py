@@ -78,6 +78,7 @@ MIDDLEWARE = [
     # After authentication: answers to a signed-in user are never cached (shared counter PCs).
     "xaso.core.middleware.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "xaso.core.edge.NulRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xaso.core.csp.CSPMiddleware",
     "xaso.core.middleware.RequestContextMiddleware",

@@ -11,6 +11,7 @@ from xaso.accounts.models import User
 from xaso.accounts.selectors import citizen_profile_for
 from xaso.accounts.services import api_token_issue, api_token_user
 from xaso.accounts.two_factor import has_confirmed_device, needs_two_factor
+from xaso.core.bounds import Id
 from xaso.core.errors import DomainError
 from xaso.core.ratelimit import TOKEN_ISSUE, limit_hit
 
@@ -92,7 +93,7 @@ class CitizenOut(Schema):
 
 
 @citizens_router.get("/{profile_id}", response=CitizenOut)
-def citizen_detail(request, profile_id: int):
+def citizen_detail(request, profile_id: Id):
     """One citizen profile the caller may see; ID number and phone masked."""
     profile = citizen_profile_for(request.user, profile_id)
     return {

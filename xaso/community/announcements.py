@@ -19,7 +19,7 @@ from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require, villages_
 from xaso.community.tasks import fan_out_announcement
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
-from xaso.core.text import fold_all
+from xaso.core.text import fold_all, xml_safe
 from xaso.core.uploads import file_check
 from xaso.places.models import Commune, Village
 
@@ -67,7 +67,8 @@ def delivery_for_token(token: str) -> Delivery:
 
 
 def _clean(title: str, body: str, urgency: str, publish_at, expires_at) -> tuple[str, str]:
-    title, body = " ".join((title or "").split()), (body or "").strip()
+    # Control characters would reach the RSS/Atom feeds, which XML cannot carry: never kept.
+    title, body = " ".join(xml_safe(title).split()), xml_safe(body).strip()
     if not title:
         raise InvalidInput(_("Enter a title."), field="title")
     if len(title) > 200:

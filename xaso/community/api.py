@@ -26,20 +26,12 @@ from xaso.community.households import HouseholdData, household_save
 from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
 from xaso.core.api.schemas import In
+from xaso.core.bounds import MAX_ID, Id, Moment, Page
 from xaso.core.errors import InvalidInput, NotFound
 from xaso.core.privacy import api_read_record, mask_phone
 from xaso.places.models import Commune, Village
 
 router = Router(tags=["community"])
-
-MAX_ID = 2**53  # ids beyond this are not ours, and SQLite cannot even bind them
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
-PAGE_MAX = 200
-
-
-class Page(Schema):
-    limit: int = Field(50, ge=1, le=PAGE_MAX)
-    offset: int = Field(0, ge=0, le=10**9)
 
 
 def _listed_commune(request, code: str, perm: str) -> Commune | None:
@@ -219,8 +211,8 @@ class AnnouncementIn(In):
     body: str = Field(max_length=20000)
     urgency: str = Field(Urgency.NORMAL, description="normal, important or urgent")
     village_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(default_factory=list, max_length=100)
-    publish_at: datetime | None = None
-    expires_at: datetime | None = None
+    publish_at: Moment | None = None
+    expires_at: Moment | None = None
 
 
 class AnnouncementOut(Schema):

@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from xaso.community import selectors
+from xaso.core.text import xml_safe
 from xaso.places.models import Village
 from xaso.places.selectors import commune_public
 
@@ -21,7 +22,7 @@ class CommuneAnnouncementsRss(Feed):
     def title(self, obj):
         commune, village = obj
         name = f"{village.name}, {commune.name}" if village else commune.name
-        return _("Announcements of %(place)s") % {"place": name}
+        return xml_safe(_("Announcements of %(place)s") % {"place": name})
 
     def link(self, obj):
         return reverse("community:public_announcements", args=[obj[0].code])
@@ -33,11 +34,12 @@ class CommuneAnnouncementsRss(Feed):
         commune, village = obj
         return selectors.announcements_public(commune, village=village)[:FEED_SIZE]
 
+    # Announcements saved before control characters were stripped may still carry them.
     def item_title(self, item):
-        return item.title
+        return xml_safe(item.title)
 
     def item_description(self, item):
-        return item.body
+        return xml_safe(item.body)
 
     def item_link(self, item):
         return reverse("community:public_announcement", args=[item.commune_id, item.pk])

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from xaso.community.models import Announcement, FeedbackCategory, InfoKind, SpeakerCluster, Urgency
+from xaso.core.bounds import BoundedDateField, BoundedDateTimeField
 from xaso.places.models import Village
 
 
@@ -45,14 +46,14 @@ class AnnouncementForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick none to announce to the whole commune."),
     )
-    publish_at = forms.DateTimeField(
+    publish_at = BoundedDateTimeField(
         label=_("Publish at"),
         required=False,
         widget=DATETIME_WIDGET,
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
         help_text=_("Leave empty to publish now."),
     )
-    expires_at = forms.DateTimeField(
+    expires_at = BoundedDateTimeField(
         label=_("Expires at"),
         required=False,
         widget=DATETIME_WIDGET,
@@ -98,10 +99,10 @@ class BulletinForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick none to play it on every cluster."),
     )
-    play_from = forms.DateField(
+    play_from = BoundedDateField(
         label=_("Play from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    play_until = forms.DateField(
+    play_until = BoundedDateField(
         label=_("Play until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -21,6 +21,7 @@ from xaso.community.forms import AnnouncementForm, ImportForm
 from xaso.community.models import Attachment
 from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS, VIEW_HOUSEHOLDS, require
 from xaso.community.services import household_import_start
+from xaso.core.bounds import parse_id
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
 from xaso.core.privacy import export_record
@@ -43,9 +44,7 @@ def _xlsx(workbook_writer, filename: str) -> HttpResponse:
 def households(request):
     commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
     q = request.GET.get("q", "").strip()
-    village_id = request.GET.get("village") or None
-    if village_id and not str(village_id).isdigit():
-        village_id = None
+    village_id = parse_id(request.GET.get("village"))
     rows = selectors.households_for(request.user, commune=commune, q=q, village_id=village_id)
     return render(
         request,
@@ -53,7 +52,7 @@ def households(request):
         {
             "commune": commune,
             "q": q,
-            "village_id": int(village_id) if village_id else None,
+            "village_id": village_id,
             "villages": villages_of_commune(commune),
             "page": Paginator(rows, 50).get_page(request.GET.get("page")),
             "can_manage": request.user.holds(MANAGE_HOUSEHOLDS, commune=commune),
@@ -193,8 +192,7 @@ def announcement_new(request):
 @login_required
 def announcement_detail(request, announcement_id: int):
     announcement = selectors.announcement_for(request.user, announcement_id)
-    village_id = request.GET.get("village") or None
-    village_id = int(village_id) if village_id and str(village_id).isdigit() else None
+    village_id = parse_id(request.GET.get("village"))
     error = None
     if request.method == "POST":
         try:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from xaso.core.bounds import BoundedDateField, BoundedDateTimeField
 from xaso.documents.models import Direction, DocumentStatus
 from xaso.documents.official import COMMUNE_OFFICES, KINDS
 
@@ -39,7 +40,7 @@ class IncomingForm(forms.Form):
     title = forms.CharField(label=_("Summary (trích yếu)"), max_length=500)
     sender = forms.CharField(label=_("Sending agency"), max_length=300)
     number_symbol = forms.CharField(label=_("Sender's number and symbol"), max_length=60, required=False)
-    document_date = forms.DateField(
+    document_date = BoundedDateField(
         label=_("Date of the document"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"]
     )
     file = forms.FileField(label=_("PDF file"), required=False)
@@ -55,7 +56,7 @@ class CommentForm(forms.Form):
 
 class AssignForm(forms.Form):
     handler = forms.ModelChoiceField(queryset=None, label=_("Handler"))
-    deadline = forms.DateField(label=_("Deadline"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    deadline = BoundedDateField(label=_("Deadline"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
 
     def __init__(self, *args, handlers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,7 +124,7 @@ class OutgoingForm(forms.Form):
 
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Meeting"), max_length=300)
-    starts_at = forms.DateTimeField(
+    starts_at = BoundedDateTimeField(
         label=_("Starts at"),
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from ninja import Router, Schema
 
+from xaso.core.bounds import Id
 from xaso.dx import calculators, selectors, services
 
 router = Router(tags=["dx"])
@@ -99,12 +100,12 @@ def calculator_list(request):
 
 
 @router.get("/assessments/{assessment_id}", response=AssessmentOut)
-def assessment_detail(request, assessment_id: int):
+def assessment_detail(request, assessment_id: Id):
     return _assessment_out(selectors.assessment_for(request.user, assessment_id))
 
 
 @router.put("/assessments/{assessment_id}/values/{value_id}", response=AssessmentOut)
-def value_put(request, assessment_id: int, value_id: int, payload: ValueIn):
+def value_put(request, assessment_id: Id, value_id: Id, payload: ValueIn):
     a = selectors.assessment_for(request.user, assessment_id)
     value = selectors.value_for(request.user, a, value_id)
     services.assessment_value_save(
@@ -119,14 +120,14 @@ def value_put(request, assessment_id: int, value_id: int, payload: ValueIn):
 
 
 @router.post("/assessments/{assessment_id}/submit", response=AssessmentOut)
-def assessment_submit(request, assessment_id: int):
+def assessment_submit(request, assessment_id: Id):
     a = selectors.assessment_for(request.user, assessment_id)
     services.assessment_submit(actor=request.user, assessment=a)
     return _assessment_out(selectors.assessment_for(request.user, assessment_id))
 
 
 @router.post("/assessments/{assessment_id}/values/{value_id}/review", response=AssessmentOut)
-def value_review(request, assessment_id: int, value_id: int, payload: ReviewIn):
+def value_review(request, assessment_id: Id, value_id: Id, payload: ReviewIn):
     a = selectors.assessment_for(request.user, assessment_id)
     value = selectors.value_for(request.user, a, value_id)
     services.assessment_value_review(
@@ -136,7 +137,7 @@ def value_review(request, assessment_id: int, value_id: int, payload: ReviewIn):
 
 
 @router.get("/sets/{set_id}/ranking", response=list[RankOut])
-def ranking(request, set_id: int):
+def ranking(request, set_id: Id):
     s = selectors.set_for(request.user, set_id)
     return [
         {

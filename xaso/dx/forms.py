@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.dx.calculators import REGISTRY
 from xaso.dx.models import HelpAction, Kind, Pillar, Source
 
@@ -9,7 +10,7 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 class YearForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
+    year = BoundedIntegerField(label=_("Year"), min_value=2020, max_value=2100)
 
 
 class IndicatorForm(forms.Form):
@@ -20,7 +21,7 @@ class IndicatorForm(forms.Form):
     target = forms.DecimalField(
         label=_("Target"), required=False, help_text=_("A percentage (0–100) or a number.")
     )
-    weight = forms.IntegerField(label=_("Weight"), min_value=1, max_value=100, initial=1)
+    weight = BoundedIntegerField(label=_("Weight"), min_value=1, max_value=100, initial=1)
     mandatory = forms.BooleanField(label=_("Mandatory"), required=False)
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
     calculator = forms.ChoiceField(label=_("Calculator (for computed indicators)"), required=False)
@@ -74,7 +75,7 @@ class DecisionSignForm(forms.Form):
 class TeamForm(forms.Form):
     name = forms.CharField(label=_("Team name"), max_length=150)
     village = forms.ChoiceField(label=_("Village (empty for the commune's own team)"), required=False)
-    founded_on = forms.DateField(
+    founded_on = BoundedDateField(
         label=_("Founded on (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS
     )
 
@@ -90,7 +91,7 @@ class MemberForm(forms.Form):
 
 
 class TrainingForm(forms.Form):
-    held_on = forms.DateField(label=_("Date (dd/mm/yyyy)"), input_formats=DATE_FORMATS)
+    held_on = BoundedDateField(label=_("Date (dd/mm/yyyy)"), input_formats=DATE_FORMATS)
     topic = forms.CharField(label=_("Topic"), max_length=200)
     attendees = forms.MultipleChoiceField(
         label=_("Attendees"), required=False, widget=forms.CheckboxSelectMultiple
@@ -107,7 +108,7 @@ class HelpForm(forms.Form):
     )
     village = forms.ChoiceField(label=_("Village"), required=False)
     action = forms.ChoiceField(label=_("What was done"), choices=HelpAction.choices, widget=forms.RadioSelect)
-    helped_on = forms.DateField(label=_("Date (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
+    helped_on = BoundedDateField(label=_("Date (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
     def __init__(self, *args, villages=(), **kwargs):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.economy.models import Certification, PointKind, ProducerKind, ProductCategory
 from xaso.payments.banks import bank_choices
 
@@ -61,7 +62,7 @@ class ProductForm(forms.Form):
 
 class BatchForm(forms.Form):
     code = forms.CharField(label=_("Batch code"), max_length=40)
-    produced_on = forms.DateField(
+    produced_on = BoundedDateField(
         label=_("Harvest or production date (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"]
     )
     area = forms.CharField(label=_("Area or farm"), max_length=200, required=False)
@@ -74,8 +75,8 @@ class BatchForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    quantity = forms.IntegerField(label=_("Quantity (units, one stamp each)"), min_value=1)
+    quantity = BoundedIntegerField(label=_("Quantity (units, one stamp each)"), min_value=1)
 
 
 class StampsForm(forms.Form):
-    count = forms.IntegerField(label=_("How many stamps to issue"), min_value=1)
+    count = BoundedIntegerField(label=_("How many stamps to issue"), min_value=1)

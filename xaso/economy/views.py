@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from xaso.core.bounds import parse_int
 from xaso.core.errors import DomainError, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.ratelimit import TRACE, limit_request
@@ -279,10 +280,7 @@ def batch_detail(request, batch_id: int):
 @login_required
 def stamp_sheet(request, batch_id: int):
     batch = selectors.batch_for(request.user, batch_id)
-    try:
-        start = max(int(request.GET.get("tu", 0)), 0)
-    except ValueError:
-        start = 0
+    start = parse_int(request.GET.get("tu"), field="tu", label=_("From stamp"), high=10**9, default=0)
     return _pdf(stamp_sheet_pdf(batch, start=start), f"tem-{batch.code}-{start + 1}.pdf")
 
 

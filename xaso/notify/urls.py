@@ -6,6 +6,6 @@ app_name = "notify"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("<int:notification_id>/mo/", views.open_notification, name="open"),
+    path("<id:notification_id>/mo/", views.open_notification, name="open"),
     path("da-doc-het/", views.mark_all_read, name="mark_all_read"),
 ]

@@ -9,6 +9,7 @@ from ninja.responses import Status
 
 from xaso.core.api.problems import domain_problem
 from xaso.core.api.schemas import In
+from xaso.core.bounds import Day
 from xaso.core.errors import DomainError, InvalidInput
 from xaso.onestop import selectors as sel
 from xaso.onestop import services
@@ -217,7 +218,7 @@ class ActionIn(In):
     expected_status: str | None = None
     data: dict | None = None
     # For "apologise": the new appointment date given to a late dossier's citizen.
-    new_date: date | None = None
+    new_date: Day | None = None
 
 
 @dossiers_router.post("/{code}/actions", response=DossierOut)

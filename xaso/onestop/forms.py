@@ -20,6 +20,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.identity import personal_id_clean
+from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput
 
@@ -81,14 +82,14 @@ def _django_field(item: dict) -> forms.Field:
             max_length=item.get("max_length", 2000), widget=forms.Textarea(attrs={"rows": 3}), **common
         )
     if kind == "date":
-        return forms.DateField(
+        return BoundedDateField(
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
             validators=[not_future] if _not_future(item) else [],
             **common,
         )
     if kind == "integer":
-        return forms.IntegerField(min_value=item.get("min"), max_value=item.get("max"), **common)
+        return BoundedIntegerField(min_value=item.get("min"), max_value=item.get("max"), **common)
     if kind == "choice":
         choices = [("", "—")] + [tuple(c) for c in item["choices"]]
         return forms.ChoiceField(choices=choices, **common)

@@ -3,7 +3,6 @@ between visits) and follow their dossiers; officers work a queue, act on a dossi
 dossiers at the counter; anyone looks a dossier up by its code."""
 
 import secrets
-from datetime import datetime
 
 from django import forms
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from xaso.accounts.models import CitizenProfile
 from xaso.accounts.selectors import citizen_profiles_for
+from xaso.core.bounds import parse_date, parse_id
 from xaso.core.calendar import local_today, to_local
 from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
 from xaso.core.forms import attach_error
@@ -361,7 +361,7 @@ def dossier_action(request, code: str):
             note=request.POST.get("note", ""),
             assignee=assignee,
             expected_status=request.POST.get("expected_status") or None,
-            new_date=_date(request.POST.get("new_date", "")),
+            new_date=parse_date(request.POST.get("new_date"), field="new_date", label=_("The new date")),
         )
     except (Conflict, InvalidInput) as exc:
         # The right person at the wrong moment: say why on the dossier page. NotAllowed is a 403.
@@ -469,13 +469,6 @@ def apology(request, code: str):
     return response
 
 
-def _date(value: str):
-    try:
-        return datetime.strptime(value.strip(), "%d/%m/%Y").date()
-    except (AttributeError, ValueError):
-        return None
-
-
 @login_required
 @require_POST
 def dossier_rate(request, code: str):
@@ -497,10 +490,7 @@ def dossier_rate(request, code: str):
 
 # --- officers ------------------------------------------------------------------------------
 def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_id(value)
 
 
 @login_required
@@ -669,8 +659,8 @@ def _report(request):
     if request.user.scope_for(VIEW_REPORTS).is_empty:
         raise NotAllowed(_("Reports are for the commune's leaders and one-stop officers."))
     today = local_today()
-    start = _date(request.GET.get("tu", "")) or today.replace(day=1)
-    end = _date(request.GET.get("den", "")) or today
+    start = parse_date(request.GET.get("tu"), field="tu", label=_("From")) or today.replace(day=1)
+    end = parse_date(request.GET.get("den"), field="den", label=_("To")) or today
     if end < start:
         start, end = end, start
     commune_code = request.GET.get("xa", "").strip() or None

@@ -1,8 +1,9 @@
 from datetime import datetime
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from xaso.core.api.schemas import In
+from xaso.core.bounds import Id, Money, Page
 from xaso.payments import selectors
 from xaso.payments.banks import BANKS
 from xaso.payments.services import payment_request_pay_cash
@@ -67,25 +68,25 @@ def banks(request):
 
 
 @router.get("/requests", response=list[PaymentRequestOut])
-def requests(request, status: str = "", q: str = "", limit: int = 100, offset: int = 0):
+def requests(request, page: Query[Page], status: str = "", q: str = ""):
     """Payment requests the caller may see: their commune's (staff) or their own (payer)."""
-    limit, offset = max(1, min(limit, 500)), max(0, offset)
+    limit, offset = page.limit, page.offset
     rows = selectors.payment_requests_for(request.user, status=status, q=q)[offset : offset + limit]
     return [_out(r) for r in rows]
 
 
 @router.get("/requests/{request_id}", response=PaymentRequestOut)
-def request_detail(request, request_id: int):
+def request_detail(request, request_id: Id):
     return _out(selectors.payment_request_for(request.user, request_id))
 
 
 class CashIn(In):
-    amount: int
+    amount: Money
     receipt_number: str = ""
 
 
 @router.post("/requests/{request_id}/cash", response=PaymentRequestOut)
-def request_pay_cash(request, request_id: int, body: CashIn):
+def request_pay_cash(request, request_id: Id, body: CashIn):
     """Settle the request with cash taken at the counter (the cashier of its commune): the amount
     must be exactly what is still due (422 otherwise, nothing changed); an already settled or
     cancelled request gives 409."""

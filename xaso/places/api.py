@@ -1,5 +1,6 @@
 from ninja import Router, Schema
 
+from xaso.core.bounds import Id
 from xaso.places import selectors
 
 router = Router(tags=["places"])
@@ -55,7 +56,7 @@ class VillageDetailOut(Schema):
 
 
 @router.get("/villages/{village_id}", response=VillageDetailOut)
-def village_detail(request, village_id: int):
+def village_detail(request, village_id: Id):
     """A village with its head's contact, for staff of its commune or province."""
     village = selectors.village_for(request.user, village_id, perm="core.view_commune")
     return {

@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.models import Sex
+from xaso.core.bounds import BoundedDateField
 from xaso.places.models import VillageKind
 
 
@@ -54,7 +55,7 @@ class SignupCodeForm(forms.Form):
 
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    date_of_birth = forms.DateField(
+    date_of_birth = BoundedDateField(
         label=_("Date of birth (dd/mm/yyyy)"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"]
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)

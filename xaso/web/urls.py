@@ -23,5 +23,5 @@ urlpatterns = [
     path("quen-mat-khau/", account.password_reset, name="password_reset"),
     path("quen-mat-khau/nhap-ma/", account.password_reset_confirm_page, name="password_reset_confirm"),
     path("thon/", staff.villages, name="villages"),
-    path("thon/<int:village_id>/", staff.village_edit, name="village_edit"),
+    path("thon/<id:village_id>/", staff.village_edit, name="village_edit"),
 ]

@@ -3,8 +3,9 @@
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from xaso.core.bounds import check_date
 from xaso.core.calendar import LOCAL_TZ, WorkingCalendar
 from xaso.core.errors import InvalidInput
 
@@ -14,8 +15,8 @@ MAX_DAYS = 365
 
 
 class DueDateIn(Schema):
-    start: str
-    days: int
+    start: str = Field(max_length=40, description="YYYY-MM-DDTHH:MM, a year from 1900 to 2100")
+    days: int = Field(ge=0, le=MAX_DAYS)
 
 
 class DueDateOut(Schema):
@@ -28,6 +29,7 @@ def _parse_start(value: str) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InvalidInput(_("Give the start as YYYY-MM-DDTHH:MM."), field="start") from None
+    check_date(moment, field="start", label=_("The start"))
     # A wall-clock time without an offset is Vietnamese time, as on the receipt.
     return moment.replace(tzinfo=LOCAL_TZ) if moment.tzinfo is None else moment
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from xaso.core.bounds import parse_id
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.tenancy import scope_of
@@ -110,7 +111,7 @@ def set_action(request, set_id: int, action: str):
             s = services.indicator_set_copy(actor=request.user, source=s, year=year)
             messages.success(request, _("The set was copied to %(year)s.") % {"year": s.year})
         elif action == "delete-indicator":
-            indicator = s.indicators.get(pk=int(request.POST.get("indicator", "0") or 0))
+            indicator = s.indicators.get(pk=parse_id(request.POST.get("indicator")) or 0)
             services.indicator_delete(actor=request.user, indicator=indicator)
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
