@@ -89,8 +89,19 @@ class CitizenProfileAdmin(AuditedAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(AuditedAdmin):
-    list_display = ["user", "name", "created_at", "last_used_at", "expires_at"]
-    readonly_fields = ["key_hash"]
+    list_display = [
+        "user",
+        "name",
+        "scope",
+        "two_factor",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    ]
+    # What a token may do is fixed when it is issued (scope, second factor, the roles and password
+    # it was issued under): the admin renames it, shortens its life or deletes it, never widens it.
+    readonly_fields = ["key_hash", "scope", "two_factor", "roles_key", "password_key", "revoked_at"]
 
     def save_service(self, *, actor, obj):
         audited.api_token_admin_save(actor=actor, token=obj)
