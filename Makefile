@@ -55,6 +55,7 @@ demo: migrate
 run: deps venv messages static demo
 	@echo "xaso: serving http://$(HOST):$(PORT) with a task worker (Ctrl-C stops both)"
 	@trap 'kill 0' EXIT INT TERM; \
+	export XASO_SHOW_UNSENT_CODES=1; \
 	$(XASO) db_worker --interval 1 & \
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 --blocking-threads 4 xaso.wsgi:application
 

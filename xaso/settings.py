@@ -24,6 +24,9 @@ VAR_DIR = Path(env_str("XASO_VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("XASO_DEBUG", False)
+# A demo or development server with no SMS gateway shows a registration code on the page, so the
+# journey can be tried (`make run` sets it); never on a server that real citizens use.
+SHOW_UNSENT_CODES = env_bool("XASO_SHOW_UNSENT_CODES", DEBUG)
 SECRET_KEY = secret_key_from(VAR_DIR)
 # The audit chain's HMAC key and where its signed heads are appended (xaso.core.audit).
 AUDIT_KEY = audit_key_from(VAR_DIR)

@@ -77,8 +77,8 @@ def register(request):
             status = exc.status
         else:
             request.session[SIGNUP_SESSION_KEY] = {"id": started.pending_id, "to": _masked(started.address)}
-            if settings.DEBUG and not channel_get(started.channel).configured():
-                # A development server has no SMS gateway: show the code so the journey can be tried.
+            if settings.SHOW_UNSENT_CODES and not channel_get(started.channel).configured():
+                # A demo or development server has no SMS gateway: show the code so the journey can be tried.
                 messages.info(
                     request, _("Development server: the code is %(code)s.") % {"code": started.code}
                 )
