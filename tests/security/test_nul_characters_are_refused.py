@@ -17,8 +17,25 @@ def test_a_nul_in_the_query_is_a_bad_request(login, one_stop_officer):
 
 
 def test_a_nul_in_a_form_field_is_a_bad_request(login, one_stop_officer):
-    response = login(one_stop_officer).post("/mot-cua/thu-tuc/", {"procedure": "\x00", "enabled": "1"})
+    response = login(one_stop_officer).post(
+        "/mot-cua/thu-tuc/",
+        "procedure=%00&enabled=1",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 400
+
+
+def test_a_nul_in_a_multipart_form_is_refused_by_the_form(login, one_stop_officer):
+    response = login(one_stop_officer).post("/mot-cua/thu-tuc/", {"procedure": "\x00", "enabled": "1"})
+    assert 400 <= response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/auth/token", "/api/v1/community/feedback/1/answer", "/cong-dong/radio/cum/1/bao-cao/"]
+)
+def test_a_multipart_post_to_an_operation_that_reads_the_body_is_not_a_500(client, path):
+    # The door must not consume a multipart body that a CSRF-exempt view or an API operation reads.
+    assert client.post(path, {"x": "1"}).status_code < 500
 
 
 def test_the_api_names_the_field_that_holds_a_nul(client):

@@ -18,8 +18,12 @@ API_PREFIX = "/api/"
 def _nul_field(request) -> str | None:
     if "\x00" in request.path:
         return "path"
-    # The form fields (not the files) too: CsrfViewMiddleware reads them for every POST anyway.
-    for query in (request.GET, request.POST) if request.method == "POST" else (request.GET,):
+    # A url-encoded form too: Django parses it from the cached body, so the view (or an API
+    # operation reading request.body) still can. A multipart body is left to the form fields
+    # (they refuse NUL): parsing it here would consume the stream that a CSRF-exempt view or
+    # an API operation reads as request.body (RawPostDataException, a 500).
+    form = request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
+    for query in (request.GET, request.POST) if form else (request.GET,):
         for name, values in query.lists():
             if "\x00" in name or any("\x00" in v for v in values):
                 return name.replace("\x00", "") or "query"
