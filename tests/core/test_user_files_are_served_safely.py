@@ -46,3 +46,11 @@ def test_the_recorded_type_wins_over_the_name_and_an_unknown_one_is_a_download(s
 def test_a_pdf_is_shown_inline_under_the_name_given(settings, tmp_path):
     response = file_response(_save("a.pdf", PDF, settings, tmp_path), filename="../quyet-dinh.pdf")
     assert response["Content-Disposition"] == 'inline; filename="quyet-dinh.pdf"'
+
+
+def test_a_signed_paper_behind_a_download_link_downloads_still_sandboxed(settings, tmp_path):
+    stored = _save("a.pdf", PDF, settings, tmp_path)
+    response = file_response(stored, content_type="application/pdf", filename="kq.pdf", download=True)
+    assert response["Content-Disposition"] == 'attachment; filename="kq.pdf"'
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == "sandbox"

@@ -285,10 +285,13 @@ def stored_type(stored, content_type: str = "") -> str:
     return TYPES_BY_EXTENSION.get(extension, OCTET_STREAM)
 
 
-def file_response(stored, *, content_type: str = "", filename: str = "") -> FileResponse:
+def file_response(
+    stored, *, content_type: str = "", filename: str = "", download: bool = False
+) -> FileResponse:
     """Serve a stored user file (a FieldFile) safely: the type xaso determined, never sniffed;
-    inline for pictures and PDFs, a download for anything else; a sandbox CSP so that even a
-    file opened on its own runs nothing in our origin. Http404 if the file is gone."""
+    inline for pictures and PDFs, a download for anything else or when `download` (a signed
+    paper behind a "Tải về" link); a sandbox CSP so that even a file opened on its own runs
+    nothing in our origin. Http404 if the file is gone."""
     served_type = stored_type(stored, content_type)
     if not stored:
         raise Http404
@@ -300,7 +303,8 @@ def file_response(stored, *, content_type: str = "", filename: str = "") -> File
     response = FileResponse(
         handle,
         content_type=served_type,
-        as_attachment=served_type not in INLINE_TYPES,
+        # A link that says "download" (a signed paper to keep) downloads whatever the type.
+        as_attachment=download or served_type not in INLINE_TYPES,
         filename=name,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -48,4 +48,4 @@ def download(request, code: str):
     owner_url = subject_file_url(doc)
     if owner_url is not None:
         return redirect(owner_url)
-    return file_response(doc.file, content_type="application/pdf", filename=f"{doc.code}.pdf")
+    return file_response(doc.file, content_type="application/pdf", filename=f"{doc.code}.pdf", download=True)

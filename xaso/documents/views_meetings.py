@@ -263,7 +263,10 @@ def meeting_pack_file(request, code: str, item_id: int):
     if not source:
         raise NotFound(_("This item has no file."))
     return file_response(
-        source, content_type="application/pdf", filename=f"hop-{meeting.pk}-muc-{item.position}.pdf"
+        source,
+        content_type="application/pdf",
+        filename=f"hop-{meeting.pk}-muc-{item.position}.pdf",
+        download=True,
     )
 
 

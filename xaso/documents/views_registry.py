@@ -208,7 +208,9 @@ def registry_file(request, document_id: int):
     doc = selectors.registered_document_for(request.user, document_id)
     if not doc.file:
         raise NotFound(_("This document has no file."))
-    return file_response(doc.file, content_type="application/pdf", filename=f"van-ban-{doc.pk}.pdf")
+    return file_response(
+        doc.file, content_type="application/pdf", filename=f"van-ban-{doc.pk}.pdf", download=True
+    )
 
 
 @login_required

@@ -265,7 +265,9 @@ def decision_pdf(request, assessment_id: int):
     a = selectors.assessment_for(request.user, assessment_id)
     if not a.decision_pdf:
         raise Http404
-    return file_response(a.decision_pdf, content_type="application/pdf", filename=f"quyet-dinh-{a.pk}.pdf")
+    return file_response(
+        a.decision_pdf, content_type="application/pdf", filename=f"quyet-dinh-{a.pk}.pdf", download=True
+    )
 
 
 @login_required
