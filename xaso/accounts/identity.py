@@ -148,3 +148,15 @@ def email_clean(email: str) -> str:
         except ValidationError:
             raise InvalidInput(_("Enter a valid e-mail address."), field="email") from None
     return email
+
+
+def canonical_identifier(identifier: str) -> str:
+    """The spelling every variant of an identifier reduces to: a 10-digit phone, a lower-case
+    e-mail, a username without spaces in lower case."""
+    identifier = (identifier or "").strip()
+    if "@" in identifier:
+        return identifier.lower()
+    try:
+        return phone_clean(identifier)
+    except InvalidInput:
+        return "".join(identifier.split()).lower()

@@ -22,20 +22,7 @@ from django.conf import settings
 from django.db.models import Sum
 
 from xaso.accounts.backends import user_by_login
-from xaso.accounts.identity import phone_clean
-from xaso.core.errors import InvalidInput
-
-
-def canonical_identifier(identifier: str) -> str:
-    """The spelling every variant of an identifier reduces to: a 10-digit phone, a lower-case
-    e-mail, a username without spaces in lower case."""
-    identifier = (identifier or "").strip()
-    if "@" in identifier:
-        return identifier.lower()
-    try:
-        return phone_clean(identifier)
-    except InvalidInput:
-        return "".join(identifier.split()).lower()
+from xaso.accounts.identity import canonical_identifier
 
 
 def login_key(identifier: str) -> str:

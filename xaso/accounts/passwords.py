@@ -20,7 +20,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from xaso.accounts.backends import user_by_login
-from xaso.accounts.identity import phone_clean
+from xaso.accounts.identity import canonical_identifier
 from xaso.accounts.models import PasswordResetCode, User
 from xaso.accounts.services import api_tokens_revoke
 from xaso.core.audit import audit_record
@@ -62,18 +62,8 @@ def password_change(*, actor: User, current_password: str, new_password: str) ->
         _password_set(actor, new_password, action="password.change", reason="password changed")
 
 
-def _canonical(identifier: str) -> str:
-    identifier = (identifier or "").strip()
-    if "@" in identifier:
-        return identifier.lower()
-    try:
-        return phone_clean(identifier)
-    except InvalidInput:
-        return identifier.lower()
-
-
 def _who(identifier: str) -> str:
-    return salted_hmac("xaso.password_reset.who", _canonical(identifier)).hexdigest()[:32]
+    return salted_hmac("xaso.password_reset.who", canonical_identifier(identifier)).hexdigest()[:32]
 
 
 def _code_hash(user: User, code: str) -> str:
