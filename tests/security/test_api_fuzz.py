@@ -9,7 +9,12 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from xaso.accounts.services import api_token_issue
 from xaso.places.loader import places_load
@@ -70,5 +75,10 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 def test_no_operation_answers_5xx_or_off_schema(case, bearer):
     case.call_and_validate(
         headers=bearer,
-        checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
+        checks=[
+            not_a_server_error,
+            response_schema_conformance,
+            content_type_conformance,
+            status_code_conformance,
+        ],
     )

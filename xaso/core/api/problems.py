@@ -59,13 +59,16 @@ PROBLEM_STATUSES = {
 
 def _statuses_of(operation: dict, method: str, path: str) -> list[int]:
     """The 4xx an operation can answer, by the rules every operation follows: any input can be
-    refused (400, 422); a signed-in operation refuses strangers (401) and other roles (403);
-    a path parameter names a row that may not exist or be the caller's (404); a write may meet
+    refused (400, 422); a signed-in operation refuses strangers (401) and other roles (403),
+    and an operation of the "auth" tag refuses wrong credentials (401);
+    a path or query parameter names a row that may not exist or be the caller's (404); a write may meet
     an object in the wrong state (409); anything may be rate-limited (429)."""
     statuses = [400, 422, 429]
     if operation.get("security"):
         statuses += [401, 403]
-    if "{" in path:
+    if "auth" in operation.get("tags", ()):
+        statuses.append(401)
+    if "{" in path or operation.get("parameters"):
         statuses.append(404)
     if method in ("post", "put", "patch", "delete"):
         statuses += [403, 409]
