@@ -13,31 +13,46 @@ from django.utils.translation import gettext as _
 from xaso.core.api.problems import problem_response
 
 API_PREFIX = "/api/"
+URLENCODED = "application/x-www-form-urlencoded"
+
+
+def _nul_in(query) -> str | None:
+    for name, values in query.lists():
+        if "\x00" in name or any("\x00" in v for v in values):
+            return name.replace("\x00", "") or "query"
+    return None
 
 
 def _nul_field(request) -> str | None:
     if "\x00" in request.path:
         return "path"
+    field = _nul_in(request.GET)
     # A url-encoded form too: Django parses it from the cached body, so the view (or an API
-    # operation reading request.body) still can. A multipart body is left to the form fields
-    # (they refuse NUL): parsing it here would consume the stream that a CSRF-exempt view or
-    # an API operation reads as request.body (RawPostDataException, a 500).
-    form = request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
-    for query in (request.GET, request.POST) if form else (request.GET,):
-        for name, values in query.lists():
-            if "\x00" in name or any("\x00" in v for v in values):
-                return name.replace("\x00", "") or "query"
-    return None
+    # operation reading request.body) still can.
+    if field is None and request.method == "POST" and request.content_type == URLENCODED:
+        field = _nul_in(request.POST)
+    return field
+
+
+def _refused(request, field: str):
+    message = _("The request holds a character that is not allowed (NUL).")
+    if request.path.startswith(API_PREFIX):
+        return problem_response(400, message, errors=[{"field": field, "message": message}], code="invalid")
+    return render(request, "400.html", status=400)
 
 
 class NulRefusedMiddleware(MiddlewareMixin):
     def process_request(self, request):
         field = _nul_field(request)
-        if field is None:
+        return None if field is None else _refused(request, field)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # A multipart form is read only for a view that CsrfViewMiddleware reads it for anyway:
+        # parsing it for a CSRF-exempt view or an API operation would consume the stream that
+        # they read as request.body (RawPostDataException, a 500).
+        if request.method != "POST" or request.content_type == URLENCODED:
             return None
-        message = _("The request holds a character that is not allowed (NUL).")
-        if request.path.startswith(API_PREFIX):
-            return problem_response(
-                400, message, errors=[{"field": field, "message": message}], code="invalid"
-            )
-        return render(request, "400.html", status=400)
+        if getattr(view_func, "csrf_exempt", False):
+            return None
+        field = _nul_in(request.POST)
+        return None if field is None else _refused(request, field)
