@@ -26,8 +26,7 @@ def result_pdf(request, code: str):
     if signed is None:
         raise NotFound(_("This dossier has no signed result."))
     services.dossier_view_record(actor=request.user, dossier=found)
-    response = file_response(
+    # Signed in, so core's PrivacyHeadersMiddleware marks it `private, no-store`.
+    return file_response(
         signed.file, content_type="application/pdf", filename=f"ket-qua-{found.code}.pdf", download=True
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
