@@ -8,6 +8,7 @@ import base64
 import binascii
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -74,15 +75,28 @@ def key_from(var_dir: Path, *, env: str, filename: str) -> str:
         if len(explicit) < 32:
             raise ImproperlyConfiguredEnv(f"{env} must be at least 32 characters")
         return explicit
-    path = var_dir / filename
+    # Written with a restrictive mode: the keys sign sessions, links and the audit chain.
+    return key_file(var_dir / filename, secrets.token_urlsafe(50))
+
+
+def key_file(path: Path, key: str) -> str:
+    """The key kept in `path`, or `key` written there (mode 0600) when there is none yet.
+
+    Two processes start at once under `make run` (the server and the task worker): the key is
+    written whole to a temporary file and linked into place, so the one that loses the race
+    reads the winner's key instead of failing or reading a half-written file."""
     if path.exists():
         return path.read_text().strip()
-    var_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    # Written with a restrictive mode: the keys sign sessions, links and the audit chain.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        os.link(temporary, path)
+    except FileExistsError:
+        return path.read_text().strip()
+    finally:
+        os.unlink(temporary)
     return key
 
 
@@ -101,13 +115,6 @@ def sealing_keys_from(var_dir: Path) -> list[str]:
             )
     if explicit:
         return explicit
-    path = var_dir / "sealing_key"
-    if path.exists():
-        return [path.read_text().strip()]
-    var_dir.mkdir(parents=True, exist_ok=True)
-    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
     # Not in the database, not in a database backup: a dump alone does not reveal TOTP secrets.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key)
-    return [key]
+    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+    return [key_file(var_dir / "sealing_key", key)]
