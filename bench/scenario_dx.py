@@ -199,13 +199,13 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
 from tests import factories as f
-from xaso.dx import services
+from xaso.dx.services import indicator_sets
 from xaso.dx.models import Assessment, AssessmentStatus, Pillar
 from xaso.places.models import Commune, Province
 province = Province.objects.annotate(n=Count("communes")).order_by("-n").first()
 supervisor = f.staff("province_supervisor", province_obj=province, username="bench_supervisor")
-s = services.indicator_set_create(actor=supervisor, province=province, year=2025)
-services.indicator_set_publish(actor=supervisor, indicator_set=s)
+s = indicator_sets.indicator_set_create(actor=supervisor, province=province, year=2025)
+indicator_sets.indicator_set_publish(actor=supervisor, indicator_set=s)
 levels = {lv.code: lv for lv in s.levels.all()}
 rng = random.Random(7)
 rows = []

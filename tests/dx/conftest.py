@@ -6,7 +6,7 @@ from PIL import Image
 
 from tests.dx.factories import small_set
 from tests.files import PDF
-from xaso.dx import services
+from xaso.dx.services import assessments
 
 
 @pytest.fixture
@@ -33,9 +33,9 @@ def png_file():
 def filled(dx_set, commune, commune_leader, pdf_file):
     """An assessment of Yên Định with A1 = 10/10 and B1 = yes, both with evidence (C1 is
     computed: the commune has no villages, so C1 has no data and is left empty)."""
-    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    a = assessments.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
     for code, kwargs in {"A1": {"numerator": "10", "denominator": "10"}, "B1": {"amount": "1"}}.items():
         value = a.values.get(indicator__code=code)
-        services.assessment_value_save(actor=commune_leader, value=value, **kwargs)
-        services.evidence_add(actor=commune_leader, value=value, upload=pdf_file())
+        assessments.assessment_value_save(actor=commune_leader, value=value, **kwargs)
+        assessments.evidence_add(actor=commune_leader, value=value, upload=pdf_file())
     return a

@@ -1,5 +1,5 @@
-from xaso.dx import services
 from xaso.dx.models import AssessmentStatus
+from xaso.dx.services import assessments
 
 
 def test_a_commune_officer_registers_fills_attaches_and_submits_through_the_pages(
@@ -25,7 +25,7 @@ def test_a_commune_officer_registers_fills_attaches_and_submits_through_the_page
 
 def test_a_refused_value_keeps_what_was_typed(dx_set, commune, commune_leader, login):
     client = login(commune_leader)
-    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    a = assessments.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
     a1 = a.values.get(indicator__code="A1")
     r = client.post(f"/cds/danh-gia/{a.pk}/gia-tri/{a1.pk}/", {"numerator": "12", "denominator": "10"})
     body = r.content.decode()
@@ -36,7 +36,7 @@ def test_a_refused_value_keeps_what_was_typed(dx_set, commune, commune_leader, l
 def test_an_officer_of_another_commune_gets_not_found_on_page_and_api(
     dx_set, commune, commune_leader, other_officer, login
 ):
-    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    a = assessments.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
     client = login(other_officer)
     assert client.get(f"/cds/danh-gia/{a.pk}/").status_code == 404
     assert client.get(f"/cds/danh-gia/{a.pk}/tong-quan/").status_code == 404
@@ -52,7 +52,7 @@ def test_an_officer_of_another_commune_gets_not_found_on_page_and_api(
 def test_a_supervisor_of_another_province_gets_not_found(
     dx_set, commune, commune_leader, other_province_supervisor, login
 ):
-    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    a = assessments.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
     client = login(other_province_supervisor)
     assert client.get(f"/cds/danh-gia/{a.pk}/").status_code == 404
     assert client.get(f"/cds/bo-chi-tieu/{dx_set.pk}/xep-hang/").status_code == 404
@@ -60,7 +60,7 @@ def test_a_supervisor_of_another_province_gets_not_found(
 
 
 def test_the_api_refuses_a_zero_denominator_with_a_problem_body(dx_set, commune, commune_leader, login):
-    a = services.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
+    a = assessments.assessment_register(actor=commune_leader, indicator_set=dx_set, commune=commune)
     a1 = a.values.get(indicator__code="A1")
     r = login(commune_leader).put(
         f"/api/v1/dx/assessments/{a.pk}/values/{a1.pk}",
@@ -74,7 +74,7 @@ def test_the_api_refuses_a_zero_denominator_with_a_problem_body(dx_set, commune,
 def test_the_province_reviews_and_decides_through_the_pages(
     filled, commune_leader, province_supervisor, login, django_capture_on_commit_callbacks
 ):
-    a = services.assessment_submit(actor=commune_leader, assessment=filled)
+    a = assessments.assessment_submit(actor=commune_leader, assessment=filled)
     client = login(province_supervisor)
     page = client.get(f"/cds/danh-gia/{a.pk}/")
     assert page.status_code == 200
@@ -92,7 +92,7 @@ def test_the_province_reviews_and_decides_through_the_pages(
 def test_a_return_without_a_comment_is_refused_on_the_page(
     filled, commune_leader, province_supervisor, login
 ):
-    a = services.assessment_submit(actor=commune_leader, assessment=filled)
+    a = assessments.assessment_submit(actor=commune_leader, assessment=filled)
     value = a.values.first()
     r = login(province_supervisor).post(
         f"/cds/danh-gia/{a.pk}/gia-tri/{value.pk}/tham-dinh/", {"decision": "returned"}

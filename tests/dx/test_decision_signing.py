@@ -15,9 +15,9 @@ from xaso.documents import pki
 from xaso.documents.demo import DEMO_PASSPHRASE
 from xaso.documents.selectors import verification_report
 from xaso.documents.services import trust_root_add
-from xaso.dx import services
-from xaso.dx.decisions import decision_credential_add, decision_sign
 from xaso.dx.models import DecisionCredential, DigitalTeam
+from xaso.dx.services import assessments
+from xaso.dx.services.decisions import decision_credential_add, decision_sign
 
 PASSPHRASE = "mat-khau-tinh"
 
@@ -50,11 +50,13 @@ def credential(province, province_supervisor, province_ca):
 @pytest.fixture
 def decided(filled, commune, commune_leader, province_supervisor, django_capture_on_commit_callbacks):
     DigitalTeam.objects.create(commune=commune, village=f.village(commune, "Thôn A"), name="Tổ A")
-    a = services.assessment_submit(actor=commune_leader, assessment=filled)
+    a = assessments.assessment_submit(actor=commune_leader, assessment=filled)
     for value in a.values.all():
-        services.assessment_value_review(actor=province_supervisor, value=value, decision="accepted")
+        assessments.assessment_value_review(actor=province_supervisor, value=value, decision="accepted")
     with django_capture_on_commit_callbacks(execute=True):
-        a = services.assessment_decide(actor=province_supervisor, assessment=a, decision_number="12/QĐ-BCĐ")
+        a = assessments.assessment_decide(
+            actor=province_supervisor, assessment=a, decision_number="12/QĐ-BCĐ"
+        )
     a.refresh_from_db()
     return a
 

@@ -5,42 +5,42 @@ from django.utils import timezone
 
 from tests import factories as f
 from xaso.core.errors import InvalidInput, NotAllowed
-from xaso.dx import services
 from xaso.dx.models import HelpLog
+from xaso.dx.services import digital_teams
 
 
 def test_one_active_team_per_village(commune, commune_leader, village):
-    services.team_create(actor=commune_leader, commune=commune, name="Tổ Phúc Lộc", village=village)
+    digital_teams.team_create(actor=commune_leader, commune=commune, name="Tổ Phúc Lộc", village=village)
     with pytest.raises(InvalidInput):
-        services.team_create(actor=commune_leader, commune=commune, name="Tổ khác", village=village)
+        digital_teams.team_create(actor=commune_leader, commune=commune, name="Tổ khác", village=village)
 
 
 def test_a_team_cannot_use_another_communes_village(commune, other_commune, commune_leader):
     with pytest.raises(InvalidInput):
-        services.team_create(
+        digital_teams.team_create(
             actor=commune_leader, commune=commune, name="Tổ", village=f.village(other_commune, "Thôn lạ")
         )
 
 
 def test_another_communes_officer_cannot_manage_teams(commune, other_officer):
     with pytest.raises(NotAllowed):
-        services.team_create(actor=other_officer, commune=commune, name="Tổ")
+        digital_teams.team_create(actor=other_officer, commune=commune, name="Tổ")
 
 
 def test_members_and_trainings(commune, commune_leader, village):
-    team = services.team_create(actor=commune_leader, commune=commune, name="Tổ", village=village)
-    m = services.team_member_add(
+    team = digital_teams.team_create(actor=commune_leader, commune=commune, name="Tổ", village=village)
+    m = digital_teams.team_member_add(
         actor=commune_leader, team=team, full_name="  Lê  Văn   Tư ", phone="0912 345 678"
     )
     assert m.full_name == "Lê Văn Tư" and m.phone == "0912345678"
     with pytest.raises(InvalidInput):
-        services.team_member_add(actor=commune_leader, team=team, full_name="X", phone="12")
-    t = services.training_record(
+        digital_teams.team_member_add(actor=commune_leader, team=team, full_name="X", phone="12")
+    t = digital_teams.training_record(
         actor=commune_leader, commune=commune, held_on=date(2025, 4, 1), topic="VNeID", attendees=[m]
     )
     assert list(t.attendees.all()) == [m]
     with pytest.raises(InvalidInput):
-        services.training_record(
+        digital_teams.training_record(
             actor=commune_leader,
             commune=commune,
             held_on=timezone.localdate() + timedelta(days=1),
@@ -84,7 +84,7 @@ def test_the_teams_page_shows_village_coverage(commune, commune_leader, village,
 def test_team_pages_do_not_leak_another_communes_teams(
     commune, other_commune, commune_leader, other_officer, login
 ):
-    team = services.team_create(actor=commune_leader, commune=commune, name="Tổ riêng")
+    team = digital_teams.team_create(actor=commune_leader, commune=commune, name="Tổ riêng")
     r = login(other_officer).post(f"/cds/to-cds/{team.pk}/thanh-vien/", {"full_name": "Kẻ lạ"})
     assert r.status_code == 404
     assert "Tổ riêng" not in login(other_officer).get("/cds/to-cds/").content.decode()

@@ -6,8 +6,8 @@ import pytest
 
 from tests.community.conftest import household
 from xaso.core.errors import InvalidInput
-from xaso.dx import services
 from xaso.dx.models import HelpLog
+from xaso.dx.services import digital_teams
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def listed(commune, village):
 
 def test_it_refuses_a_help_log_for_a_household_that_does_not_exist(commune, village_head, listed):
     with pytest.raises(InvalidInput) as refused:
-        services.help_log(actor=village_head, commune=commune, household="HK-999", action="eid")
+        digital_teams.help_log(actor=village_head, commune=commune, household="HK-999", action="eid")
     assert refused.value.field == "household"
     assert not HelpLog.objects.exists()
 
@@ -36,8 +36,8 @@ def test_the_quick_form_names_the_household_field_when_it_does_not_exist(
 def test_a_household_named_by_code_or_by_its_head_is_logged_with_its_code(
     commune, village_head, village, listed
 ):
-    by_code = services.help_log(actor=village_head, commune=commune, household="hk-001", action="eid")
-    by_head = services.help_log(
+    by_code = digital_teams.help_log(actor=village_head, commune=commune, household="hk-001", action="eid")
+    by_head = digital_teams.help_log(
         actor=village_head, commune=commune, household="Hộ ông Lê Văn Tư", village=village, action="eid"
     )
     assert by_code.household_ref == by_head.household_ref == "HK-001"
@@ -45,5 +45,5 @@ def test_a_household_named_by_code_or_by_its_head_is_logged_with_its_code(
 
 
 def test_a_commune_without_a_household_list_logs_the_name_as_given(commune, village_head):
-    log = services.help_log(actor=village_head, commune=commune, household="Hộ bà Mai", action="eid")
+    log = digital_teams.help_log(actor=village_head, commune=commune, household="Hộ bà Mai", action="eid")
     assert log.household == "Hộ bà Mai" and log.household_ref == ""

@@ -3,8 +3,9 @@ from datetime import date
 import pytest
 
 from xaso.core.errors import InvalidInput, NotAllowed
-from xaso.dx import plans
+from xaso.dx import selectors
 from xaso.dx.models import TaskStatus
+from xaso.dx.services import plans
 
 
 @pytest.fixture
@@ -36,12 +37,12 @@ def test_a_commune_officer_cannot_make_a_province_plan(province, commune_leader)
 def test_another_commune_cannot_see_or_change_the_plan(commune_plan, other_officer):
     with pytest.raises(NotAllowed):
         plans.objective_add(actor=other_officer, plan=commune_plan, title="Lạ")
-    assert not plans.plans_for(other_officer).filter(pk=commune_plan.pk).exists()
+    assert not selectors.plans_for(other_officer).filter(pk=commune_plan.pk).exists()
 
 
 def test_the_province_sees_its_communes_plans(commune_plan, province_supervisor, other_province_supervisor):
-    assert plans.plans_for(province_supervisor).filter(pk=commune_plan.pk).exists()
-    assert not plans.plans_for(other_province_supervisor).filter(pk=commune_plan.pk).exists()
+    assert selectors.plans_for(province_supervisor).filter(pk=commune_plan.pk).exists()
+    assert not selectors.plans_for(other_province_supervisor).filter(pk=commune_plan.pk).exists()
 
 
 def test_progress_counts_done_and_late_tasks(commune_plan, commune_leader):
@@ -60,7 +61,7 @@ def test_progress_counts_done_and_late_tasks(commune_plan, commune_leader):
         actor=commune_leader, objective=objective, title="Wifi", owner="Văn hóa", deadline=date(2026, 12, 1)
     )
     plans.task_update(actor=commune_leader, task=t1, status=TaskStatus.DONE)
-    [progress] = plans.plan_progress(commune_plan, today=date(2025, 6, 1))
+    [progress] = selectors.plan_progress(commune_plan, today=date(2025, 6, 1))
     assert (progress.done, progress.late, progress.percent) == (1, 1, 33)
 
 

@@ -4,8 +4,9 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from tests import factories as f
-from xaso.dx import selectors, services
+from xaso.dx import selectors
 from xaso.dx.models import Assessment, AssessmentStatus
+from xaso.dx.services import indicator_sets
 
 
 def _scored(dx_set, commune, score, status=AssessmentStatus.SUBMITTED):
@@ -55,7 +56,7 @@ def test_the_public_page_exists_only_once_the_province_switches_it_on(
     _scored(dx_set, other_commune, "81.5")
     url = f"/cds/cong-khai/{dx_set.province_id}/{dx_set.year}/"
     assert client.get(url).status_code == 404
-    services.indicator_set_make_public(actor=province_supervisor, indicator_set=dx_set, is_public=True)
+    indicator_sets.indicator_set_make_public(actor=province_supervisor, indicator_set=dx_set, is_public=True)
     page = client.get(url)
     assert page.status_code == 200 and "Xã Định Tân" in page.content.decode()
     assert "/cds/danh-gia/" not in page.content.decode()

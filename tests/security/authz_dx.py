@@ -16,9 +16,10 @@ from tests.security.authz_matrix import (
     Route,
     _static,
 )
-from xaso.dx import plans as dx_plans
-from xaso.dx import services as dx_services
 from xaso.dx.models import Assessment, AssessmentStatus, DigitalTeam, Evidence, IndicatorSet
+from xaso.dx.services import assessments as dx_assessments
+from xaso.dx.services import digital_teams as dx_digital_teams
+from xaso.dx.services import plans as dx_plans
 
 
 class DxWorld:
@@ -34,7 +35,7 @@ class DxWorld:
 
     @cached_property
     def assessment(self) -> Assessment:
-        return dx_services.assessment_register(
+        return dx_assessments.assessment_register(
             actor=self.w.users["commune_leader"], indicator_set=self.set, commune=self.w.commune
         )
 
@@ -78,7 +79,7 @@ class DxWorld:
 
     @cached_property
     def team(self) -> DigitalTeam:
-        return dx_services.team_create(
+        return dx_digital_teams.team_create(
             actor=self.w.users["commune_leader"],
             commune=self.w.commune,
             name="Tổ CĐS",

@@ -5,7 +5,8 @@ from decimal import Decimal
 from ninja import Router, Schema
 
 from xaso.core.bounds import Id
-from xaso.dx import calculators, selectors, services
+from xaso.dx import calculators, selectors
+from xaso.dx.services import assessments
 
 router = Router(tags=["dx"])
 
@@ -108,7 +109,7 @@ def assessment_detail(request, assessment_id: Id):
 def value_put(request, assessment_id: Id, value_id: Id, payload: ValueIn):
     a = selectors.assessment_for(request.user, assessment_id)
     value = selectors.value_for(request.user, a, value_id)
-    services.assessment_value_save(
+    assessments.assessment_value_save(
         actor=request.user,
         value=value,
         numerator=payload.numerator,
@@ -122,7 +123,7 @@ def value_put(request, assessment_id: Id, value_id: Id, payload: ValueIn):
 @router.post("/assessments/{assessment_id}/submit", response=AssessmentOut)
 def assessment_submit(request, assessment_id: Id):
     a = selectors.assessment_for(request.user, assessment_id)
-    services.assessment_submit(actor=request.user, assessment=a)
+    assessments.assessment_submit(actor=request.user, assessment=a)
     return _assessment_out(selectors.assessment_for(request.user, assessment_id))
 
 
@@ -130,7 +131,7 @@ def assessment_submit(request, assessment_id: Id):
 def value_review(request, assessment_id: Id, value_id: Id, payload: ReviewIn):
     a = selectors.assessment_for(request.user, assessment_id)
     value = selectors.value_for(request.user, a, value_id)
-    services.assessment_value_review(
+    assessments.assessment_value_review(
         actor=request.user, value=value, decision=payload.decision, comment=payload.comment
     )
     return _assessment_out(selectors.assessment_for(request.user, assessment_id))

@@ -1,9 +1,11 @@
 """Reads of the dx app, scoped to the actor."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from xaso.core.errors import NotFound
 from xaso.core.tenancy import scope_of
@@ -12,19 +14,24 @@ from xaso.dx.models import (
     Assessment,
     AssessmentStatus,
     AssessmentValue,
+    DecisionCredential,
     DigitalTeam,
     Evidence,
     HelpLog,
     Indicator,
     IndicatorSet,
+    Objective,
     Pillar,
+    Plan,
+    PlanTask,
     SetStatus,
     Source,
+    TaskStatus,
     TeamMember,
     Training,
 )
 from xaso.dx.scoring_db import period_of
-from xaso.dx.workflow import COMMUNE_EDITABLE
+from xaso.dx.workflow import COMMUNE_EDITABLE, REVIEW
 from xaso.places.models import Commune
 
 VIEW = "core.view_commune"
@@ -254,3 +261,66 @@ def trainings_for(actor) -> QuerySet[Training]:
 
 def help_logs_for(actor) -> QuerySet[HelpLog]:
     return HelpLog.objects.for_actor(actor, VIEW).select_related("village", "team", "helper")
+
+
+# --- Plans ------------------------------------------------------------------------------------
+
+
+def plans_for(actor) -> QuerySet[Plan]:
+    """Plans of the actor's communes, of their communes' province, or of the provinces they supervise."""
+    scope = scope_of(actor, "core.view_commune")
+    plans = Plan.objects.select_related("province", "commune")
+    if scope.everything:
+        return plans
+    provinces = set(scope.province_codes) | set(
+        Commune.objects.filter(code__in=scope.commune_codes).values_list("province_id", flat=True)
+    )
+    return plans.filter(
+        Q(commune_id__in=scope.commune_codes)
+        | Q(province_id__in=scope.province_codes)
+        | Q(province_id__in=provinces, commune__isnull=True)
+    )
+
+
+def plan_for(actor, plan_id: int) -> Plan:
+    try:
+        return plans_for(actor).get(pk=plan_id)
+    except (Plan.DoesNotExist, ValueError):
+        raise NotFound("plan") from None
+
+
+@dataclass
+class ObjectiveProgress:
+    objective: Objective
+    tasks: list[PlanTask]
+    done: int
+    late: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / len(self.tasks)) if self.tasks else 0
+
+
+def plan_progress(plan: Plan, *, today: date | None = None) -> list[ObjectiveProgress]:
+    """Each objective with its tasks, how many are done, and how many are past their deadline."""
+    today = today or timezone.localdate()
+    out = []
+    for objective in plan.objectives.prefetch_related("tasks"):
+        tasks = list(objective.tasks.all())
+        done = sum(t.status == TaskStatus.DONE for t in tasks)
+        late = sum(t.status != TaskStatus.DONE and t.deadline < today for t in tasks)
+        out.append(ObjectiveProgress(objective, tasks, done, late))
+    return out
+
+
+# --- Signed decisions -------------------------------------------------------------------------
+
+
+def decision_credentials_for(actor, province_code: str):
+    """The certificates `actor` may sign the province's decisions with: the province's seal and
+    their own personal ones, not revoked. None for anyone but the province's supervisors."""
+    if not scope_of(actor, REVIEW).reaches(commune_code="", province_code=province_code):
+        return DecisionCredential.objects.none()
+    return DecisionCredential.objects.filter(province_id=province_code, revoked_at__isnull=True).filter(
+        holder__isnull=True
+    ) | DecisionCredential.objects.filter(province_id=province_code, revoked_at__isnull=True, holder=actor)

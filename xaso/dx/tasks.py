@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from xaso.dx.decisions import decision_pdf_store
+from xaso.dx.services.decisions import decision_pdf_store
 
 
 @task()

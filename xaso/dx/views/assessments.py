@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.uploads import file_response
-from xaso.dx import charts, decisions, selectors, services
-from xaso.dx.decisions import decision_credentials_for
+from xaso.dx import charts, selectors
 from xaso.dx.forms import DecisionForm, DecisionSignForm, EvidenceForm, ReviewForm, ValueForm
 from xaso.dx.models import Pillar
+from xaso.dx.services import assessments, decisions
 from xaso.dx.workflow import FILL, REVIEW, can, require
 
 # Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
@@ -41,15 +41,15 @@ def _assessment(request, assessment_id: int, perm: str | None = None):
 def home(request):
     """The commune's page: published sets to register for and its assessments over the years."""
     commune = _home_commune(request)
-    assessments = list(selectors.assessments_for(request.user).filter(commune=commune))
-    taken = {a.indicator_set_id for a in assessments}
+    history = list(selectors.assessments_for(request.user).filter(commune=commune))
+    taken = {a.indicator_set_id for a in history}
     open_sets = [
         s
         for s in selectors.sets_for(request.user).filter(province_id=commune.province_id, status="published")
         if s.pk not in taken
     ]
     return render(
-        request, "dx/home.html", {"commune": commune, "assessments": assessments, "open_sets": open_sets}
+        request, "dx/home.html", {"commune": commune, "assessments": history, "open_sets": open_sets}
     )
 
 
@@ -59,7 +59,7 @@ def register(request, set_id: int):
     commune = _home_commune(request)
     indicator_set = selectors.set_for(request.user, set_id)
     try:
-        assessment = services.assessment_register(
+        assessment = assessments.assessment_register(
             actor=request.user, indicator_set=indicator_set, commune=commune
         )
     except USER_ERRORS as exc:
@@ -93,7 +93,7 @@ def _sheet_context(request, assessment, *, bound=None, sign_form=None):
         "decision_form": DecisionForm(),
         "sign_form": sign_form
         or DecisionSignForm(
-            credentials=decision_credentials_for(request.user, assessment.commune.province_id)
+            credentials=selectors.decision_credentials_for(request.user, assessment.commune.province_id)
         ),
         "events": assessment.events.select_related("actor"),
     }
@@ -120,7 +120,7 @@ def value_save(request, assessment_id: int, value_id: int):
     form.is_valid()
     data = form.cleaned_data
     try:
-        services.assessment_value_save(
+        assessments.assessment_value_save(
             actor=request.user,
             value=value,
             numerator=data.get("numerator"),
@@ -145,7 +145,7 @@ def evidence_add(request, assessment_id: int, value_id: int):
         messages.error(request, _("Choose a file to attach."))
         return redirect("dx:assessment", a.pk)
     try:
-        services.evidence_add(actor=request.user, value=value, upload=form.cleaned_data["file"])
+        assessments.evidence_add(actor=request.user, value=value, upload=form.cleaned_data["file"])
     except USER_ERRORS as exc:
         messages.error(request, f"{value.indicator.code}: {exc.message}")
     else:
@@ -168,7 +168,7 @@ def evidence_remove(request, evidence_id: int):
     assessment_id = evidence.value.assessment_id
     require(request.user, FILL, evidence.value.assessment)
     try:
-        services.evidence_remove(actor=request.user, evidence=evidence)
+        assessments.evidence_remove(actor=request.user, evidence=evidence)
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     return redirect("dx:assessment", assessment_id)
@@ -179,7 +179,7 @@ def evidence_remove(request, evidence_id: int):
 def submit(request, assessment_id: int):
     a = _assessment(request, assessment_id, FILL)
     try:
-        services.assessment_submit(actor=request.user, assessment=a)
+        assessments.assessment_submit(actor=request.user, assessment=a)
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     else:
@@ -195,7 +195,7 @@ def review(request, assessment_id: int, value_id: int):
     form = ReviewForm(request.POST)
     form.is_valid()
     try:
-        services.assessment_value_review(
+        assessments.assessment_value_review(
             actor=request.user,
             value=value,
             decision=form.cleaned_data.get("decision", ""),
@@ -212,7 +212,7 @@ def review(request, assessment_id: int, value_id: int):
 def send_back(request, assessment_id: int):
     a = _assessment(request, assessment_id, REVIEW)
     try:
-        services.assessment_return(actor=request.user, assessment=a, note=request.POST.get("note", ""))
+        assessments.assessment_return(actor=request.user, assessment=a, note=request.POST.get("note", ""))
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     else:
@@ -227,7 +227,7 @@ def decide(request, assessment_id: int):
     form = DecisionForm(request.POST)
     form.is_valid()
     try:
-        a = services.assessment_decide(actor=request.user, assessment=a, **form.cleaned_data)
+        a = assessments.assessment_decide(actor=request.user, assessment=a, **form.cleaned_data)
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     else:
@@ -242,7 +242,7 @@ def decide(request, assessment_id: int):
 @require_POST
 def decision_sign(request, assessment_id: int):
     a = _assessment(request, assessment_id, REVIEW)
-    credentials = decision_credentials_for(request.user, a.commune.province_id)
+    credentials = selectors.decision_credentials_for(request.user, a.commune.province_id)
     form = DecisionSignForm(request.POST, credentials=credentials)
     if form.is_valid():
         try:

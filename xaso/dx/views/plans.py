@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.tenancy import scope_of
-from xaso.dx import charts, plans
+from xaso.dx import charts, selectors
 from xaso.dx.forms import DATE_FORMATS
 from xaso.dx.models import Direction, PlanTask, TaskStatus
+from xaso.dx.services import plans
 from xaso.places.models import Commune, Province
 
 USER_ERRORS = (InvalidInput, Conflict)
@@ -68,7 +69,7 @@ def plan_list(request):
             else:
                 messages.success(request, _("The plan was created."))
                 return redirect("dx:plan", plan.pk)
-    listing = plans.plans_for(request.user)
+    listing = selectors.plans_for(request.user)
     if not owners and not listing.exists() and scope_of(request.user, "core.view_commune").is_empty:
         raise NotAllowed(_("You do not work for a commune."))
     return render(
@@ -97,8 +98,8 @@ def _target_rows(plan):
 
 @login_required
 def plan_detail(request, plan_id: int):
-    plan = plans.plan_for(request.user, plan_id)
-    progress = plans.plan_progress(plan)
+    plan = selectors.plan_for(request.user, plan_id)
+    progress = selectors.plan_progress(plan)
     targets = _target_rows(plan)
     total = sum(len(p.tasks) for p in progress)
     done = sum(p.done for p in progress)
@@ -136,7 +137,7 @@ def plan_detail(request, plan_id: int):
 @login_required
 @require_POST
 def plan_action(request, plan_id: int, action: str):
-    plan = plans.plan_for(request.user, plan_id)
+    plan = selectors.plan_for(request.user, plan_id)
     if not plans.can_manage(request.user, plan):
         raise NotAllowed(_("You cannot change this plan."))
     post = request.POST

@@ -11,12 +11,13 @@ from xaso.core.bounds import parse_id
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.core.tenancy import scope_of
-from xaso.dx import charts, exports, selectors, services
+from xaso.dx import charts, exports, selectors
 from xaso.dx.forms import IndicatorForm, YearForm
 from xaso.dx.models import Pillar
+from xaso.dx.services import indicator_sets
 from xaso.places.models import Province
 
-MANAGE = services.MANAGE_SETS
+MANAGE = indicator_sets.MANAGE_SETS
 
 # Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
 # caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.
@@ -41,7 +42,7 @@ def province_home(request):
     if request.method == "POST" and form.is_valid():
         province = next((p for p in provinces if p.code == request.POST.get("province")), provinces[0])
         try:
-            s = services.indicator_set_create(
+            s = indicator_sets.indicator_set_create(
                 actor=request.user, province=province, year=form.cleaned_data["year"]
             )
         except USER_ERRORS as exc:
@@ -67,7 +68,7 @@ def set_detail(request, set_id: int):
     form = IndicatorForm(request.POST or None) if editable else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            services.indicator_save(actor=request.user, indicator_set=s, data=form.cleaned_data)
+            indicator_sets.indicator_save(actor=request.user, indicator_set=s, data=form.cleaned_data)
         except USER_ERRORS as exc:
             attach_error(form, exc)
         else:
@@ -96,10 +97,10 @@ def set_action(request, set_id: int, action: str):
     s = selectors.set_for(request.user, set_id, perm=MANAGE)
     try:
         if action == "publish":
-            services.indicator_set_publish(actor=request.user, indicator_set=s)
+            indicator_sets.indicator_set_publish(actor=request.user, indicator_set=s)
             messages.success(request, _("The set is published: communes can register."))
         elif action == "public":
-            s = services.indicator_set_make_public(
+            s = indicator_sets.indicator_set_make_public(
                 actor=request.user, indicator_set=s, is_public=request.POST.get("is_public") == "1"
             )
             messages.success(
@@ -108,11 +109,11 @@ def set_action(request, set_id: int, action: str):
         elif action == "copy":
             form = YearForm(request.POST)
             year = form.cleaned_data["year"] if form.is_valid() else request.POST.get("year")
-            s = services.indicator_set_copy(actor=request.user, source=s, year=year)
+            s = indicator_sets.indicator_set_copy(actor=request.user, source=s, year=year)
             messages.success(request, _("The set was copied to %(year)s.") % {"year": s.year})
         elif action == "delete-indicator":
             indicator = s.indicators.get(pk=parse_id(request.POST.get("indicator")) or 0)
-            services.indicator_delete(actor=request.user, indicator=indicator)
+            indicator_sets.indicator_delete(actor=request.user, indicator=indicator)
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     except (ValueError, s.indicators.model.DoesNotExist):

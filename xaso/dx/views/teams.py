@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
-from xaso.dx import selectors, services
+from xaso.dx import selectors
 from xaso.dx.forms import HelpForm, MemberForm, TeamForm, TrainingForm
+from xaso.dx.services import digital_teams
 from xaso.places import selectors as places
 
 # Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
@@ -36,14 +37,14 @@ def _pick(queryset, raw):
 
 @login_required
 def teams(request):
-    commune = _commune(request, services.LOG_HELP)
+    commune = _commune(request, digital_teams.LOG_HELP)
     villages = places.villages_of_commune(commune)
     team_list = selectors.teams_for(request.user).filter(commune=commune, is_active=True)
     members = selectors.members_for(request.user).filter(team__commune=commune, is_active=True)
     form = TeamForm(request.POST or None, villages=villages)
     if request.method == "POST" and form.is_valid():
         try:
-            services.team_create(
+            digital_teams.team_create(
                 actor=request.user,
                 commune=commune,
                 name=form.cleaned_data["name"],
@@ -76,11 +77,11 @@ def teams(request):
 @login_required
 @require_POST
 def member_add(request, team_id: int):
-    team = selectors.team_for(request.user, team_id, perm=services.MANAGE_TEAMS)
+    team = selectors.team_for(request.user, team_id, perm=digital_teams.MANAGE_TEAMS)
     form = MemberForm(request.POST)
     if form.is_valid():
         try:
-            services.team_member_add(actor=request.user, team=team, **form.cleaned_data)
+            digital_teams.team_member_add(actor=request.user, team=team, **form.cleaned_data)
         except USER_ERRORS as exc:
             messages.error(request, str(exc.message))
         else:
@@ -93,12 +94,12 @@ def member_add(request, team_id: int):
 @login_required
 @require_POST
 def training_add(request):
-    commune = _commune(request, services.MANAGE_TEAMS)
+    commune = _commune(request, digital_teams.MANAGE_TEAMS)
     members = selectors.members_for(request.user).filter(team__commune=commune, is_active=True)
     form = TrainingForm(request.POST, members=members)
     if form.is_valid():
         try:
-            services.training_record(
+            digital_teams.training_record(
                 actor=request.user,
                 commune=commune,
                 held_on=form.cleaned_data["held_on"],
@@ -117,7 +118,7 @@ def training_add(request):
 @login_required
 def help_log(request):
     """The quick form a team member fills on a phone at the household's door."""
-    commune = _commune(request, services.LOG_HELP)
+    commune = _commune(request, digital_teams.LOG_HELP)
     villages = places.villages_of_commune(commune)
     form = HelpForm(request.POST or None, villages=villages)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +127,7 @@ def help_log(request):
             selectors.teams_for(request.user).filter(commune=commune, village=village, is_active=True).first()
         )
         try:
-            services.help_log(
+            digital_teams.help_log(
                 actor=request.user,
                 commune=commune,
                 household=form.cleaned_data["household"],

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from xaso.documents.demo import DEMO_PASSPHRASE
-from xaso.dx.decisions import decision_credential_demo_load
+from xaso.dx.services.decisions import decision_credential_demo_load
 
 
 class Command(BaseCommand):

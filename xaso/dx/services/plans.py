@@ -1,26 +1,23 @@
-"""Writes and reads of plans and targets: a province's or a commune's plan with objectives and
-tasks (owner, deadline, status, evidence), and numeric targets with periodic figures."""
+"""Writes of plans and targets: a province's or a commune's plan with objectives and tasks
+(owner, deadline, status, evidence), and numeric targets with periodic figures."""
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed, NotFound
+from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
 from xaso.dx.files import evidence_check
 from xaso.dx.models import Direction, Objective, Plan, PlanTask, Target, TargetFigure, TaskStatus
-from xaso.places.models import Commune
 
 MANAGE_PLANS = "dx.manage_plans"
-EXAMPLE_TARGETS = Path(__file__).resolve().parent / "data" / "ninh_binh_targets.json"
+EXAMPLE_TARGETS = Path(__file__).resolve().parents[1] / "data" / "ninh_binh_targets.json"
 
 
 def _text(raw, limit: int) -> str:
@@ -47,59 +44,6 @@ def can_manage(actor, plan: Plan) -> bool:
 def _require(actor, plan: Plan) -> None:
     if not can_manage(actor, plan):
         raise NotAllowed(_("You cannot change this plan."))
-
-
-# --- reads ------------------------------------------------------------------------------------
-
-
-def plans_for(actor) -> QuerySet[Plan]:
-    """Plans of the actor's communes, of their communes' province, or of the provinces they supervise."""
-    scope = scope_of(actor, "core.view_commune")
-    plans = Plan.objects.select_related("province", "commune")
-    if scope.everything:
-        return plans
-    provinces = set(scope.province_codes) | set(
-        Commune.objects.filter(code__in=scope.commune_codes).values_list("province_id", flat=True)
-    )
-    return plans.filter(
-        Q(commune_id__in=scope.commune_codes)
-        | Q(province_id__in=scope.province_codes)
-        | Q(province_id__in=provinces, commune__isnull=True)
-    )
-
-
-def plan_for(actor, plan_id: int) -> Plan:
-    try:
-        return plans_for(actor).get(pk=plan_id)
-    except (Plan.DoesNotExist, ValueError):
-        raise NotFound("plan") from None
-
-
-@dataclass
-class ObjectiveProgress:
-    objective: Objective
-    tasks: list[PlanTask]
-    done: int
-    late: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / len(self.tasks)) if self.tasks else 0
-
-
-def plan_progress(plan: Plan, *, today: date | None = None) -> list[ObjectiveProgress]:
-    """Each objective with its tasks, how many are done, and how many are past their deadline."""
-    today = today or timezone.localdate()
-    out = []
-    for objective in plan.objectives.prefetch_related("tasks"):
-        tasks = list(objective.tasks.all())
-        done = sum(t.status == TaskStatus.DONE for t in tasks)
-        late = sum(t.status != TaskStatus.DONE and t.deadline < today for t in tasks)
-        out.append(ObjectiveProgress(objective, tasks, done, late))
-    return out
-
-
-# --- writes -----------------------------------------------------------------------------------
 
 
 def plan_create(

@@ -23,12 +23,11 @@ from xaso.documents import conf as documents_conf
 from xaso.documents import keys, pki, secret_tries, signing
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.pki import TEST_MARK
-from xaso.dx.models import Assessment, AssessmentStatus, DecisionCredential
+from xaso.dx.models import Assessment, DecisionCredential
 from xaso.dx.pdf import decision_pdf_with_anchor
-from xaso.dx.workflow import REVIEW, require
+from xaso.dx.selectors import decision_credentials_for
+from xaso.dx.workflow import DECIDED, REVIEW, require
 from xaso.places.models import Commune
-
-DECIDED = frozenset({AssessmentStatus.RECOGNISED, AssessmentStatus.NOT_RECOGNISED})
 
 
 def decision_pdf_store(*, assessment_id: int) -> None:
@@ -108,16 +107,6 @@ def decision_credential_add(
             changes={"province": province.code, "subject": credential.subject},
         )
     return credential
-
-
-def decision_credentials_for(actor, province_code: str):
-    """The certificates `actor` may sign the province's decisions with: the province's seal and
-    their own personal ones, not revoked. None for anyone but the province's supervisors."""
-    if not scope_of(actor, REVIEW).reaches(commune_code="", province_code=province_code):
-        return DecisionCredential.objects.none()
-    return DecisionCredential.objects.filter(province_id=province_code, revoked_at__isnull=True).filter(
-        holder__isnull=True
-    ) | DecisionCredential.objects.filter(province_id=province_code, revoked_at__isnull=True, holder=actor)
 
 
 # --- signing ----------------------------------------------------------------------------------

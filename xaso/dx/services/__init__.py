@@ -1,0 +1,1 @@
+"""Writes of the dx app, by sub-domain (see README.md)."""
