@@ -22,8 +22,11 @@ transaction:
 
 Roles are plain strings that the app's `roles_of(actor, obj)` hands out, so the engine knows
 nothing of communes or citizens ("owner" for the citizen who filed a dossier is the app's word).
-A guard is `guard(obj, actor) -> str | None`: a reason to refuse, or None. It imports nothing
-of xaso outside core.
+A guard is `guard(obj, actor) -> str | DomainError | None`: a reason to refuse (a Conflict), a
+domain error to refuse with as it is (e.g. InvalidInput for an incomplete form), or None. An
+effect is `effect(obj, actor)`: what the move does besides the status (stamp a date, schedule a
+task with `transaction.on_commit`), declared beside the transition and run by `apply` after the
+caller's `update`, before the save, in the same transaction. It imports nothing of xaso outside core.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -34,9 +37,10 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import Conflict, NotAllowed
+from xaso.core.errors import Conflict, DomainError, NotAllowed
 
-Guard = Callable[[Any, Any], str | None]
+Guard = Callable[[Any, Any], str | DomainError | None]
+Effect = Callable[[Any, Any], None]
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Transition:
     guard: Guard | None = None
     # The button's words; the app translates them (gettext_lazy).
     label: str = ""
+    effect: Effect | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "roles", frozenset(self.roles))
@@ -109,6 +114,8 @@ class Workflow:
             return NotAllowed(_("Your role does not allow this action."), field="action")
         if transition.guard is not None:
             reason = transition.guard(obj, actor)
+            if isinstance(reason, DomainError):
+                return reason
             if reason:
                 return Conflict(reason, field="action")
         return None
@@ -148,10 +155,13 @@ class Workflow:
             refusal = self.refusal(locked, action, actor)
             if refusal is not None:
                 raise refusal
-            new = self.transition(old, action).target
+            transition = self.transition(old, action)
+            new = transition.target
             setattr(locked, self.status_field, new)
             if update is not None:
                 update(locked, old)
+            if transition.effect is not None:
+                transition.effect(locked, actor)
             locked.save()
             event = self._write_event(locked, action, old, new, actor, note, data)
             audit_record(

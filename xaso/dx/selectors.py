@@ -11,6 +11,7 @@ from xaso.core.errors import NotFound
 from xaso.core.tenancy import scope_of
 from xaso.dx import calculators
 from xaso.dx.models import (
+    COMMUNE_EDITABLE,
     Assessment,
     AssessmentStatus,
     AssessmentValue,
@@ -30,8 +31,8 @@ from xaso.dx.models import (
     TeamMember,
     Training,
 )
+from xaso.dx.permissions import REVIEW
 from xaso.dx.scoring_db import period_of
-from xaso.dx.workflow import COMMUNE_EDITABLE, REVIEW
 from xaso.places.models import Commune
 
 VIEW = "core.view_commune"
@@ -268,7 +269,7 @@ def help_logs_for(actor) -> QuerySet[HelpLog]:
 
 def plans_for(actor) -> QuerySet[Plan]:
     """Plans of the actor's communes, of their communes' province, or of the provinces they supervise."""
-    scope = scope_of(actor, "core.view_commune")
+    scope = scope_of(actor, VIEW)
     plans = Plan.objects.select_related("province", "commune")
     if scope.everything:
         return plans

@@ -1,60 +1,140 @@
-"""The assessment workflow as a table run by the core engine (`xaso.core.workflow`).
+"""The dx lifecycles as tables run by the core engine (`xaso.core.workflow`).
 
-registered ─submit→ submitted ─recognise→ recognised
-                       │      └─refuse──→ not_recognised
-                       └─return→ returned ─submit→ submitted
+Indicator set   draft ─publish→ published (frozen: a new year starts from a copy)
 
-Roles are "commune" (holds dx.fill_assessments in the assessment's commune) and "province"
-(holds dx.review_assessments there: the supervisors of the commune's province).
+Assessment      registered ─submit→ submitted ─recognise→ recognised
+                                       │      └─refuse──→ not_recognised
+                                       └─return→ returned ─submit→ submitted
+
+Plan task       todo / doing / done: from any status to any (`mark_<status>`; the same status
+                again keeps it, e.g. to attach evidence); done stamps the day, leaving it clears it.
+
+Roles are permission names of `xaso.accounts.roles.PERMISSIONS` (permissions.py): the actor holds
+one over the object when their scope for it reaches the object's commune or province. Guards that
+refuse an incomplete object answer InvalidInput (422), as the forms did before the tables; the
+engine answers a wrong state with Conflict (409) and a missing role with NotAllowed (403).
+The assessment writes its timeline (AssessmentEvent); sets and tasks have none, the audit chain
+records their moves.
 """
 
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from xaso.core.errors import NotAllowed
-from xaso.core.tenancy import scope_of
+from xaso.core.errors import InvalidInput
 from xaso.core.workflow import Transition, Workflow
-from xaso.dx.models import Assessment, AssessmentEvent
+from xaso.dx.models import (
+    Assessment,
+    AssessmentEvent,
+    IndicatorSet,
+    PlanTask,
+    ReviewStatus,
+    SetStatus,
+    Source,
+    TaskStatus,
+)
 from xaso.dx.models import AssessmentStatus as S
+from xaso.dx.permissions import FILL, MANAGE_PLANS, MANAGE_SETS, REVIEW, can_manage_plan, held_over
+from xaso.dx.tasks import decision_pdf_render
 
-FILL = "dx.fill_assessments"
-REVIEW = "dx.review_assessments"
+# --- indicator sets ---------------------------------------------------------------------------
 
-# The commune may change values only in these states.
-COMMUNE_EDITABLE = frozenset({S.REGISTERED, S.RETURNED})
-# The province reviews values only in this state.
-UNDER_REVIEW = frozenset({S.SUBMITTED})
-DECIDED = frozenset({S.RECOGNISED, S.NOT_RECOGNISED})
 
-COMMUNE, PROVINCE = "commune", "province"
+def _set_roles(actor, indicator_set: IndicatorSet) -> set[str]:
+    return held_over(actor, {MANAGE_SETS}, commune_code="", province_code=indicator_set.province_id)
 
-TRANSITIONS: dict[tuple[str, str], Transition] = {
-    (S.REGISTERED, "submit"): Transition(S.SUBMITTED, roles={COMMUNE}, label=gettext_lazy("Submit")),
-    (S.RETURNED, "submit"): Transition(S.SUBMITTED, roles={COMMUNE}, label=gettext_lazy("Submit")),
-    (S.SUBMITTED, "return"): Transition(S.RETURNED, roles={PROVINCE}, label=gettext_lazy("Return")),
-    (S.SUBMITTED, "recognise"): Transition(S.RECOGNISED, roles={PROVINCE}, label=gettext_lazy("Recognise")),
-    (S.SUBMITTED, "refuse"): Transition(S.NOT_RECOGNISED, roles={PROVINCE}, label=gettext_lazy("Refuse")),
+
+def _set_complete(indicator_set: IndicatorSet, actor) -> InvalidInput | None:
+    if not indicator_set.indicators.exists():
+        return InvalidInput(_("Add at least one indicator before publishing."))
+    if not indicator_set.levels.exists():
+        return InvalidInput(_("Add at least one recognition level before publishing."))
+    return None
+
+
+SET_TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (SetStatus.DRAFT, "publish"): Transition(SetStatus.PUBLISHED, roles={MANAGE_SETS}, guard=_set_complete),
 }
 
-
-def can(actor, perm: str, assessment: Assessment) -> bool:
-    commune = assessment.commune
-    return scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id)
+SET_FLOW = Workflow(name="dx.set", statuses=SetStatus, transitions=SET_TRANSITIONS, roles_of=_set_roles)
 
 
-def require(actor, perm: str, assessment: Assessment) -> None:
-    if not can(actor, perm, assessment):
-        raise NotAllowed(_("You cannot do this for this commune's assessment."))
+# --- assessments ------------------------------------------------------------------------------
 
 
 def assessment_roles(actor, assessment: Assessment) -> set[str]:
-    roles = set()
-    if can(actor, FILL, assessment):
-        roles.add(COMMUNE)
-    if can(actor, REVIEW, assessment):
-        roles.add(PROVINCE)
-    return roles
+    commune = assessment.commune
+    return held_over(actor, {FILL, REVIEW}, commune_code=commune.code, province_code=commune.province_id)
 
+
+def missing_before_submit(assessment: Assessment) -> list[str]:
+    """Codes of the mandatory indicators still empty and of the typed values without evidence."""
+    missing = []
+    for value in assessment.values.select_related("indicator").prefetch_related("evidence"):
+        typed = value.indicator.source == Source.MANUAL or value.entered_by_commune
+        empty_mandatory = value.indicator.mandatory and not value.is_filled
+        unbacked = typed and value.is_filled and not value.evidence.all()
+        if empty_mandatory or unbacked:
+            missing.append(value.indicator.code)
+    return missing
+
+
+def _ready_to_submit(assessment: Assessment, actor) -> InvalidInput | None:
+    missing = missing_before_submit(assessment)
+    if missing:
+        return InvalidInput(
+            _("Fill these indicators and attach their evidence before submitting: %(codes)s")
+            % {"codes": ", ".join(missing)}
+        )
+    return None
+
+
+def _some_value_returned(assessment: Assessment, actor) -> InvalidInput | None:
+    if not assessment.values.filter(review_status=ReviewStatus.RETURNED).exists():
+        return InvalidInput(_("Return at least one indicator with a comment first."))
+    return None
+
+
+def _every_value_accepted(assessment: Assessment, actor) -> InvalidInput | None:
+    open_codes = list(
+        assessment.values.exclude(review_status=ReviewStatus.ACCEPTED).values_list(
+            "indicator__code", flat=True
+        )
+    )
+    if open_codes:
+        return InvalidInput(
+            _("Accept every indicator before deciding (still open: %(codes)s).")
+            % {"codes": ", ".join(open_codes)}
+        )
+    return None
+
+
+def _render_decision(assessment: Assessment, actor) -> None:
+    """The decision PDF is rendered by the task once the decision is committed."""
+    assessment_id = assessment.pk
+    transaction.on_commit(lambda: decision_pdf_render.enqueue(assessment_id))
+
+
+def _decide(target: str, label) -> Transition:
+    return Transition(
+        target, roles={REVIEW}, guard=_every_value_accepted, effect=_render_decision, label=label
+    )
+
+
+TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (S.REGISTERED, "submit"): Transition(
+        S.SUBMITTED, roles={FILL}, guard=_ready_to_submit, label=gettext_lazy("Submit")
+    ),
+    (S.RETURNED, "submit"): Transition(
+        S.SUBMITTED, roles={FILL}, guard=_ready_to_submit, label=gettext_lazy("Submit")
+    ),
+    (S.SUBMITTED, "return"): Transition(
+        S.RETURNED, roles={REVIEW}, guard=_some_value_returned, label=gettext_lazy("Return")
+    ),
+    (S.SUBMITTED, "recognise"): _decide(S.RECOGNISED, gettext_lazy("Recognise")),
+    (S.SUBMITTED, "refuse"): _decide(S.NOT_RECOGNISED, gettext_lazy("Refuse")),
+}
 
 ASSESSMENT_FLOW = Workflow(
     name="dx.assessment",
@@ -64,4 +144,35 @@ ASSESSMENT_FLOW = Workflow(
     event_model=AssessmentEvent,
     event_subject="assessment",
     commune_of=lambda a: a.commune_id,
+)
+
+
+# --- plan tasks -------------------------------------------------------------------------------
+
+
+def _task_roles(actor, task: PlanTask) -> set[str]:
+    return {MANAGE_PLANS} if can_manage_plan(actor, task.objective.plan) else set()
+
+
+def _stamp_done(task: PlanTask, actor) -> None:
+    task.done_on = timezone.localdate() if task.status == TaskStatus.DONE else None
+
+
+def task_action(status: str) -> str:
+    """The action that moves a task to `status`."""
+    return f"mark_{status}"
+
+
+TASK_TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (old, task_action(new)): Transition(new, roles={MANAGE_PLANS}, effect=_stamp_done)
+    for old in TaskStatus.values
+    for new in TaskStatus.values
+}
+
+TASK_FLOW = Workflow(
+    name="dx.task",
+    statuses=TaskStatus,
+    transitions=TASK_TRANSITIONS,
+    roles_of=_task_roles,
+    commune_of=lambda task: task.objective.plan.commune_id or "",
 )

@@ -3,6 +3,9 @@ with evidence and province review, the community digital teams whose work feeds 
 with targets. One module per sub-domain; Django finds the models through this package."""
 
 from xaso.dx.models.assessments import (
+    COMMUNE_EDITABLE,
+    DECIDED,
+    UNDER_REVIEW,
     Assessment,
     AssessmentEvent,
     AssessmentStatus,
@@ -31,6 +34,9 @@ from xaso.dx.models.indicator_sets import (
 from xaso.dx.models.plans import Direction, Objective, Plan, PlanTask, Target, TargetFigure, TaskStatus
 
 __all__ = [
+    "COMMUNE_EDITABLE",
+    "DECIDED",
+    "UNDER_REVIEW",
     "DIGITAL_CITIZEN_ACTIONS",
     "Assessment",
     "AssessmentEvent",

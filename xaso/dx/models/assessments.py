@@ -21,6 +21,13 @@ class AssessmentStatus(models.TextChoices):
     NOT_RECOGNISED = "not_recognised", _("Not recognised")
 
 
+# The commune may change values only in these states.
+COMMUNE_EDITABLE = frozenset({AssessmentStatus.REGISTERED, AssessmentStatus.RETURNED})
+# The province reviews values only in this state.
+UNDER_REVIEW = frozenset({AssessmentStatus.SUBMITTED})
+DECIDED = frozenset({AssessmentStatus.RECOGNISED, AssessmentStatus.NOT_RECOGNISED})
+
+
 class Assessment(models.Model):
     """A commune's self-assessment against one indicator set (one per commune and set)."""
 

@@ -10,6 +10,8 @@ from xaso.core.errors import Conflict, InvalidInput
 from xaso.dx import calculators
 from xaso.dx.files import MAX_FILES_PER_VALUE, evidence_check
 from xaso.dx.models import (
+    COMMUNE_EDITABLE,
+    UNDER_REVIEW,
     Assessment,
     AssessmentValue,
     Evidence,
@@ -19,11 +21,11 @@ from xaso.dx.models import (
     Source,
 )
 from xaso.dx.models import AssessmentStatus as S
+from xaso.dx.permissions import FILL, REVIEW, require, require_in_commune
 from xaso.dx.scoring import measure_clean
 from xaso.dx.scoring_db import assessment_scorecard, period_of
-from xaso.dx.services.common import require_in_commune, text_clean
-from xaso.dx.tasks import decision_pdf_render
-from xaso.dx.workflow import ASSESSMENT_FLOW, COMMUNE_EDITABLE, FILL, REVIEW, UNDER_REVIEW, require
+from xaso.dx.services.common import text_clean
+from xaso.dx.workflow import ASSESSMENT_FLOW
 
 
 def assessment_register(*, actor, indicator_set: IndicatorSet, commune) -> Assessment:
@@ -182,17 +184,6 @@ def _snapshot_automatic(assessment: Assessment) -> None:
         )
 
 
-def _missing_before_submit(assessment: Assessment) -> list[str]:
-    missing = []
-    for value in assessment.values.select_related("indicator").prefetch_related("evidence"):
-        typed = value.indicator.source == Source.MANUAL or value.entered_by_commune
-        empty_mandatory = value.indicator.mandatory and not value.is_filled
-        unbacked = typed and value.is_filled and not value.evidence.all()
-        if empty_mandatory or unbacked:
-            missing.append(value.indicator.code)
-    return missing
-
-
 def assessment_submit(*, actor, assessment: Assessment) -> Assessment:
     """Send the assessment to the province. Rules: commune staff; from registered or returned;
     every mandatory indicator filled and every typed value backed by evidence; automatic values
@@ -200,14 +191,9 @@ def assessment_submit(*, actor, assessment: Assessment) -> Assessment:
     with transaction.atomic():
         assessment = _locked(assessment)
         require(actor, FILL, assessment)
-        if assessment.status in COMMUNE_EDITABLE:
+        if ASSESSMENT_FLOW.transition(assessment.status, "submit") is not None:
+            # The figures the table's guard (every mandatory value, evidence) and the score read.
             _snapshot_automatic(assessment)
-            missing = _missing_before_submit(assessment)
-            if missing:
-                raise InvalidInput(
-                    _("Fill these indicators and attach their evidence before submitting: %(codes)s")
-                    % {"codes": ", ".join(missing)}
-                )
         card = assessment_scorecard(assessment)
 
         def update(obj, _old):
@@ -254,10 +240,6 @@ def assessment_return(*, actor, assessment: Assessment, note: str = "") -> Asses
     with transaction.atomic():
         assessment = _locked(assessment)
         require(actor, REVIEW, assessment)
-        if assessment.status == S.SUBMITTED and not assessment.values.filter(
-            review_status=ReviewStatus.RETURNED
-        ):
-            raise InvalidInput(_("Return at least one indicator with a comment first."))
         assessment, _event = ASSESSMENT_FLOW.apply(
             assessment, "return", actor=actor, note=text_clean(note, 2000)
         )
@@ -273,17 +255,6 @@ def assessment_decide(
     with transaction.atomic():
         assessment = _locked(assessment)
         require(actor, REVIEW, assessment)
-        if assessment.status == S.SUBMITTED:
-            open_codes = list(
-                assessment.values.exclude(review_status=ReviewStatus.ACCEPTED).values_list(
-                    "indicator__code", flat=True
-                )
-            )
-            if open_codes:
-                raise InvalidInput(
-                    _("Accept every indicator before deciding (still open: %(codes)s).")
-                    % {"codes": ", ".join(open_codes)}
-                )
         card = assessment_scorecard(assessment)
         level = assessment.indicator_set.levels.filter(code=card.level).first() if card.level else None
         now = timezone.now()
@@ -302,6 +273,4 @@ def assessment_decide(
             update=update,
             data={"score": str(card.score), "level": level.code if level else None},
         )
-        assessment_id = assessment.pk
-        transaction.on_commit(lambda: decision_pdf_render.enqueue(assessment_id))
     return assessment

@@ -23,10 +23,10 @@ from xaso.documents import conf as documents_conf
 from xaso.documents import keys, pki, secret_tries, signing
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.pki import TEST_MARK
-from xaso.dx.models import Assessment, DecisionCredential
+from xaso.dx.models import DECIDED, Assessment, DecisionCredential
 from xaso.dx.pdf import decision_pdf_with_anchor
+from xaso.dx.permissions import REVIEW, require
 from xaso.dx.selectors import decision_credentials_for
-from xaso.dx.workflow import DECIDED, REVIEW, require
 from xaso.places.models import Commune
 
 

@@ -11,10 +11,8 @@ from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
 from xaso.core.text import fold
 from xaso.dx.models import DigitalTeam, HelpAction, HelpLog, TeamMember, Training
-from xaso.dx.services.common import require_in_commune, text_clean
-
-MANAGE_TEAMS = "dx.manage_teams"
-LOG_HELP = "dx.log_help"
+from xaso.dx.permissions import LOG_HELP, MANAGE_TEAMS, require_in_commune
+from xaso.dx.services.common import text_clean
 
 
 def team_create(*, actor, commune, name: str, village=None, founded_on: date | None = None) -> DigitalTeam:

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.dx import calculators
-from xaso.dx.models import Indicator, IndicatorSet, Kind, Pillar, RecognitionLevel, SetStatus, Source
-from xaso.dx.services.common import require_in_province
+from xaso.dx.models import Indicator, IndicatorSet, Kind, Pillar, RecognitionLevel, Source
+from xaso.dx.permissions import MANAGE_SETS, require_in_province
+from xaso.dx.workflow import SET_FLOW
 
-MANAGE_SETS = "dx.manage_sets"
 DEFAULT_SET = Path(__file__).resolve().parents[1] / "data" / "default_commune_set.json"
 
 
@@ -290,17 +290,11 @@ def level_save(
 
 
 def indicator_set_publish(*, actor, indicator_set: IndicatorSet) -> IndicatorSet:
-    """Publish a draft so communes can register. Rules: at least one indicator and one level."""
+    """Publish a draft so communes can register. Rules: at least one indicator and one level
+    (the table's guard, workflow.SET_FLOW)."""
     _require_set_editor(actor, indicator_set)
     _require_draft(indicator_set)
-    if not indicator_set.indicators.exists():
-        raise InvalidInput(_("Add at least one indicator before publishing."))
-    if not indicator_set.levels.exists():
-        raise InvalidInput(_("Add at least one recognition level before publishing."))
-    with transaction.atomic():
-        indicator_set.status = SetStatus.PUBLISHED
-        indicator_set.save(update_fields=["status"])
-        audit_record(actor=actor, action="dx.set.publish", target=indicator_set, summary=str(indicator_set))
+    indicator_set, _event = SET_FLOW.apply(indicator_set, "publish", actor=actor, note=str(indicator_set))
     return indicator_set
 
 

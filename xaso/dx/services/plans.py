@@ -7,16 +7,15 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed
-from xaso.core.tenancy import scope_of
+from xaso.core.errors import InvalidInput
 from xaso.dx.files import evidence_check
 from xaso.dx.models import Direction, Objective, Plan, PlanTask, Target, TargetFigure, TaskStatus
+from xaso.dx.permissions import require_plan_manager
+from xaso.dx.workflow import TASK_FLOW, task_action
 
-MANAGE_PLANS = "dx.manage_plans"
 EXAMPLE_TARGETS = Path(__file__).resolve().parents[1] / "data" / "ninh_binh_targets.json"
 
 
@@ -32,18 +31,6 @@ def _number(raw, field: str) -> Decimal:
     if not number.is_finite() or abs(number) > Decimal("999999999999"):
         raise InvalidInput(_("Enter a number."), field=field)
     return number.quantize(Decimal("0.01"))
-
-
-def can_manage(actor, plan: Plan) -> bool:
-    scope = scope_of(actor, MANAGE_PLANS)
-    if plan.commune_id:
-        return scope.reaches(commune_code=plan.commune_id, province_code=plan.province_id)
-    return scope.reaches(commune_code="", province_code=plan.province_id)
-
-
-def _require(actor, plan: Plan) -> None:
-    if not can_manage(actor, plan):
-        raise NotAllowed(_("You cannot change this plan."))
 
 
 def plan_create(
@@ -67,7 +54,7 @@ def plan_create(
             _("The years run from 2020 to 2100, the first not after the last."), field="year_to"
         )
     plan = Plan(province=province, commune=commune, title=title, year_from=year_from, year_to=year_to)
-    _require(actor, plan)
+    require_plan_manager(actor, plan)
     with transaction.atomic():
         plan.save()
         if example_targets:
@@ -96,7 +83,7 @@ def plan_create(
 
 def objective_add(*, actor, plan: Plan, title: str) -> Objective:
     """Add an objective to a plan."""
-    _require(actor, plan)
+    require_plan_manager(actor, plan)
     title = _text(title, 300)
     if not title:
         raise InvalidInput(_("Enter the objective."), field="title")
@@ -115,7 +102,7 @@ def objective_add(*, actor, plan: Plan, title: str) -> Objective:
 def task_add(*, actor, objective: Objective, title: str, owner: str, deadline: date | None) -> PlanTask:
     """Add a task (owner, deadline) to an objective. Rules: a deadline within the plan's years."""
     plan = objective.plan
-    _require(actor, plan)
+    require_plan_manager(actor, plan)
     title, owner = _text(title, 300), _text(owner, 150)
     if not title:
         raise InvalidInput(_("Enter the task."), field="title")
@@ -133,28 +120,28 @@ def task_add(*, actor, objective: Objective, title: str, owner: str, deadline: d
 
 def task_update(*, actor, task: PlanTask, status: str, upload=None) -> PlanTask:
     """Move a task along (not started, in progress, done), optionally with an evidence file
-    (checked like assessment evidence). Rules: done records the day."""
+    (checked like assessment evidence). Rules: the table workflow.TASK_FLOW; done records the day."""
     plan = task.objective.plan
-    _require(actor, plan)
+    require_plan_manager(actor, plan)
     if status not in TaskStatus.values:
         raise InvalidInput(_("Choose a status from the list."), field="status")
     checked = evidence_check(upload) if upload is not None else None
-    with transaction.atomic():
-        before = task.status
-        task.status = status
-        task.done_on = timezone.localdate() if status == TaskStatus.DONE else None
+
+    def attach(obj, _old):
         if checked is not None:
-            task.evidence = checked.content()
-            task.evidence_name = checked.original_name or "evidence"
-        task.save()
-        audit_record(
-            actor=actor,
-            action="dx.task.update",
-            target=task,
-            commune_code=plan.commune_id or "",
-            summary=task.title,
-            changes={"status": [before, status], "evidence": bool(upload)},
-        )
+            obj.evidence = checked.content()
+            obj.evidence_name = checked.original_name or "evidence"
+
+    with transaction.atomic():
+        task, _event = TASK_FLOW.apply(task, task_action(status), actor=actor, note=task.title, update=attach)
+        if checked is not None:
+            audit_record(
+                actor=actor,
+                action="dx.task.evidence",
+                target=task,
+                commune_code=plan.commune_id or "",
+                summary=task.evidence_name,
+            )
     return task
 
 
@@ -162,7 +149,7 @@ def target_add(
     *, actor, plan: Plan, name: str, value, unit: str = "%", direction: str = "ge", due_year=None
 ) -> Target:
     """Add a numeric target to a plan. Rules: a percentage is 0–100; the year within the plan."""
-    _require(actor, plan)
+    require_plan_manager(actor, plan)
     name, unit = _text(name, 300), _text(unit, 20) or "%"
     if not name:
         raise InvalidInput(_("Enter the target's name."), field="name")
@@ -201,7 +188,7 @@ def target_figure_record(*, actor, target: Target, period: str, value, source: s
     """Record the figure of a period ("2024", "2025-Q1"). Rules: one figure per period; a
     percentage is 0–100; recording a period again is refused (correct it in the admin)."""
     plan = target.plan
-    _require(actor, plan)
+    require_plan_manager(actor, plan)
     period = _text(period, 20)
     if not period:
         raise InvalidInput(_("Enter the period, such as 2024 or 2025-Q1."), field="period")

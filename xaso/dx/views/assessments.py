@@ -14,8 +14,8 @@ from xaso.core.uploads import file_response
 from xaso.dx import charts, selectors
 from xaso.dx.forms import DecisionForm, DecisionSignForm, EvidenceForm, ReviewForm, ValueForm
 from xaso.dx.models import Pillar
+from xaso.dx.permissions import FILL, REVIEW, can, require
 from xaso.dx.services import assessments, decisions
-from xaso.dx.workflow import FILL, REVIEW, can, require
 
 # Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
 # caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.

@@ -16,6 +16,7 @@ from xaso.core.tenancy import scope_of
 from xaso.dx import charts, selectors
 from xaso.dx.forms import DATE_FORMATS
 from xaso.dx.models import Direction, PlanTask, TaskStatus
+from xaso.dx.permissions import MANAGE_PLANS, can_manage_plan
 from xaso.dx.services import plans
 from xaso.places.models import Commune, Province
 
@@ -37,7 +38,7 @@ class PlanForm(forms.Form):
 
 
 def _owners(user) -> list[tuple[str, str]]:
-    scope = scope_of(user, plans.MANAGE_PLANS)
+    scope = scope_of(user, MANAGE_PLANS)
     communes = Commune.objects.filter(code__in=scope.commune_codes).order_by("code")
     provinces = Province.objects.filter(code__in=scope.province_codes)
     if scope.everything:
@@ -127,7 +128,7 @@ def plan_detail(request, plan_id: int):
             else "",
             "done": done,
             "total": total,
-            "can_manage": plans.can_manage(request.user, plan),
+            "can_manage": can_manage_plan(request.user, plan),
             "statuses": TaskStatus.choices,
             "directions": Direction.choices,
         },
@@ -138,7 +139,7 @@ def plan_detail(request, plan_id: int):
 @require_POST
 def plan_action(request, plan_id: int, action: str):
     plan = selectors.plan_for(request.user, plan_id)
-    if not plans.can_manage(request.user, plan):
+    if not can_manage_plan(request.user, plan):
         raise NotAllowed(_("You cannot change this plan."))
     post = request.POST
     try:

@@ -14,10 +14,11 @@ from xaso.core.tenancy import scope_of
 from xaso.dx import charts, exports, selectors
 from xaso.dx.forms import IndicatorForm, YearForm
 from xaso.dx.models import Pillar
+from xaso.dx.permissions import MANAGE_SETS
 from xaso.dx.services import indicator_sets
 from xaso.places.models import Province
 
-MANAGE = indicator_sets.MANAGE_SETS
+MANAGE = MANAGE_SETS
 
 # Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
 # caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.

@@ -11,6 +11,7 @@ from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import attach_error
 from xaso.dx import selectors
 from xaso.dx.forms import HelpForm, MemberForm, TeamForm, TrainingForm
+from xaso.dx.permissions import LOG_HELP, MANAGE_TEAMS
 from xaso.dx.services import digital_teams
 from xaso.places import selectors as places
 
@@ -37,7 +38,7 @@ def _pick(queryset, raw):
 
 @login_required
 def teams(request):
-    commune = _commune(request, digital_teams.LOG_HELP)
+    commune = _commune(request, LOG_HELP)
     villages = places.villages_of_commune(commune)
     team_list = selectors.teams_for(request.user).filter(commune=commune, is_active=True)
     members = selectors.members_for(request.user).filter(team__commune=commune, is_active=True)
@@ -77,7 +78,7 @@ def teams(request):
 @login_required
 @require_POST
 def member_add(request, team_id: int):
-    team = selectors.team_for(request.user, team_id, perm=digital_teams.MANAGE_TEAMS)
+    team = selectors.team_for(request.user, team_id, perm=MANAGE_TEAMS)
     form = MemberForm(request.POST)
     if form.is_valid():
         try:
@@ -94,7 +95,7 @@ def member_add(request, team_id: int):
 @login_required
 @require_POST
 def training_add(request):
-    commune = _commune(request, digital_teams.MANAGE_TEAMS)
+    commune = _commune(request, MANAGE_TEAMS)
     members = selectors.members_for(request.user).filter(team__commune=commune, is_active=True)
     form = TrainingForm(request.POST, members=members)
     if form.is_valid():
@@ -118,7 +119,7 @@ def training_add(request):
 @login_required
 def help_log(request):
     """The quick form a team member fills on a phone at the household's door."""
-    commune = _commune(request, digital_teams.LOG_HELP)
+    commune = _commune(request, LOG_HELP)
     villages = places.villages_of_commune(commune)
     form = HelpForm(request.POST or None, villages=villages)
     if request.method == "POST" and form.is_valid():
