@@ -9,3 +9,4 @@ class DxConfig(AppConfig):
 
     def ready(self):
         from xaso.dx import cards  # noqa: F401  (registers the dashboard cards of dx)
+        from xaso.dx.calculators import dx_own, other_apps  # noqa: F401  (register the calculators)

@@ -18,14 +18,13 @@ from xaso.accounts.demo import DEMO_COMMUNE_CODE
 from xaso.accounts.models import User
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.core.tenancy import scope_of
 from xaso.documents import conf as documents_conf
 from xaso.documents import keys, pki, secret_tries, signing
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.pki import TEST_MARK
 from xaso.dx.models import DECIDED, Assessment, DecisionCredential
 from xaso.dx.pdf import decision_pdf_with_anchor
-from xaso.dx.permissions import REVIEW, require
+from xaso.dx.permissions import REVIEW, require, require_in_province
 from xaso.dx.selectors import decision_credentials_for
 from xaso.places.models import Commune
 
@@ -49,11 +48,6 @@ def decision_pdf_store(*, assessment_id: int) -> None:
 # --- the province's certificates --------------------------------------------------------------
 
 
-def _require_reviewer_of(actor, province_code: str) -> None:
-    if not scope_of(actor, REVIEW).reaches(commune_code="", province_code=province_code):
-        raise NotAllowed(_("Only the province's supervisors may do this."))
-
-
 def _subject_value(cert: x509.Certificate, oid) -> str:
     values = cert.subject.get_attributes_for_oid(oid)
     return str(values[0].value) if values else ""
@@ -65,7 +59,7 @@ def decision_credential_add(
     """Keep a PKCS#12 file to sign the province's recognition decisions with. Rules: supervisors
     of the province; the file must be protected by a passphrase and the given one must open it
     (it is not kept); it must hold a key and its certificate."""
-    _require_reviewer_of(actor, province.code)
+    require_in_province(actor, REVIEW, province.code, _("Only the province's supervisors may do this."))
     label = " ".join((label or "").split())
     if not label:
         raise InvalidInput(_("Give the certificate a name."), field="label")
