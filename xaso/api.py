@@ -13,7 +13,7 @@ from xaso.core.api.calendar import router as calendar_router
 from xaso.core.api.problems import document_problems, domain_problem, problem_response
 from xaso.core.errors import DomainError
 from xaso.documents.api import router as documents_router
-from xaso.documents.api_exchange import router as exchange_router
+from xaso.documents.exchange.api import router as exchange_router
 from xaso.dx.api import router as dx_router
 from xaso.onestop.api import dossiers_router, lookup_router, procedures_router
 from xaso.payments.api import router as payments_router

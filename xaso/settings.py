@@ -233,6 +233,24 @@ TASKS = {
     }
 }
 
+# Retry queues (xaso.core.outbox), one name scheme per queue, each read as XASO_<NAME>: how long a
+# worker may hold a row before another takes it over (a killed worker; longer than one send
+# takes), the wait after the n-th failed try (RETRY_BASE * 2**(n-1), capped at RETRY_MAX), the
+# tries before the row is dead (the dead letter), and the rows one task run handles before it
+# queues itself again.
+# notify: e-mail, SMS and Zalo messages (xaso.notify.delivery).
+NOTIFY_LEASE_SECONDS = env_int("XASO_NOTIFY_LEASE_SECONDS", 300, minimum=0)
+NOTIFY_RETRY_BASE_SECONDS = env_int("XASO_NOTIFY_RETRY_BASE_SECONDS", 30, minimum=1)
+NOTIFY_RETRY_MAX_SECONDS = env_int("XASO_NOTIFY_RETRY_MAX_SECONDS", 3600, minimum=1)
+NOTIFY_MAX_ATTEMPTS = env_int("XASO_NOTIFY_MAX_ATTEMPTS", 6, minimum=1)
+NOTIFY_BATCH = env_int("XASO_NOTIFY_BATCH", 500, minimum=1)
+# exchange: documents sent to other agencies (xaso.documents.exchange.delivery).
+EXCHANGE_LEASE_SECONDS = env_int("XASO_EXCHANGE_LEASE_SECONDS", 300, minimum=0)
+EXCHANGE_RETRY_BASE_SECONDS = env_int("XASO_EXCHANGE_RETRY_BASE_SECONDS", 60, minimum=1)
+EXCHANGE_RETRY_MAX_SECONDS = env_int("XASO_EXCHANGE_RETRY_MAX_SECONDS", 6 * 3600, minimum=1)
+EXCHANGE_MAX_ATTEMPTS = env_int("XASO_EXCHANGE_MAX_ATTEMPTS", 8, minimum=1)
+EXCHANGE_BATCH = env_int("XASO_EXCHANGE_BATCH", 100, minimum=1)
+
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env_str("XASO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env_str("XASO_EMAIL_HOST", "127.0.0.1")

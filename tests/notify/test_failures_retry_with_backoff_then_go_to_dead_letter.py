@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from xaso.notify.channels import Recipient
-from xaso.notify.delivery import backoff_seconds, outbox_process, outbox_requeue
+from xaso.notify.delivery import outbox_process, outbox_requeue, queue
 from xaso.notify.models import OutboxMessage, OutboxStatus
 from xaso.notify.services import notify_send
 
@@ -25,7 +25,7 @@ def _make_due():
 def test_backoff_doubles_and_is_capped(settings):
     settings.NOTIFY_RETRY_BASE_SECONDS = 30
     settings.NOTIFY_RETRY_MAX_SECONDS = 100
-    assert [backoff_seconds(n) for n in (1, 2, 3, 4)] == [30, 60, 100, 100]
+    assert [queue.backoff_seconds(n) for n in (1, 2, 3, 4)] == [30, 60, 100, 100]
 
 
 def test_a_busy_gateway_is_retried_later_then_the_message_is_dead(db, sms):

@@ -7,8 +7,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from xaso.documents.exchange import agency_save
-from xaso.documents.exchange_delivery import delivery_requeue
+from xaso.documents.exchange.delivery import queue as exchange_queue
+from xaso.documents.exchange.services import agency_save
 from xaso.documents.models import Agency, EnvelopeDelivery, InboundEnvelope
 
 
@@ -86,7 +86,7 @@ class EnvelopeDeliveryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Try the selected failed deliveries again"))
     def requeue(self, request, queryset):
-        count = delivery_requeue(delivery_ids=queryset.values_list("pk", flat=True))
+        count = exchange_queue.requeue(queryset.values_list("pk", flat=True))
         self.message_user(request, _("%(n)d deliveries were queued again.") % {"n": count})
 
 

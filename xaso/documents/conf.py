@@ -8,9 +8,6 @@ MAX_PDF_BYTES = env_int("XASO_DOCUMENTS_MAX_PDF_MB", 20, minimum=1) * 1024 * 102
 TSA_URL = env_str("XASO_TSA_URL", "")
 # Certificate revocation lists checked when signing and verifying: files or http(s) URLs.
 CRL_SOURCES = env_list("XASO_CRL_SOURCES", [])
-# Exchange between agencies: tries before a delivery is given up, and the wait between tries
-# (base * 2**(tries-1), capped).
-EXCHANGE_MAX_ATTEMPTS = env_int("XASO_EXCHANGE_MAX_ATTEMPTS", 8, minimum=1)
-EXCHANGE_RETRY_BASE_SECONDS = env_int("XASO_EXCHANGE_RETRY_BASE_SECONDS", 60, minimum=1)
-EXCHANGE_RETRY_MAX_SECONDS = env_int("XASO_EXCHANGE_RETRY_MAX_SECONDS", 6 * 3600, minimum=1)
+# Exchange between agencies: how long one try may wait for the recipient (the retry queue's
+# settings, EXCHANGE_LEASE_SECONDS and the rest, are read in settings.py).
 EXCHANGE_TIMEOUT_SECONDS = env_int("XASO_EXCHANGE_TIMEOUT_SECONDS", 30, minimum=1)

@@ -328,7 +328,7 @@ class MeetingInvitee(models.Model):
 
 # The exchange between agencies keeps its tables in their own module (imported here so that
 # Django registers them with this app).
-from xaso.documents.exchange_models import (  # noqa: E402, F401
+from xaso.documents.exchange.models import (  # noqa: E402, F401
     Agency,
     DeliveryStatus,
     EnvelopeDelivery,

@@ -1,22 +1,12 @@
 """Background work of the documents app, through Django's tasks API."""
 
-from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
-from xaso.documents.exchange_delivery import deliveries_process, next_retry_at
-
-BATCH = 100
+from xaso.documents.exchange.delivery import delivery_send, queue
 
 
 @task()
 def deliver_envelopes_due() -> int:
-    """Send the envelopes due now; if retries wait, schedule ourselves for the earliest one."""
-    counts = deliveries_process(limit=BATCH)
-    handled = sum(counts.values())
-    if handled >= BATCH:
-        deliver_envelopes_due.enqueue()
-    elif default_task_backend.supports_defer and counts.get("pending"):
-        retry_at = next_retry_at()
-        if retry_at is not None:
-            deliver_envelopes_due.using(run_after=max(retry_at, timezone.now())).enqueue()
-    return handled
+    """Send the envelopes due now (EXCHANGE_BATCH at most, then again); if retries wait,
+    schedule ourselves for the earliest one."""
+    return queue.run_task(delivery_send, deliver_envelopes_due)

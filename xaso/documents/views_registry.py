@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, DomainError, NotAllowed, NotFound
 from xaso.core.uploads import file_response
-from xaso.documents import exchange, exchange_selectors, registry, selectors
-from xaso.documents.exchange import SENDABLE
+from xaso.documents import registry, selectors
+from xaso.documents.exchange import selectors as exchange_selectors
+from xaso.documents.exchange import services as exchange
+from xaso.documents.exchange.services import SENDABLE
 from xaso.documents.forms import (
     AssignForm,
     CommentForm,

@@ -19,7 +19,7 @@ def setup(spec: dict) -> None:
     from django.core.management import call_command
 
     from tests import factories as f
-    from xaso.documents.exchange import agency_key_set, agency_save
+    from xaso.documents.exchange.services import agency_key_set, agency_save
     from xaso.documents.services import trust_root_add
 
     call_command("migrate", verbosity=0)
@@ -49,8 +49,8 @@ def send(spec: dict, directory: Path) -> None:
 
     import requests
 
-    from xaso.documents import envelope
-    from xaso.documents.exchange import agency_key
+    from xaso.documents.exchange import envelope
+    from xaso.documents.exchange.services import agency_key
     from xaso.documents.models import Agency
 
     pdf = (directory / "outgoing.pdf").read_bytes()

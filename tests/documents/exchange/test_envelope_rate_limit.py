@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from tests.documents.exchange.conftest import parts, post
-from xaso.documents import exchange_delivery
-from xaso.documents.exchange_delivery import deliveries_process
+from xaso.documents.exchange import delivery as exchange_delivery
+from xaso.documents.exchange.delivery import deliveries_process
 from xaso.documents.models import DeliveryStatus
 
 pytestmark = pytest.mark.django_db

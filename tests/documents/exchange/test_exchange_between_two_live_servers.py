@@ -24,9 +24,9 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from tests.documents.conftest import PASSPHRASE
 from tests.documents.exchange.conftest import agency_pkcs12
 from xaso.core.audit import AuditEvent
-from xaso.documents import envelope
-from xaso.documents.exchange import agency_key_set, agency_save, exchange_send
-from xaso.documents.exchange_delivery import deliveries_process
+from xaso.documents.exchange import envelope
+from xaso.documents.exchange.delivery import deliveries_process
+from xaso.documents.exchange.services import agency_key_set, agency_save, exchange_send
 from xaso.documents.models import DeliveryStatus, Direction, RegisteredDocument
 
 # One worker starts both servers for the whole module (its fixtures are module-scoped).

@@ -5,7 +5,7 @@ import pytest
 from tests.documents.exchange.conftest import parts, post
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import NotFound
-from xaso.documents import envelope
+from xaso.documents.exchange import envelope
 from xaso.documents.models import Direction, InboundEnvelope, RegisteredDocument
 from xaso.documents.selectors import registered_document_for
 

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from tests.documents.exchange.conftest import parts, post, resign
 from xaso.core.audit import AuditEvent
 from xaso.documents import conf, pki
-from xaso.documents.envelope import sha256
+from xaso.documents.exchange.envelope import sha256
 from xaso.documents.models import Direction, RegisteredDocument
 
 

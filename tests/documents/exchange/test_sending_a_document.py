@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.documents import conf, envelope, pki
-from xaso.documents.exchange import exchange_send
-from xaso.documents.exchange_delivery import backoff_seconds, deliveries_process
+from xaso.documents import conf, pki
+from xaso.documents.exchange import envelope
+from xaso.documents.exchange.delivery import deliveries_process, queue
+from xaso.documents.exchange.services import exchange_send
 from xaso.documents.models import DeliveryStatus
 from xaso.documents.registry import outgoing_create
 
@@ -76,8 +77,8 @@ def _closed_port() -> int:
         return s.getsockname()[1]
 
 
-def test_an_unreachable_recipient_is_retried_with_backoff_then_given_up(delivery, agency_b, monkeypatch):
-    monkeypatch.setattr(conf, "EXCHANGE_MAX_ATTEMPTS", 3)
+def test_an_unreachable_recipient_is_retried_with_backoff_then_given_up(delivery, agency_b, settings):
+    settings.EXCHANGE_MAX_ATTEMPTS = 3
     agency_b.base_url = f"http://127.0.0.1:{_closed_port()}"
     agency_b.save()
     before = timezone.now()
@@ -86,20 +87,20 @@ def test_an_unreachable_recipient_is_retried_with_backoff_then_given_up(delivery
     assert delivery.status == DeliveryStatus.PENDING and delivery.attempts == 1
     assert "ConnectionError" in delivery.last_error
     wait = (delivery.next_attempt_at - before).total_seconds()
-    assert backoff_seconds(1) <= wait < backoff_seconds(1) + 30
+    assert queue.backoff_seconds(1) <= wait < queue.backoff_seconds(1) + 30
     assert deliveries_process() == {}  # not due yet
     assert deliveries_process(now=delivery.next_attempt_at) == {"pending": 1}
     delivery.refresh_from_db()
-    assert delivery.attempts == 2 and (delivery.next_attempt_at - before).total_seconds() >= backoff_seconds(
-        2
-    )
+    assert delivery.attempts == 2 and (
+        delivery.next_attempt_at - before
+    ).total_seconds() >= queue.backoff_seconds(2)
     assert deliveries_process(now=delivery.next_attempt_at) == {"dead": 1}
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DEAD and delivery.attempts == 3
     assert AuditEvent.objects.filter(action="exchange.dead").exists()
 
 
-def test_backoff_doubles_and_is_capped(monkeypatch):
-    monkeypatch.setattr(conf, "EXCHANGE_RETRY_BASE_SECONDS", 60)
-    monkeypatch.setattr(conf, "EXCHANGE_RETRY_MAX_SECONDS", 600)
-    assert [backoff_seconds(n) for n in (1, 2, 3, 4, 5)] == [60, 120, 240, 480, 600]
+def test_backoff_doubles_and_is_capped(settings):
+    settings.EXCHANGE_RETRY_BASE_SECONDS = 60
+    settings.EXCHANGE_RETRY_MAX_SECONDS = 600
+    assert [queue.backoff_seconds(n) for n in (1, 2, 3, 4, 5)] == [60, 120, 240, 480, 600]

@@ -1,6 +1,6 @@
 """Writes of the exchange between agencies: the registry of agencies and their keys, sending
 an issued document as a signed envelope, receiving one (verify, register, sign a receipt).
-The delivery worker (tries, backoff, receipts) lives in exchange_delivery.py.
+The delivery worker (tries, backoff, receipts) lives in delivery.py.
 
 Rules in one place:
 - An agency is trusted by the certificate pinned in the registry, nothing else: an envelope
@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
-from xaso.documents import conf, envelope, revocation
+from xaso.documents import conf, revocation
+from xaso.documents.exchange import envelope
 from xaso.documents.models import (
     Agency,
     Direction,
@@ -177,7 +178,7 @@ def certificate_problem(agency: Agency) -> str:
 
 def exchange_send(*, actor, document, recipient: Agency) -> EnvelopeDelivery:
     """Send an issued outgoing document to another agency as a signed envelope; delivery runs
-    in the background (exchange_delivery). Rules: the commune's registrars (clerk, leader);
+    in the background (exchange.delivery). Rules: the commune's registrars (clerk, leader);
     the document is issued (signed PDF and number); our commune has an exchange key whose
     certificate is neither expired nor revoked; once per recipient."""
     commune = document.commune

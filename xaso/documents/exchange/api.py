@@ -7,7 +7,8 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from xaso.core.ratelimit import EXCHANGE_DELIVER, limit_request
-from xaso.documents import conf, exchange
+from xaso.documents import conf
+from xaso.documents.exchange.services import envelope_receive
 from xaso.documents.verification import pdf_size_check
 
 router = Router(tags=["exchange"])
@@ -32,9 +33,7 @@ def envelope_deliver(
     limit_request(request, EXCHANGE_DELIVER)  # per sending address, before any signature is checked
     pdf_size_check(pdf.size, conf.MAX_PDF_BYTES)
     pdf_size_check(envelope.size + signature.size, 1024 * 1024)
-    inbound = exchange.envelope_receive(
-        envelope_bytes=envelope.read(), signature=signature.read(), pdf=pdf.read()
-    )
+    inbound = envelope_receive(envelope_bytes=envelope.read(), signature=signature.read(), pdf=pdf.read())
     return {
         "envelope_id": str(inbound.envelope_id),
         "register_number": inbound.document.book_number,
