@@ -7,6 +7,10 @@ from django.core.cache import cache
 from tests import factories as f
 from xaso.core.page_shell import ShellCache
 
+# Fixtures several folders share: the test PKI and signed credentials, the commune's collection
+# account. Plain helpers live in tests/support and are imported where used.
+pytest_plugins = ["tests.support.signing", "tests.support.statements"]
+
 
 @pytest.fixture(autouse=True)
 def fresh_page_shells():

@@ -10,7 +10,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +22,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -35,12 +35,6 @@ CLIENTS = 3
 # Filings keep coming this long after the last restart, so that a message the killed worker was
 # sending outlives its lease and a later delivery run takes it over.
 TAIL_SECONDS = 4.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def probe(env: dict, *args: str) -> dict:
