@@ -12,7 +12,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from tests.support.exchange import agency_pkcs12
 from tests.support.servers import free_port
 from tests.support.signing import PASSPHRASE
+from tests.support.waiting import wait_until
 from xaso.core.audit import AuditEvent
 from xaso.documents import envelope
 from xaso.documents.exchange import agency_key_set, agency_save, exchange_send
@@ -72,14 +72,13 @@ class Peer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # wait until it answers, not a fixed sleep
-            try:
-                if requests.get(self.url + "/api/v1/places/provinces", timeout=20).status_code < 500:
-                    return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise AssertionError("agency B's server did not start")
+        wait_until(self.answers, timeout=60, message="agency B's server did not start")
+
+    def answers(self) -> bool:
+        try:
+            return requests.get(self.url + "/api/v1/places/provinces", timeout=20).status_code < 500
+        except requests.RequestException:
+            return False
 
     def stop(self) -> None:
         if self.process is not None:
