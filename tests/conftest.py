@@ -7,6 +7,40 @@ from django.core.cache import cache
 from tests import factories as f
 from xaso.core.page_shell import ShellCache
 
+# Fixtures several folders share: the test PKI and signed credentials, the commune's collection
+# account. Plain helpers live in tests/support and are imported where used.
+pytest_plugins = ["tests.support.signing", "tests.support.statements"]
+
+
+def _database_use(item) -> str:
+    """As pytest-django sorts: "plain" (rolled back), "transactional" (the tables flushed after
+    it, migration data included) or "none"."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        "transactional_db" in fixtures or "live_server" in fixtures
+    ):
+        return "transactional"
+    return "plain" if marker or "db" in fixtures else "none"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Longest first, so that under pytest-xdist the slow tests start at once and the short ones
+    fill the other worker, instead of one worker ending the run alone on a two-minute test.
+    pytest-django's order is kept where it matters: every test that shares the rolled-back
+    database runs before any that flushes it. Tests without a database go anywhere: the slow
+    ones first of all, the rest last."""
+    rank = {
+        ("none", True): 0,
+        ("plain", True): 1,
+        ("plain", False): 2,
+        ("transactional", True): 3,
+        ("transactional", False): 4,
+        ("none", False): 5,
+    }
+    items.sort(key=lambda item: rank[_database_use(item), item.get_closest_marker("slow") is not None])
+
 
 @pytest.fixture(autouse=True)
 def fresh_page_shells():

@@ -5,7 +5,6 @@ spelling of one account shares one counter, the page and the API token endpoint 
 and a ceiling per account holds whichever addresses the tries come from."""
 
 import pytest
-from django.test import override_settings
 
 from tests import factories as f
 from tests.factories import PASSWORD
@@ -53,8 +52,8 @@ def test_upper_case_e_mail_spellings_count_against_the_same_lock(client, phone_c
     assert page_sign_in(client, "0912345678", PASSWORD).status_code == 429
 
 
-@override_settings(XASO_LOGIN_ACCOUNT_CEILING=8)
-def test_the_account_ceiling_holds_across_client_addresses(client, phone_citizen):
+def test_the_account_ceiling_holds_across_client_addresses(client, phone_citizen, settings):
+    settings.XASO_LOGIN_ACCOUNT_CEILING = 8
     # Four tries from each address stay under the per-address limit of five; together they
     # reach the account's ceiling, and then no address signs in with any spelling.
     addresses = [f"10.1.0.{i}" for i in range(1, 3)]

@@ -5,7 +5,6 @@ import time
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
 
 from tests.factories import PASSWORD
 from xaso.core.audit import actor_label, audit_verify
@@ -55,8 +54,8 @@ def test_the_api_audits_failed_tries_and_issued_tokens(client, one_stop_officer)
     assert len(events("api_token.issue")) == 1
 
 
-@override_settings(XASO_RATE_LIMITS={"accounts.signin_audit": (3, 900)})
-def test_failed_tries_past_the_share_are_counted_not_written(client, one_stop_officer, monkeypatch):
+def test_failed_tries_past_the_share_are_counted_not_written(client, one_stop_officer, monkeypatch, settings):
+    settings.XASO_RATE_LIMITS = {"accounts.signin_audit": (3, 900)}
     for i in range(12):
         # Locked tries count too: a guesser hammering a locked account is still thinned.
         client.post("/dang-nhap/", {"username": "motcua", "password": "wrong"}, REMOTE_ADDR=f"10.9.0.{i}")
@@ -68,8 +67,8 @@ def test_failed_tries_past_the_share_are_counted_not_written(client, one_stop_of
     assert audit_verify().ok
 
 
-@override_settings(XASO_RATE_LIMITS={"accounts.token_issue": (2, 3600)})
-def test_a_password_holder_cannot_issue_tokens_without_end(client, one_stop_officer):
+def test_a_password_holder_cannot_issue_tokens_without_end(client, one_stop_officer, settings):
+    settings.XASO_RATE_LIMITS = {"accounts.token_issue": (2, 3600)}
     body = {"username": "motcua", "password": PASSWORD}
     codes = [
         client.post("/api/v1/auth/token", body, content_type="application/json").status_code for _ in range(4)

@@ -5,7 +5,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.community import announcements
 from xaso.community.announcements import announcement_create
 from xaso.community.fanout import ACK_SALT, ack_token

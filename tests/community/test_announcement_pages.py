@@ -1,8 +1,8 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.community.conftest import household
 from tests.files import image_bytes
+from tests.support.households import household
 from xaso.community.models import Announcement, Delivery
 
 

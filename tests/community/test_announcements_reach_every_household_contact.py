@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories as f
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.community.announcements import announcement_create
 from xaso.community.fanout import announcement_fan_out, announcements_publish_due
 from xaso.community.models import Delivery, Urgency

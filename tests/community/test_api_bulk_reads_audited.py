@@ -1,7 +1,7 @@
 """A page of households or of feedback (with reporters' phones) read through the API is audited
 like the Excel export: who, what, how many rows, format "api", whether contacts were masked."""
 
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.community.feedback import feedback_submit
 from xaso.core.audit import audit_verify
 from xaso.core.models import AuditEvent

@@ -4,7 +4,7 @@ scoped to the caller's commune, errors as problem bodies naming the field."""
 import pytest
 
 from tests import factories as f
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.community.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.community.models import FeedbackReport, FeedbackStatus, FeedbackSubscriber, Household
 from xaso.notify.models import Notification

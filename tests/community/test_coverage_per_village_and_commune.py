@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.community.announcements import announcement_create, deliveries_mark_in_person, delivery_acknowledge
 from xaso.community.coverage import coverage_for_announcement, coverage_for_commune, coverage_series
 from xaso.community.fanout import ack_token

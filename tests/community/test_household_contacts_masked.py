@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.community.conftest import household
+from tests.support.households import household
 
 pytestmark = pytest.mark.django_db
 

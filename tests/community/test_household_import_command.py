@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.community.conftest import row, xlsx_bytes
+from tests.support.households import row, xlsx_bytes
 from xaso.community.management.commands.households_import import bar
 from xaso.community.models import Household
 

@@ -41,7 +41,7 @@ def test_the_import_page_refuses_a_bomb_on_the_file_field(login, one_stop_office
 
 
 def test_checking_stops_past_its_time(one_stop_officer, commune, village, xlsx, monkeypatch):
-    from tests.community.conftest import row
+    from tests.support.households import row
 
     monkeypatch.setattr(spreadsheet, "CHECK_SECONDS", 0)
     with pytest.raises(InvalidInput) as caught:

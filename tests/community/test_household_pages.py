@@ -3,7 +3,7 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.community.conftest import row, upload
+from tests.support.households import row, upload
 from xaso.community.models import Household, HouseholdImport, ImportStatus
 from xaso.community.spreadsheet import headers
 

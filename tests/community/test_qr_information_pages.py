@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.community.conftest import household
 from tests.files import image_bytes
+from tests.support.households import household
 from xaso.community.infopages import household_listing, info_page_create, page_url
 from xaso.community.models import InfoKind, InfoPage
 from xaso.core.errors import InvalidInput

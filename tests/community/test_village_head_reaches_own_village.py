@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests import factories as f
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.accounts.models import Membership
 from xaso.community.announcements import announcement_create
 from xaso.community.households import HouseholdData, household_save
@@ -79,7 +79,7 @@ def test_an_officer_still_reaches_every_village(login, one_stop_officer, homes):
 
 
 def test_the_import_takes_rows_of_the_heads_village_only(head_of_a, commune, village_b, xlsx):
-    from tests.community.conftest import row
+    from tests.support.households import row
 
     outcome = households_import(
         actor=head_of_a, commune=commune, source=xlsx([row("HK-A2"), row("HK-B2", village="Thôn Đông Hải")])

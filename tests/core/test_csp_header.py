@@ -5,7 +5,7 @@ import pytest
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware as DjangoCSPMiddleware
 from django.http import HttpResponse
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 
 from xaso.core.csp import CSPMiddleware
 
@@ -30,10 +30,12 @@ def test_the_header_is_the_one_django_csp_builds():
     assert "default-src 'self'" in ours and "frame-ancestors 'none'" in ours
 
 
-def test_a_changed_policy_changes_the_header():
+def test_a_changed_policy_changes_the_header(settings):
     _through(CSPMiddleware)
-    with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {"default-src": ["'none'"]}}):
-        assert _through(CSPMiddleware)["Content-Security-Policy"] == "default-src 'none'"
+    shipped = settings.CONTENT_SECURITY_POLICY
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert _through(CSPMiddleware)["Content-Security-Policy"] == "default-src 'none'"
+    settings.CONTENT_SECURITY_POLICY = shipped
     assert "default-src 'self'" in _through(CSPMiddleware)["Content-Security-Policy"]
 
 
@@ -45,8 +47,8 @@ def test_a_response_with_its_own_policy_keeps_it():
     assert "https://tiles.example.vn" in header
 
 
-@override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {"script-src": ["'self'", NONCE]}})
-def test_a_used_nonce_is_in_the_header():
+def test_a_used_nonce_is_in_the_header(settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": ["'self'", NONCE]}}
     seen = {}
 
     def use_nonce(request, response):

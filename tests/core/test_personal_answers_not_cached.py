@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.onestop import files
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.accounts.services import api_token_issue
 from xaso.community.feedback import feedback_submit
 from xaso.onestop.models import Procedure

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -55,17 +54,17 @@ def test_over_https_hsts_covers_subdomains_and_the_language_cookie_is_secure(tmp
     assert plain["LANGUAGE_COOKIE_SAMESITE"] == "Lax"
 
 
-def test_the_language_cookie_is_written_with_those_settings(client):
-    with override_settings(LANGUAGE_COOKIE_SECURE=True):
-        response = client.get(reverse("web:language", args=["en"]))
+def test_the_language_cookie_is_written_with_those_settings(client, settings):
+    settings.LANGUAGE_COOKIE_SECURE = True
+    response = client.get(reverse("web:language", args=["en"]))
     cookie = response.cookies["django_language"]
     assert cookie.value == "en"
     assert cookie["secure"] is True and cookie["samesite"] == "Lax" and cookie["httponly"] is True
 
 
-@override_settings(
-    SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True, SECURE_PROXY_SSL_HEADER=None
-)
-def test_the_hsts_header_names_subdomains_over_https(client):
+def test_the_hsts_header_names_subdomains_over_https(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_PROXY_SSL_HEADER = None
     response = client.get(reverse("onestop:procedures"), secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"

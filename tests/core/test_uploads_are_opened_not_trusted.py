@@ -7,7 +7,6 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from PIL import Image
 
 from tests.files import (
@@ -76,8 +75,8 @@ def test_it_refuses_a_picture_whose_header_claims_billions_of_pixels_naming_the_
     assert refused.value.field == "image" and refused.value.status == 422
 
 
-@override_settings(UPLOAD_MAX_PIXELS=1_000_000)
-def test_it_refuses_a_picture_over_the_pixel_budget():
+def test_it_refuses_a_picture_over_the_pixel_budget(settings):
+    settings.UPLOAD_MAX_PIXELS = 1_000_000
     with pytest.raises(InvalidInput) as refused:
         file_check(_upload("big.png", png_claiming(1001, 1000)), field="photo")
     assert refused.value.field == "photo" and refused.value.code == "too_large"

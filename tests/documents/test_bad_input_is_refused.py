@@ -8,7 +8,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import copy_into_new_writer
 
 from tests import factories as f
-from tests.documents.conftest import PASSPHRASE
+from tests.support.signing import PASSPHRASE
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.core.pdf import html_to_pdf

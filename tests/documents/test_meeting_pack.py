@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.documents.conftest import PASSPHRASE, pdfsig
+from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.core.pdf import html_to_pdf

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.documents.conftest import pdftext
+from tests.support.signing import pdftext
 from xaso.documents.official import OfficialDocument, date_line, number_and_symbol, official_pdf, symbol_of
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.documents.conftest import PASSPHRASE, pdfsig
+from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.documents.models import DocumentStatus, RegisterBook
 from xaso.documents.registry import document_act, outgoing_create, outgoing_issue, outgoing_sign

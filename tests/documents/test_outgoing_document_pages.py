@@ -4,7 +4,7 @@ their certificate, the clerk issues it with the seal (the number is given) and d
 
 from django.urls import reverse
 
-from tests.documents.conftest import PASSPHRASE
+from tests.support.signing import PASSPHRASE
 from xaso.documents.models import DocumentStatus, RegisteredDocument
 
 

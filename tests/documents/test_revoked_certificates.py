@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import serialization
 from django.core.management import call_command
 from django.utils import translation
 
-from tests.documents.conftest import PASSPHRASE
+from tests.support.signing import PASSPHRASE
 from xaso.accounts.models import User
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict

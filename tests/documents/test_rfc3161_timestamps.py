@@ -10,7 +10,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-from tests.documents.conftest import PASSPHRASE, pdfsig
+from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.documents import conf, pki
 from xaso.documents.selectors import verification_report
 from xaso.documents.services import signed_result_create

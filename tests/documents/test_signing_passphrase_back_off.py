@@ -5,7 +5,7 @@ wrong try), with a Vietnamese message on the passphrase field; a right passphras
 import pytest
 from django.utils import translation
 
-from tests.documents.conftest import PASSPHRASE
+from tests.support.signing import PASSPHRASE
 from xaso.core.errors import InvalidInput, RateLimited
 from xaso.documents import secret_tries
 from xaso.documents.services import signed_result_create

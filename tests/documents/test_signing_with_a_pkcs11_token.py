@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.documents.conftest import pdfsig
+from tests.support.signing import pdfsig
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.core.models import AuditEvent
 from xaso.documents.models import SignedDocument

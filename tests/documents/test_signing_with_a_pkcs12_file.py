@@ -2,7 +2,7 @@ import hashlib
 
 import pytest
 
-from tests.documents.conftest import PASSPHRASE, pdfsig
+from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.models import SignedDocument
 from xaso.documents.selectors import verification_report

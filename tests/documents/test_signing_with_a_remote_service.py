@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.documents.conftest import pdfsig
 from tests.documents.csc_server import CscService
+from tests.support.signing import pdfsig
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.core.models import AuditEvent
 from xaso.documents.models import SignedDocument

@@ -5,7 +5,7 @@ from django.utils import translation
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from tests.documents.conftest import PASSPHRASE, pdfsig
+from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.errors import InvalidInput
 from xaso.documents.selectors import verification_report
 from xaso.documents.services import signed_result_create

@@ -1,7 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.documents.conftest import PASSPHRASE
+from tests.support.signing import PASSPHRASE
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.services import signed_result_create
 

@@ -4,7 +4,7 @@ that does not exist is refused with a message on the household field, and nothin
 
 import pytest
 
-from tests.community.conftest import household
+from tests.support.households import household
 from xaso.core.errors import InvalidInput
 from xaso.dx.models import HelpLog
 from xaso.dx.services import digital_teams

@@ -7,7 +7,7 @@ import subprocess
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.test_accessibility_gate import BLOCKING, CITIZEN_PAGE_BUDGET, _weight
-from tests.onestop.conftest import MARITAL_DATA
+from tests.support.dossiers import MARITAL_DATA
 from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.onestop.models import Dossier, Procedure

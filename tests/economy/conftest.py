@@ -1,8 +1,6 @@
-import io
 from datetime import date
 
 import pytest
-from PIL import Image
 
 from xaso.economy.services import batch_create, producer_save, product_save
 
@@ -43,9 +41,3 @@ def batch(product, specialist):
         product=product,
         data={"code": "L2411", "produced_on": date(2026, 11, 1), "area": "Đồi Định Tân", "quantity": 50},
     )
-
-
-def png_bytes(size=(8, 8)) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", size, (200, 30, 30)).save(buf, format="PNG")
-    return buf.getvalue()

@@ -4,7 +4,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.economy.conftest import png_bytes
+from tests.support.images import png_bytes
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.economy.services import product_save
 

@@ -1,34 +1,13 @@
 """Helpers for the one-stop tests: the shipped catalogue is loaded by migration, so the birth
 registration (1.001193) is always there."""
 
-from datetime import datetime
-
 import pytest
 
-from tests.payments.conftest import statement_csv
-from xaso.core.calendar import LOCAL_TZ
-from xaso.documents import pki
-from xaso.documents.services import credential_create_pkcs12, trust_root_add
+from tests.support.dossiers import BIRTH_DATA, MARITAL_DATA
+from tests.support.statements import statement_csv
 from xaso.onestop.models import Procedure
 from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
-from xaso.payments.services import collection_account_set, statement_import
-
-BIRTH_DATA = {
-    "applicant_name": "Trần Thị Bình",
-    "applicant_personal_id": "038190000123",
-    "applicant_phone": "0912000001",
-    "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
-    "relationship": "me",
-    "child_name": "Lê Minh An",
-    "child_birth_date": "2026-03-01",
-    "child_sex": "M",
-    "child_birth_place": "Trạm y tế xã Yên Định",
-    "child_ethnicity": "Kinh",
-    "mother_name": "Trần Thị Bình",
-}
-
-# A Tuesday morning, Vietnamese time: no holiday near it.
-TUESDAY_9AM = datetime(2026, 3, 10, 9, 0, tzinfo=LOCAL_TZ)
+from xaso.payments.services import statement_import
 
 
 @pytest.fixture(autouse=True)
@@ -81,26 +60,6 @@ def walk(one_stop_officer, specialist, commune_leader):
 
 
 # --- fees (see test_fees.py, test_fee_pages.py) ---------------------------------------------
-MARITAL_DATA = {
-    "applicant_name": "Trần Thị Bình",
-    "applicant_personal_id": "038190000123",
-    "applicant_phone": "0912000001",
-    "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
-    "purpose": "ket_hon",
-}
-
-
-@pytest.fixture
-def account(commune, commune_leader):
-    return collection_account_set(
-        actor=commune_leader,
-        commune=commune,
-        bank_bin="970405",
-        account_number="3600205123456",
-        account_name="UBND XA YEN DINH",
-    )
-
-
 @pytest.fixture
 def marital(db):
     return Procedure.objects.get(code="xac-nhan-tinh-trang-hon-nhan")  # 15.000 đồng
@@ -128,30 +87,10 @@ def pay(one_stop_officer):
 
 
 # --- signed results (see test_signed_results.py, test_signed_result_access.py) --------------
-PASSPHRASE = "mat-khau-ky"
-
-
-@pytest.fixture(scope="module")
-def test_ca():
-    return pki.ca_create("xaso Test Root CA")
-
-
 @pytest.fixture
-def credential(commune, commune_leader, test_ca, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    trust_root_add(actor=commune_leader, certificate_der=test_ca.cert_der, label="Test CA", is_test=True)
-    cert = pki.cert_issue(
-        test_ca, common_name="Trịnh Văn Hùng", organisation="UBND Xã Yên Định", title="Chủ tịch"
-    )
-    return credential_create_pkcs12(
-        actor=commune_leader,
-        commune=commune,
-        holder=commune_leader,
-        label="Chữ ký số Chủ tịch",
-        position="Chủ tịch",
-        pkcs12=pki.pkcs12_bytes(cert, test_ca, PASSPHRASE),
-        passphrase=PASSPHRASE,
-    )
+def credential(media_root, leader_credential):
+    """The leader's signing credential (tests/support/signing.py), with media in a fresh folder."""
+    return leader_credential
 
 
 @pytest.fixture

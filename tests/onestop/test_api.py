@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.onestop.models import Dossier, Status
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +22,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
+from tests.support.servers import free_port
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -35,12 +36,6 @@ CLIENTS = 3
 # Filings keep coming this long after the last restart, so that a message the killed worker was
 # sending outlives its lease and a later delivery run takes it over.
 TAIL_SECONDS = 4.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def probe(env: dict, *args: str) -> dict:
@@ -164,21 +159,26 @@ class Client:
             self.file_one(f"{self.name}-{n}", time.monotonic() + 120)
 
 
+def serving(port: int) -> bool:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", "/healthz")
+        return conn.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        conn.close()
+
+
 def wait_serving(port: int, seconds: float = 120) -> None:
     """Until the restarted server answers (granian binds its port before Django has loaded)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        try:
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            conn.close()
-        time.sleep(0.1)
-    raise AssertionError("granian did not come back")
+    wait_until(lambda: serving(port), timeout=seconds, message="granian did not come back")
+
+
+def drained(seen: dict) -> dict | None:
+    """The report, once no message waits in the outbox or is being sent."""
+    outbox = seen["outbox"]
+    return None if outbox.get("pending") or outbox.get("sending") else seen
 
 
 def test_no_acknowledged_filing_is_lost_when_the_server_and_worker_are_killed(instance):
@@ -218,13 +218,9 @@ def test_no_acknowledged_filing_is_lost_when_the_server_and_worker_are_killed(in
         stop.set()
         for t in threads:
             t.join(timeout=180)
-        deadline = time.monotonic() + 60
-        while True:
-            seen = probe(env, "report")
-            if not seen["outbox"].get("pending") and not seen["outbox"].get("sending"):
-                break
-            assert time.monotonic() < deadline, f"the outbox did not drain: {seen['outbox']}"
-            time.sleep(1)
+        seen = wait_until(
+            lambda: drained(probe(env, "report")), timeout=60, message="the outbox did not drain", every=1
+        )
     finally:
         stop.set()
         server.kill()

@@ -2,7 +2,7 @@ from unittest import mock
 
 import pytest
 
-from tests.onestop.conftest import BIRTH_DATA, TUESDAY_9AM
+from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification

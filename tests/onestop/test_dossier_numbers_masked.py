@@ -5,7 +5,7 @@ supervisor or a clerk reads them masked, on the page and in the API."""
 import pytest
 
 from tests.files import PDF
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.onestop.models import DossierView
 from xaso.onestop.selectors import dossier_answers_for, sees_full_numbers
 

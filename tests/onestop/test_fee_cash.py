@@ -4,7 +4,7 @@ delivered; only the commune's cashiers see the form."""
 
 import pytest
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import InvalidInput
 from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification

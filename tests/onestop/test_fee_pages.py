@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.payments.conftest import statement_csv
+from tests.support.statements import statement_csv
 from xaso.onestop.models import Dossier
 from xaso.payments.services import statement_import
 from xaso.payments.vietqr import vietqr_parse

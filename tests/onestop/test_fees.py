@@ -4,7 +4,7 @@ dossiers paid (once), a part payment leaves them unpaid, and an unpaid fee holds
 
 import pytest
 
-from tests.onestop.conftest import BIRTH_DATA, MARITAL_DATA
+from tests.support.dossiers import BIRTH_DATA, MARITAL_DATA
 from xaso.core.errors import Conflict
 from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification

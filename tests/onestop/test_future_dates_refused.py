@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.onestop.conftest import BIRTH_DATA, MARITAL_DATA
+from tests.support.dossiers import BIRTH_DATA, MARITAL_DATA
 from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput
 from xaso.onestop.forms import build_form, clean_data

@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories as f
 from tests.core.race import race
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.core.models import IdempotencyKey
 from xaso.onestop.models import Dossier, Status
 from xaso.onestop.services import dossier_draft_save, dossier_submit_once

@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 
-from tests.onestop.conftest import TUESDAY_9AM
+from tests.support.dossiers import TUESDAY_9AM
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.notify.models import Notification
 from xaso.onestop.models import Dossier

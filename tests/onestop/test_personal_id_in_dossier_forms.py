@@ -4,7 +4,7 @@ dossier is filed on the web form, through the API or at the counter."""
 
 import pytest
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.accounts.identity import personal_id_clean
 from xaso.core.errors import InvalidInput
 from xaso.onestop.forms import build_form, clean_data

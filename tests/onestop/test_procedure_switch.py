@@ -1,6 +1,6 @@
 import pytest
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.onestop.selectors import procedures_search
 from xaso.onestop.services import dossier_submit, procedure_switch

@@ -8,7 +8,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.onestop.models import Dossier
 from xaso.onestop.selectors import QueueFilters, queue_for
 

@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 
-from tests.onestop.conftest import TUESDAY_9AM
+from tests.support.dossiers import TUESDAY_9AM
 from xaso.core.audit import audit_verify
 from xaso.core.models import AuditEvent
 

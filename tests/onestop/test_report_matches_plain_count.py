@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 
 from tests import factories as f
-from tests.onestop.conftest import BIRTH_DATA, TUESDAY_9AM
+from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM
 from xaso.core.calendar import LOCAL_TZ, local_today
 from xaso.onestop.models import CLOCK_RUNNING, SETTLED, Channel, Dossier, Rating, RatingLevel, Status
 from xaso.onestop.reports import report_for

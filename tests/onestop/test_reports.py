@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests import factories as f
-from tests.onestop.conftest import BIRTH_DATA, TUESDAY_9AM
+from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM
 from xaso.onestop.models import Dossier
 from xaso.onestop.reports import report_for
 from xaso.onestop.services import dossier_rate, dossier_submit

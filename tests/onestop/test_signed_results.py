@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from tests import factories as f
-from tests.onestop.conftest import PASSPHRASE
+from tests.support.signing import PASSPHRASE
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from xaso.documents.models import SignedDocument
 from xaso.documents.selectors import verification_report

@@ -5,7 +5,7 @@ dossier stays awaiting its supplement."""
 import pytest
 
 from tests.onestop import files
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import InvalidInput
 from xaso.onestop.models import Status
 from xaso.onestop.services import dossier_act, dossier_file_add

@@ -4,7 +4,7 @@ from unittest import mock
 import pytest
 
 from tests.onestop import files
-from tests.onestop.conftest import TUESDAY_9AM
+from tests.support.dossiers import TUESDAY_9AM
 from xaso.core.errors import InvalidInput
 from xaso.onestop.models import Procedure, Status
 from xaso.onestop.selectors import DueState, due_state

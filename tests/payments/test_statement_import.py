@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 from openpyxl import Workbook
 
-from tests.payments.conftest import statement_csv
+from tests.support.statements import statement_csv
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.payments.models import BankStatement, ColumnMapping, RequestStatus, StatementLine
 from xaso.payments.services import statement_import

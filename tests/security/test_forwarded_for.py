@@ -4,7 +4,7 @@ client cannot pick its own address to slip past a rate limit."""
 
 import pytest
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
 
 from xaso.core.forwarded import _networks, real_client
 
@@ -37,10 +37,10 @@ def test_without_trusted_proxies_the_header_is_ignored():
 
 
 @pytest.fixture
-def one_trace_each():
+def one_trace_each(settings):
     cache.clear()
-    with override_settings(XASO_RATE_LIMITS={"economy.trace": (1, 600)}):
-        yield
+    settings.XASO_RATE_LIMITS = {"economy.trace": (1, 600)}
+    yield
     cache.clear()
 
 
@@ -48,8 +48,8 @@ def _trace(client: Client, forwarded_for: str):
     return client.get("/truy-xuat/KHONGCO/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
 
 
-@override_settings(XASO_TRUSTED_PROXIES=["127.0.0.1"])
-def test_behind_a_trusted_proxy_each_client_has_its_own_limit(one_trace_each):
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(one_trace_each, settings):
+    settings.XASO_TRUSTED_PROXIES = ["127.0.0.1"]
     client = Client()
     assert _trace(client, "203.0.113.7").status_code != 429
     assert _trace(client, "203.0.113.7").status_code == 429

@@ -4,7 +4,6 @@ pages, a problem body for the API. Limits are set to one request here so the sec
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +30,10 @@ PAGES = [
 
 
 @pytest.fixture(autouse=True)
-def limits():
+def limits(settings):
     cache.clear()
-    with override_settings(XASO_RATE_LIMITS=ONE_EACH):
-        yield
+    settings.XASO_RATE_LIMITS = ONE_EACH
+    yield
     cache.clear()
 
 

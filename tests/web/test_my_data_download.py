@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests import factories as f
-from tests.onestop.conftest import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA
 from xaso.community.models import FeedbackReport, Household, Resident
 from xaso.core.models import AuditEvent
 from xaso.onestop.models import Procedure

@@ -3,19 +3,11 @@ Tân) as two tenants of one installation, each with its exchange key from the te
 issued outgoing document of A (signed by A's leader, numbered and sealed)."""
 
 import pytest
-from cryptography.hazmat.primitives.serialization import pkcs12
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.documents.conftest import PASSPHRASE
-from xaso.documents import pki
-from xaso.documents.exchange import envelope
+from tests.support.exchange import agency_pkcs12
+from tests.support.signing import PASSPHRASE
 from xaso.documents.exchange.services import agency_key_set, exchange_send
 from xaso.documents.registry import document_act, outgoing_create, outgoing_issue, outgoing_sign
-
-
-def agency_pkcs12(test_ca, name: str) -> bytes:
-    issued = pki.cert_issue(test_ca, common_name=f"{name} - trao đổi văn bản", organisation=name)
-    return pki.pkcs12_bytes(issued, test_ca, PASSPHRASE)
 
 
 @pytest.fixture(scope="session")
@@ -73,22 +65,3 @@ def issued(media_root, commune, specialist, commune_leader, clerk, leader_creden
 def delivery(issued, clerk, agency_a, agency_b):
     """An envelope from A to B, built and signed, not sent yet (tests run no commit hooks)."""
     return exchange_send(actor=clerk, document=issued, recipient=agency_b)
-
-
-def parts(delivery) -> dict:
-    """The three parts of the POST, as the delivery worker sends them."""
-    return {
-        "envelope": bytes(delivery.envelope),
-        "signature": bytes(delivery.signature),
-        "pdf": delivery.document.file.open("rb").read(),
-    }
-
-
-def post(client, data: dict):
-    files = {name: SimpleUploadedFile(name, value) for name, value in data.items()}
-    return client.post("/api/v1/exchange/envelopes", files)
-
-
-def resign(data: bytes, p12: bytes) -> bytes:
-    key, cert, extra = pkcs12.load_key_and_certificates(p12, PASSPHRASE.encode())
-    return envelope.cms_sign(data, envelope.AgencyKey(key, cert, list(extra)))

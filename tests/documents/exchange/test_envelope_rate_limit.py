@@ -4,9 +4,8 @@ sender that meets a limit (429) retries later instead of giving the delivery up 
 import pytest
 import requests
 from django.core.cache import cache
-from django.test import override_settings
 
-from tests.documents.exchange.conftest import parts, post
+from tests.support.exchange import parts, post
 from xaso.documents.exchange import delivery as exchange_delivery
 from xaso.documents.exchange.delivery import deliveries_process
 from xaso.documents.models import DeliveryStatus
@@ -15,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def one_envelope_each():
+def one_envelope_each(settings):
     cache.clear()
-    with override_settings(XASO_RATE_LIMITS={"documents.exchange": (1, 600)}):
-        yield
+    settings.XASO_RATE_LIMITS = {"documents.exchange": (1, 600)}
+    yield
     cache.clear()
 
 

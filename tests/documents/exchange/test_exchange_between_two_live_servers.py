@@ -9,11 +9,9 @@ document; B verifies, registers it and answers a signed receipt that A verifies 
 import base64
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,8 +19,10 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-from tests.documents.conftest import PASSPHRASE
-from tests.documents.exchange.conftest import agency_pkcs12
+from tests.support.exchange import agency_pkcs12
+from tests.support.servers import free_port
+from tests.support.signing import PASSPHRASE
+from tests.support.waiting import wait_until
 from xaso.core.audit import AuditEvent
 from xaso.documents.exchange import envelope
 from xaso.documents.exchange.delivery import deliveries_process
@@ -34,12 +34,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("two-live-servers")]
 
 ROOT = Path(__file__).resolve().parents[3]
 GRANIAN = Path(sys.executable).with_name("granian")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Peer:
@@ -78,14 +72,13 @@ class Peer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # wait until it answers, not a fixed sleep
-            try:
-                if requests.get(self.url + "/api/v1/places/provinces", timeout=20).status_code < 500:
-                    return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise AssertionError("agency B's server did not start")
+        wait_until(self.answers, timeout=60, message="agency B's server did not start")
+
+    def answers(self) -> bool:
+        try:
+            return requests.get(self.url + "/api/v1/places/provinces", timeout=20).status_code < 500
+        except requests.RequestException:
+            return False
 
     def stop(self) -> None:
         if self.process is not None:
@@ -106,7 +99,7 @@ def _cert_pem(p12: bytes) -> str:
 @pytest.fixture(scope="module")
 def peer_spec(test_ca, agency_a_p12, live_server):
     return {
-        "own_url": f"http://127.0.0.1:{_free_port()}",
+        "own_url": f"http://127.0.0.1:{free_port()}",
         "p12": agency_pkcs12(test_ca, "UBND Xã Hàm Yên").hex(),
         "passphrase": PASSPHRASE,
         "ca_der": test_ca.cert_der.hex(),

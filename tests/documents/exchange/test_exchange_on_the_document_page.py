@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from tests.documents.exchange.conftest import parts, post
+from tests.support.exchange import parts, post
 from xaso.core.audit import AuditEvent
 from xaso.documents import pki
 from xaso.documents.models import Agency, DeliveryStatus, EnvelopeDelivery

@@ -2,7 +2,7 @@ import base64
 
 import pytest
 
-from tests.documents.exchange.conftest import parts, post
+from tests.support.exchange import parts, post
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import NotFound
 from xaso.documents.exchange import envelope

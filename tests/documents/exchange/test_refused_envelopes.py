@@ -7,7 +7,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from tests.documents.exchange.conftest import parts, post, resign
+from tests.support.exchange import parts, post, resign
 from xaso.core.audit import AuditEvent
 from xaso.documents import conf, pki
 from xaso.documents.exchange.envelope import sha256

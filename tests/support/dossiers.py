@@ -1,0 +1,30 @@
+"""Form data for the dossiers the tests file, and a working-day moment to file them at."""
+
+from datetime import datetime
+
+from xaso.core.calendar import LOCAL_TZ
+
+BIRTH_DATA = {
+    "applicant_name": "Trần Thị Bình",
+    "applicant_personal_id": "038190000123",
+    "applicant_phone": "0912000001",
+    "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
+    "relationship": "me",
+    "child_name": "Lê Minh An",
+    "child_birth_date": "2026-03-01",
+    "child_sex": "M",
+    "child_birth_place": "Trạm y tế xã Yên Định",
+    "child_ethnicity": "Kinh",
+    "mother_name": "Trần Thị Bình",
+}
+
+MARITAL_DATA = {
+    "applicant_name": "Trần Thị Bình",
+    "applicant_personal_id": "038190000123",
+    "applicant_phone": "0912000001",
+    "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
+    "purpose": "ket_hon",
+}
+
+# A Tuesday morning, Vietnamese time: no holiday near it.
+TUESDAY_9AM = datetime(2026, 3, 10, 9, 0, tzinfo=LOCAL_TZ)
