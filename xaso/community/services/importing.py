@@ -1,6 +1,6 @@
 """The household import (run by a task): checked (checked, all-or-nothing unless the officer
 chooses "import valid rows",
-idempotent by household code. Started by services.household_import_start."""
+idempotent by household code. Started by services.households.household_import_start."""
 
 import io
 import logging
