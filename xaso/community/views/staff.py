@@ -39,6 +39,7 @@ from xaso.community.services.announcements import (
     deliveries_mark_in_person,
 )
 from xaso.community.services.households import household_import_start
+from xaso.community.workflow import action_label
 from xaso.core.bounds import parse_id
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
@@ -338,10 +339,12 @@ def feedback_queue(request):
 def feedback_handle(request, report_id: int):
     report = selectors.feedback_one_for(request.user, report_id)
     form = FeedbackAnswerForm(request.POST or None, initial={"answer": report.answer})
+    # The status the page showed: acting on a report someone else moved meanwhile is refused.
+    seen = request.POST.get("expected_status") or None
     if request.method == "POST" and "into" in request.POST:
         try:
             into = selectors.feedback_by_code(request.POST["into"].strip().upper())
-            feedback.feedback_merge(actor=request.user, report=report, into=into)
+            feedback.feedback_merge(actor=request.user, report=report, into=into, expected_status=seen)
         except DomainError as exc:
             messages.error(request, str(exc.message))
         else:
@@ -349,7 +352,9 @@ def feedback_handle(request, report_id: int):
         return redirect("community:feedback_handle", report_id=report.pk)
     if request.method == "POST" and form.is_valid():
         try:
-            feedback.feedback_answer(actor=request.user, report=report, **form.cleaned_data)
+            feedback.feedback_answer(
+                actor=request.user, report=report, expected_status=seen, **form.cleaned_data
+            )
         except DomainError as exc:
             attach_error(form, exc)
         else:
@@ -358,6 +363,11 @@ def feedback_handle(request, report_id: int):
     return render(
         request,
         "community/feedback_handle.html",
-        {"report": report, "form": form, "late": feedback.is_late(report)},
+        {
+            "report": report,
+            "form": form,
+            "late": feedback.is_late(report),
+            "events": [(e, action_label(e.action)) for e in selectors.feedback_timeline(report)],
+        },
         status=422 if form.errors else 200,
     )
