@@ -2,7 +2,9 @@
 with photos and a place, gets a tracking code, and follows the public answer; officers assign,
 answer publicly and resolve within the SLA; duplicates are merged. The public board never shows
 who reported; an anonymous report does not even store it. Spam limits: reports per IP address
-and per phone per day, photo count and size, photos checked by content."""
+and per phone per day, photo count and size, photos checked by content. Every officer's move
+(assign, answer, resolve, merge) goes through FEEDBACK_FLOW (xaso.community.workflow): the
+engine locks the row and writes the timeline row and the audit entry."""
 
 import secrets
 from datetime import timedelta
