@@ -108,7 +108,7 @@ FANOUT = """
 import time
 from django.db import connection
 from xaso.accounts.models import User
-from xaso.community.announcements import announcement_create
+from xaso.community.services.announcements import announcement_create
 from xaso.community.models import Household
 from xaso.notify.models import OutboxMessage
 from xaso.places.models import Commune, Village

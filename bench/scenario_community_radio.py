@@ -24,7 +24,7 @@ from datetime import timedelta
 from django.utils import timezone
 from tests import factories as f
 from xaso.community.models import AudioStatus, Bulletin
-from xaso.community.radio import speaker_cluster_create
+from xaso.community.services.radio import speaker_cluster_create
 province = f.province("38", "Thanh Hóa")
 commune = f.commune("15469", "Xã Yên Định", province)
 villages = [f.village(commune, f"Thôn {i:02d}") for i in range(8)]

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.support.households import household
-from xaso.community import announcements
-from xaso.community.announcements import announcement_create
-from xaso.community.fanout import ACK_SALT, ack_token
 from xaso.community.models import Delivery, ReachedHow
+from xaso.community.services import announcements
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.fanout import ACK_SALT, ack_token
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from tests import factories as f
 from tests.support.households import household
-from xaso.community.announcements import announcement_create
-from xaso.community.fanout import announcement_fan_out, announcements_publish_due
 from xaso.community.models import Delivery, Urgency
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.fanout import announcement_fan_out, announcements_publish_due
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.notify.models import Notification, OutboxMessage
 

@@ -2,7 +2,7 @@
 like the Excel export: who, what, how many rows, format "api", whether contacts were masked."""
 
 from tests.support.households import household
-from xaso.community.feedback import feedback_submit
+from xaso.community.services.feedback import feedback_submit
 from xaso.core.audit import audit_verify
 from xaso.core.models import AuditEvent
 

@@ -3,8 +3,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.files import image_bytes
-from xaso.community.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.community.models import FeedbackReport, FeedbackStatus
+from xaso.community.services.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.core.errors import InvalidInput, NotAllowed, RateLimited
 from xaso.notify.models import Notification
 

@@ -5,8 +5,8 @@ import pytest
 
 from tests import factories as f
 from tests.support.households import household
-from xaso.community.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.community.models import FeedbackReport, FeedbackStatus, FeedbackSubscriber, Household
+from xaso.community.services.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.notify.models import Notification
 
 API = "/api/v1/community"

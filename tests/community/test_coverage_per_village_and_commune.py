@@ -4,10 +4,14 @@ import pytest
 from django.utils import timezone
 
 from tests.support.households import household
-from xaso.community.announcements import announcement_create, deliveries_mark_in_person, delivery_acknowledge
 from xaso.community.coverage import coverage_for_announcement, coverage_for_commune, coverage_series
-from xaso.community.fanout import ack_token
 from xaso.community.models import Announcement, Delivery, ReachedHow
+from xaso.community.services.announcements import (
+    announcement_create,
+    deliveries_mark_in_person,
+    delivery_acknowledge,
+)
+from xaso.community.services.fanout import ack_token
 from xaso.core.errors import NotAllowed
 
 

@@ -7,8 +7,8 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 
-from xaso.community.announcements import announcement_create
 from xaso.community.models import Announcement
+from xaso.community.services.announcements import announcement_create
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from openpyxl import load_workbook
 
 from tests import factories as f
 from tests.support.households import HEADERS_VI, row
-from xaso.community.importing import households_import
 from xaso.community.models import Household, Resident
+from xaso.community.services.importing import households_import
 from xaso.community.spreadsheet import error_report, headers
 from xaso.core.errors import InvalidInput, NotAllowed
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.files import PDF
-from xaso.community.announcements import announcement_create
+from xaso.community.services.announcements import announcement_create
 from xaso.core.errors import InvalidInput
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from tests.files import image_bytes
 from tests.support.households import household
-from xaso.community.infopages import household_listing, info_page_create, page_url
 from xaso.community.models import InfoKind, InfoPage
+from xaso.community.services.infopages import household_listing, info_page_create, page_url
 from xaso.core.errors import InvalidInput
 
 PNG = image_bytes("PNG")

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from xaso.community import audio
 from xaso.community.models import AudioStatus, Bulletin
-from xaso.community.radio import bulletin_create
+from xaso.community.services.radio import bulletin_create
 from xaso.core.errors import InvalidInput
 
 TEXT = (
@@ -97,7 +97,7 @@ def test_a_bulletin_needs_text_or_a_recording(one_stop_officer, commune):
 
 
 def test_an_announcement_becomes_a_bulletin(one_stop_officer, commune, django_capture_on_commit_callbacks):
-    from xaso.community.announcements import announcement_create
+    from xaso.community.services.announcements import announcement_create
 
     announcement = announcement_create(
         actor=one_stop_officer, commune=commune, title="Họp dân", body="Tối nay 19 giờ."

@@ -13,7 +13,7 @@ from django.utils import timezone
 from tests.community.test_radio_receivers import ready_bulletin
 from xaso.community import playlists
 from xaso.community.models import AudioStatus, Bulletin
-from xaso.community.radio import speaker_cluster_create
+from xaso.community.services.radio import speaker_cluster_create
 
 
 @pytest.fixture

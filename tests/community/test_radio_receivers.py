@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from xaso.community.models import AudioStatus, Bulletin, PlayReport, SpeakerCluster
-from xaso.community.radio import is_silent, speaker_cluster_create
+from xaso.community.services.radio import is_silent, speaker_cluster_create
 from xaso.core.errors import InvalidInput
 
 ONE_DAY = timedelta(days=1)

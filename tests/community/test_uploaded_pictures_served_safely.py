@@ -9,10 +9,10 @@ from django.urls import reverse
 from PIL import Image
 
 from tests.files import PDF, POLYGLOT, image_bytes, jpeg_with_gps, noisy_photo, png_claiming
-from xaso.community.announcements import announcement_create
-from xaso.community.feedback import feedback_submit
-from xaso.community.infopages import info_page_create
 from xaso.community.models import InfoKind, InfoPage
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.feedback import feedback_submit
+from xaso.community.services.infopages import info_page_create
 
 
 def _body(response) -> bytes:

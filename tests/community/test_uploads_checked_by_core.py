@@ -5,10 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.files import POLYGLOT, core_checker_calls, png_claiming
-from xaso.community.announcements import announcement_create
-from xaso.community.feedback import feedback_submit
-from xaso.community.infopages import info_page_create
 from xaso.community.models import InfoKind
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.feedback import feedback_submit
+from xaso.community.services.infopages import info_page_create
 from xaso.core.errors import InvalidInput
 
 ENTRY_POINTS = {

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 from tests import factories as f
 from tests.support.households import household
 from xaso.accounts.models import Membership
-from xaso.community.announcements import announcement_create
-from xaso.community.households import HouseholdData, household_save
-from xaso.community.importing import households_import
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.households import HouseholdData, household_save
+from xaso.community.services.importing import households_import
 from xaso.core.errors import InvalidInput, NotFound
 
 API = "/api/v1/community"

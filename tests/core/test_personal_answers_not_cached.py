@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.onestop import files
 from tests.support.dossiers import BIRTH_DATA
 from xaso.accounts.services import api_token_issue
-from xaso.community.feedback import feedback_submit
+from xaso.community.services.feedback import feedback_submit
 from xaso.onestop.models import Procedure
 from xaso.onestop.services import dossier_file_add, dossier_submit
 

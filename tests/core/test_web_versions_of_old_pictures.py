@@ -8,8 +8,8 @@ from django.core.management import call_command
 from PIL import Image
 
 from tests.files import HTML, jpeg_with_gps
-from xaso.community.feedback import feedback_submit
 from xaso.community.models import FeedbackPhoto
+from xaso.community.services.feedback import feedback_submit
 
 
 def test_an_old_feedback_photo_gets_a_web_version_without_gps(db, commune, settings, tmp_path):

@@ -13,12 +13,12 @@ from tests import factories as f
 from tests.files import PDF, image_bytes
 from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
-from xaso.community.announcements import announcement_create
-from xaso.community.fanout import ack_token
-from xaso.community.feedback import feedback_submit
-from xaso.community.infopages import info_page_create
 from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, HouseholdImport
-from xaso.community.radio import speaker_cluster_create
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.fanout import ack_token
+from xaso.community.services.feedback import feedback_submit
+from xaso.community.services.infopages import info_page_create
+from xaso.community.services.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
 from xaso.documents import pki
 from xaso.documents.meetings import meeting_create, meeting_item_add

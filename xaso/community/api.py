@@ -13,18 +13,18 @@ from ninja.responses import Status
 from xaso.accounts.api import api_caller
 from xaso.accounts.models import User
 from xaso.community import selectors
-from xaso.community.announcements import announcement_create
 from xaso.community.coverage import coverage_for_announcement
-from xaso.community.feedback import (
+from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
+from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
+from xaso.community.services.announcements import announcement_create
+from xaso.community.services.feedback import (
     feedback_answer,
     feedback_assign,
     feedback_submit,
     feedback_subscribe,
     feedback_unsubscribe,
 )
-from xaso.community.households import HouseholdData, household_save
-from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
-from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
+from xaso.community.services.households import HouseholdData, household_save
 from xaso.core.api.schemas import In
 from xaso.core.bounds import MAX_ID, Id, Moment, Page
 from xaso.core.errors import InvalidInput, NotFound

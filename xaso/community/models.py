@@ -9,6 +9,7 @@ from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from xaso.core.models import WorkflowEvent
 from xaso.core.tenancy import ScopedManager
 
 
@@ -441,6 +442,20 @@ class FeedbackReport(models.Model):
 
     def __str__(self):
         return self.tracking_code
+
+
+class FeedbackEvent(WorkflowEvent):
+    """One step of a report's timeline, written by the engine (xaso.community.workflow); for the
+    staff only: it names the officer who acted."""
+
+    report = models.ForeignKey(FeedbackReport, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(WorkflowEvent.Meta):
+        verbose_name = _("feedback event")
+
+    @property
+    def status_label(self) -> str:
+        return FeedbackStatus(self.to_status).label
 
 
 class FeedbackPhoto(models.Model):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from xaso.community.models import SpeakerCluster
-from xaso.community.radio import SEEN_EVERY, playlist_for
+from xaso.community.services.radio import SEEN_EVERY, playlist_for
 
 CACHE_LIMIT = 4096  # bodies kept per process; a commune has tens of clusters, a province thousands
 _bodies: dict[tuple, tuple[bytes, str]] = {}

@@ -10,6 +10,7 @@ from xaso.community.models import (
     Announcement,
     Bulletin,
     Delivery,
+    FeedbackEvent,
     FeedbackReport,
     FeedbackStatus,
     Household,
@@ -209,6 +210,12 @@ def feedback_one_for(actor, report_id) -> FeedbackReport:
         return feedback_for(actor).select_related("commune").get(pk=report_id)
     except (FeedbackReport.DoesNotExist, ValueError):
         raise NotFound("report") from None
+
+
+def feedback_timeline(report: FeedbackReport) -> QuerySet[FeedbackEvent]:
+    """A report's timeline, oldest first, for the staff who handle it (it names the officers:
+    never on a public page). The caller has already reached `report` through feedback_one_for."""
+    return report.events.all()
 
 
 # --- figures for the DX indicators (xaso.dx.calculators): aggregates, no personal data -------

@@ -3,7 +3,7 @@ the code that does the work."""
 
 from django_tasks import task
 
-from xaso.community import fanout, importing, rendering
+from xaso.community.services import fanout, importing, rendering
 
 
 @task()

@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from xaso.accounts.models import User
-from xaso.community.importing import households_import
+from xaso.community.services.importing import households_import
 from xaso.community.spreadsheet import error_report
 from xaso.core.errors import DomainError
 from xaso.places.models import Commune

@@ -1,6 +1,6 @@
 """The household import (run by a task): checked (checked, all-or-nothing unless the officer
 chooses "import valid rows",
-idempotent by household code. Started by services.household_import_start."""
+idempotent by household code. Started by services.households.household_import_start."""
 
 import io
 import logging
@@ -167,7 +167,10 @@ def households_import(
 
 
 def household_import_execute(*, import_id: int) -> HouseholdImport:
-    """Run a queued import (called by the task): progress is written as rows are checked."""
+    """Run a queued import (called by the task): progress is written as rows are checked.
+    The job's status is the progress of a background task (queued → running → saving → done,
+    rejected or failed), moved by the worker alone, with no actor, role or timeline: queue
+    bookkeeping, so it is set here and not through a workflow table."""
     job = HouseholdImport.objects.select_related("commune", "created_by").get(pk=import_id)
     if job.finished:
         return job

@@ -1,33 +1,51 @@
+"""Pages of the commune staff (signed in, each checked against its permission): the household
+list and its import, announcements and whom they reached, the smart radio, QR information
+pages, and the feedback queue with a report's handling page and timeline."""
+
 import io
 from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.community import selectors, spreadsheet
-from xaso.community.announcements import (
+from xaso.community.coverage import coverage_for_announcement, coverage_for_commune
+from xaso.community.forms import (
+    AnnouncementForm,
+    BulletinForm,
+    ClusterForm,
+    FeedbackAnswerForm,
+    ImportForm,
+    InfoPageForm,
+)
+from xaso.community.models import FeedbackStatus
+from xaso.community.permissions import (
+    HANDLE_FEEDBACK,
+    MANAGE_HOUSEHOLDS,
+    MANAGE_INFO_PAGES,
+    MANAGE_RADIO,
+    PUBLISH_ANNOUNCEMENTS,
+    VIEW_HOUSEHOLDS,
+    require,
+)
+from xaso.community.services import feedback, infopages, radio
+from xaso.community.services.announcements import (
     announcement_create,
     deliveries_mark_in_person,
-    delivery_acknowledge,
-    delivery_for_token,
 )
-from xaso.community.coverage import coverage_for_announcement, coverage_for_commune
-from xaso.community.forms import AnnouncementForm, ImportForm
-from xaso.community.models import Attachment
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, PUBLISH_ANNOUNCEMENTS, VIEW_HOUSEHOLDS, require
-from xaso.community.services import household_import_start
+from xaso.community.services.households import household_import_start
+from xaso.community.workflow import action_label
 from xaso.core.bounds import parse_id
 from xaso.core.errors import DomainError
 from xaso.core.forms import attach_error
 from xaso.core.privacy import export_record
-from xaso.core.ratelimit import ACKNOWLEDGE, limit_request
 from xaso.core.uploads import file_response
-from xaso.places.selectors import commune_public, villages_of_commune
+from xaso.places.selectors import villages_of_commune
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -220,46 +238,136 @@ def announcement_detail(request, announcement_id: int):
     )
 
 
-def public_announcements(request, code):
-    commune = commune_public(code)
-    rows = selectors.announcements_public(commune)
+@login_required
+def radio_home(request):
+    commune = selectors.commune_of(request.user, MANAGE_RADIO)
+    cluster_form = ClusterForm(commune=commune, prefix="cluster")
+    bulletin_form = BulletinForm(commune=commune, prefix="bulletin")
+    status = 200
+    if request.method == "POST" and "cluster-name" in request.POST:
+        cluster_form = ClusterForm(request.POST, commune=commune, prefix="cluster")
+        if cluster_form.is_valid():
+            try:
+                cluster, token = radio.speaker_cluster_create(
+                    actor=request.user, commune=commune, **cluster_form.cleaned_data
+                )
+            except DomainError as exc:
+                attach_error(cluster_form, exc)
+            else:
+                request.session["radio_new_token"] = {"cluster": cluster.pk, "token": token}
+                return redirect("community:radio")
+        status = 422
+    elif request.method == "POST":
+        bulletin_form = BulletinForm(request.POST, request.FILES, commune=commune, prefix="bulletin")
+        if bulletin_form.is_valid():
+            try:
+                radio.bulletin_create(actor=request.user, commune=commune, **bulletin_form.cleaned_data)
+            except DomainError as exc:
+                attach_error(bulletin_form, exc)
+            else:
+                messages.success(request, _("The bulletin was saved; its audio is being made."))
+                return redirect("community:radio")
+        status = 422
+    new_token = request.session.pop("radio_new_token", None)
+    now = timezone.now()
+    clusters = [(c, radio.is_silent(c, now)) for c in selectors.clusters_for(request.user, commune=commune)]
     return render(
         request,
-        "community/public_announcements.html",
+        "community/radio.html",
         {
             "commune": commune,
-            "villages": villages_of_commune(commune),
-            "page": Paginator(rows, 20).get_page(request.GET.get("page")),
+            "clusters": clusters,
+            "silent_count": sum(1 for _c, silent in clusters if silent),
+            "bulletins": selectors.bulletins_for(request.user, commune=commune)[:30],
+            "cluster_form": cluster_form,
+            "bulletin_form": bulletin_form,
+            "new_token": new_token,
+            "site_url": request.build_absolute_uri("/").rstrip("/"),
         },
+        status=status,
     )
 
 
-def public_announcement(request, code, announcement_id: int):
-    announcement = selectors.announcement_public(announcement_id)
-    if announcement.commune_id != code:
+@login_required
+def bulletin_audio(request, bulletin_id: int):
+    bulletin = selectors.bulletin_for(request.user, bulletin_id)
+    if not bulletin.audio:
         raise Http404
-    return render(request, "community/public_announcement.html", {"announcement": announcement})
+    return FileResponse(bulletin.audio.open("rb"), content_type="audio/ogg")
 
 
-def attachment_download(request, attachment_id: int):
-    attachment = get_object_or_404(Attachment.objects.select_related("announcement"), pk=attachment_id)
-    visible = attachment.announcement.is_public() or (
-        request.user.is_authenticated
-        and selectors.announcements_for(request.user).filter(pk=attachment.announcement_id).exists()
-    )
-    if not visible:
-        raise Http404
-    return file_response(attachment.file, content_type=attachment.content_type, filename=attachment.name)
-
-
-def acknowledge(request, token: str):
-    limit_request(request, ACKNOWLEDGE)
-    try:
-        delivery = delivery_for_token(token)
-    except DomainError as exc:
-        return render(request, "community/ack_problem.html", {"problem": exc}, status=exc.status)
-    if request.method == "POST":
-        delivery = delivery_acknowledge(token=token)
+@login_required
+def info_pages(request):
+    commune = selectors.commune_of(request.user, MANAGE_INFO_PAGES)
+    form = InfoPageForm(request.POST or None, request.FILES or None, commune=commune)
+    if request.method == "POST" and form.is_valid():
+        try:
+            page = infopages.info_page_create(actor=request.user, commune=commune, **form.cleaned_data)
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The page was published. Print its poster."))
+            return redirect("community:info_page", code=commune.code, page_id=page.pk)
     return render(
-        request, "community/ack.html", {"delivery": delivery, "announcement": delivery.announcement}
+        request,
+        "community/info_pages.html",
+        {"commune": commune, "form": form, "pages": selectors.info_pages_for(request.user, commune=commune)},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def info_poster(request, page_id: int):
+    page = selectors.info_page_for(request.user, page_id)
+    response = HttpResponse(infopages.poster_pdf(page), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="poster-{page.pk}.pdf"'
+    return response
+
+
+@login_required
+def feedback_queue(request):
+    commune = selectors.commune_of(request.user, HANDLE_FEEDBACK)
+    rows = selectors.feedback_for(request.user, commune=commune).exclude(status=FeedbackStatus.MERGED)
+    return render(
+        request,
+        "community/feedback_queue.html",
+        {"commune": commune, "page": Paginator(rows, 30).get_page(request.GET.get("page"))},
+    )
+
+
+@login_required
+def feedback_handle(request, report_id: int):
+    report = selectors.feedback_one_for(request.user, report_id)
+    form = FeedbackAnswerForm(request.POST or None, initial={"answer": report.answer})
+    # The status the page showed: acting on a report someone else moved meanwhile is refused.
+    seen = request.POST.get("expected_status") or None
+    if request.method == "POST" and "into" in request.POST:
+        try:
+            into = selectors.feedback_by_code(request.POST["into"].strip().upper())
+            feedback.feedback_merge(actor=request.user, report=report, into=into, expected_status=seen)
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("The report was merged."))
+        return redirect("community:feedback_handle", report_id=report.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback.feedback_answer(
+                actor=request.user, report=report, expected_status=seen, **form.cleaned_data
+            )
+        except DomainError as exc:
+            attach_error(form, exc)
+        else:
+            messages.success(request, _("The answer was published."))
+            return redirect("community:feedback_handle", report_id=report.pk)
+    return render(
+        request,
+        "community/feedback_handle.html",
+        {
+            "report": report,
+            "form": form,
+            "late": feedback.is_late(report),
+            "events": [(e, action_label(e.action)) for e in selectors.feedback_timeline(report)],
+        },
+        status=422 if form.errors else 200,
     )

@@ -1,5 +1,6 @@
-"""Writing one household at a time (the API; the Excel import writes thousands in importing.py).
-The rules are those of an imported row, with errors naming the field."""
+"""Writing one household at a time (the API), and starting an import of the Excel list (the
+task runs it in importing.py, which writes thousands). The rules of one household are those
+of an imported row, with errors naming the field."""
 
 import re
 from dataclasses import dataclass, field
@@ -12,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from xaso.accounts.identity import phone_clean
 from xaso.accounts.models import User
-from xaso.community.models import Household, Resident
+from xaso.community import spreadsheet
+from xaso.community.models import Household, HouseholdImport, Resident
 from xaso.community.permissions import MANAGE_HOUSEHOLDS, require, villages_allowed
 from xaso.community.spreadsheet import CODE
+from xaso.community.tasks import run_household_import
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotFound
 from xaso.core.text import fold_all
@@ -157,3 +160,24 @@ def household_save(
             summary=data.code,
         )
     return household
+
+
+def household_import_start(*, actor, commune: Commune, upload, import_valid_rows: bool) -> HouseholdImport:
+    """Keep an uploaded list and queue its import as a task. Rules: managers only; the file
+    must be an xlsx within the size limit (checked now, so the officer hears at once)."""
+    require(actor, MANAGE_HOUSEHOLDS, commune)
+    if upload is None:
+        raise InvalidInput(_("Choose the Excel file to import."), field="file")
+    spreadsheet.open_workbook(upload).close()
+    upload.seek(0)
+    with transaction.atomic():
+        job = HouseholdImport(
+            commune=commune,
+            created_by=actor,
+            original_name=str(upload.name)[:200],
+            import_valid_rows=import_valid_rows,
+        )
+        job.file.save(f"{job.uid}.xlsx", upload, save=False)
+        job.save()
+        transaction.on_commit(lambda: run_household_import.enqueue(job.pk))
+    return job

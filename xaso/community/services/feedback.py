@@ -2,7 +2,9 @@
 with photos and a place, gets a tracking code, and follows the public answer; officers assign,
 answer publicly and resolve within the SLA; duplicates are merged. The public board never shows
 who reported; an anonymous report does not even store it. Spam limits: reports per IP address
-and per phone per day, photo count and size, photos checked by content."""
+and per phone per day, photo count and size, photos checked by content. Every officer's move
+(assign, answer, resolve, merge) goes through FEEDBACK_FLOW (xaso.community.workflow): the
+engine locks the row and writes the timeline row and the audit entry."""
 
 import secrets
 from datetime import timedelta
@@ -21,6 +23,7 @@ from xaso.community.models import (
     FeedbackSubscriber,
 )
 from xaso.community.permissions import HANDLE_FEEDBACK, require
+from xaso.community.workflow import FEEDBACK_FLOW
 from xaso.core.audit import audit_record
 from xaso.core.calendar import due_date
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, RateLimited
@@ -176,28 +179,34 @@ def feedback_unsubscribe(*, actor, report: FeedbackReport) -> None:
         FeedbackSubscriber.objects.filter(report=report, user=actor).delete()
 
 
-def feedback_assign(*, actor, report: FeedbackReport, officer) -> FeedbackReport:
+def _not_merged(report: FeedbackReport) -> None:
+    # The table refuses it too (under the lock); this says which report to answer instead.
+    if report.status == FeedbackStatus.MERGED:
+        raise Conflict(_("This report was merged into another one; answer that one."))
+
+
+def feedback_assign(
+    *, actor, report: FeedbackReport, officer, expected_status: str | None = None
+) -> FeedbackReport:
     """Give a report to a named officer. Rules: handlers of the commune; the officer must handle
     feedback in that commune too; a received report becomes "being handled"; a merged one
-    cannot be assigned; the officer is told (in-app, e-mail)."""
+    cannot be assigned; the status the actor saw (`expected_status`, else the report's as
+    passed) must still hold; the officer is told (in-app, e-mail)."""
     require(actor, HANDLE_FEEDBACK, report.commune)
     if officer is None or not scope_of(officer, HANDLE_FEEDBACK).reaches(
         commune_code=report.commune_id, province_code=report.commune.province_id
     ):
         raise InvalidInput(_("This person does not handle this commune's feedback."), field="officer")
-    if report.status == FeedbackStatus.MERGED:
-        raise Conflict(_("This report was merged into another one; answer that one."))
+    _not_merged(report)
     with transaction.atomic():
-        report.assigned_to = officer
-        if report.status == FeedbackStatus.RECEIVED:
-            report.status = FeedbackStatus.ASSIGNED
-        report.save(update_fields=["assigned_to", "status"])
-        audit_record(
+        report, _event = FEEDBACK_FLOW.apply(
+            report,
+            "assign",
             actor=actor,
-            action="feedback.assign",
-            target=report,
-            commune_code=report.commune_id,
-            summary=officer.username,
+            note=str(officer),
+            expected_status=expected_status or report.status,
+            update=lambda locked, _old: setattr(locked, "assigned_to", officer),
+            data={"officer": officer.pk},
         )
         if officer.pk != actor.pk:
             notify_send(
@@ -211,48 +220,66 @@ def feedback_assign(*, actor, report: FeedbackReport, officer) -> FeedbackReport
     return report
 
 
-def feedback_answer(*, actor, report: FeedbackReport, answer: str, resolve: bool = False) -> FeedbackReport:
+def feedback_answer(
+    *,
+    actor,
+    report: FeedbackReport,
+    answer: str,
+    resolve: bool = False,
+    expected_status: str | None = None,
+) -> FeedbackReport:
     """Answer a report publicly (and resolve it). Rules: staff of the commune; a merged report
-    is answered on the report it was merged into; the reporter is told."""
+    is answered on the report it was merged into; the status the actor saw
+    (`expected_status`, else the report's as passed) must still hold, so two officers
+    answering at once cannot both win; the reporter is told."""
     require(actor, HANDLE_FEEDBACK, report.commune)
     answer = (answer or "").strip()
     if not answer:
         raise InvalidInput(_("Write the answer."), field="answer")
-    if report.status == FeedbackStatus.MERGED:
-        raise Conflict(_("This report was merged into another one; answer that one."))
+    _not_merged(report)
     now = timezone.now()
+
+    def answered(locked: FeedbackReport, _old: str) -> None:
+        locked.answer, locked.answered_at = answer, now
+        locked.assigned_to_id = locked.assigned_to_id or actor.pk
+        locked.resolved_at = now if resolve else None
+
     with transaction.atomic():
-        report.answer, report.answered_at = answer, now
-        report.assigned_to = report.assigned_to or actor
-        report.status = FeedbackStatus.RESOLVED if resolve else FeedbackStatus.ANSWERED
-        report.resolved_at = now if resolve else None
-        report.save()
-        audit_record(
+        report, _event = FEEDBACK_FLOW.apply(
+            report,
+            "resolve" if resolve else "answer",
             actor=actor,
-            action="feedback.answer",
-            target=report,
-            commune_code=report.commune_id,
-            summary=report.status,
+            note=answer,
+            expected_status=expected_status or report.status,
+            update=answered,
         )
         _tell_followers(report)
     return report
 
 
-def feedback_merge(*, actor, report: FeedbackReport, into: FeedbackReport) -> FeedbackReport:
-    """Merge a duplicate into another report of the same commune; its reporter and followers
-    are told, and follow that one from then on."""
+def feedback_merge(
+    *, actor, report: FeedbackReport, into: FeedbackReport, expected_status: str | None = None
+) -> FeedbackReport:
+    """Merge a duplicate into another open report of the same commune; its reporter and
+    followers are told, and follow that one from then on. Both rows are locked (in one order,
+    so two merges crossing each other cannot deadlock) and `into` re-read: two reports merged
+    into each other at once cannot both go."""
     require(actor, HANDLE_FEEDBACK, report.commune)
-    if into.pk == report.pk or into.commune_id != report.commune_id or into.status == FeedbackStatus.MERGED:
+    if into.pk == report.pk or into.commune_id != report.commune_id:
         raise InvalidInput(_("Choose another open report of this commune."), field="into")
     with transaction.atomic():
-        report.status, report.duplicate_of = FeedbackStatus.MERGED, into
-        report.save(update_fields=["status", "duplicate_of"])
-        audit_record(
+        locked = FeedbackReport.objects.select_for_update().filter(pk__in=[report.pk, into.pk]).order_by("pk")
+        into = {r.pk: r for r in locked}[into.pk]
+        if into.status == FeedbackStatus.MERGED:
+            raise InvalidInput(_("Choose another open report of this commune."), field="into")
+        report, _event = FEEDBACK_FLOW.apply(
+            report,
+            "merge",
             actor=actor,
-            action="feedback.merge",
-            target=report,
-            commune_code=report.commune_id,
-            summary=into.tracking_code,
+            note=into.tracking_code,
+            expected_status=expected_status or report.status,
+            update=lambda merged, _old: setattr(merged, "duplicate_of", into),
+            data={"into": into.pk},
         )
         _tell_followers(report)
         # Its followers follow the report it was merged into from now on.

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 
-from xaso.community.fanout import ACK_MAX_AGE, ACK_SIGNER, announcement_fan_out
 from xaso.community.models import Announcement, Attachment, Delivery, ReachedHow, Urgency
 from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require, villages_allowed
+from xaso.community.services.fanout import ACK_MAX_AGE, ACK_SIGNER, announcement_fan_out
 from xaso.community.tasks import fan_out_announcement
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput

@@ -13,7 +13,8 @@ from xaso.core.errors import InvalidInput
 
 def bulletin_render(*, bulletin_id: int) -> Bulletin:
     """Make a bulletin's audio (called by the task): speech from its text or its recording
-    cleaned up; records the duration, or the error."""
+    cleaned up; records the duration, or the error. `status` is the audio job's progress
+    (pending → ready or failed), set by the worker alone: task bookkeeping, not a workflow."""
     bulletin = Bulletin.objects.get(pk=bulletin_id)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bulletin.ogg"
