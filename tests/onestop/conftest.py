@@ -10,7 +10,9 @@ from xaso.core.calendar import LOCAL_TZ
 from xaso.documents import pki
 from xaso.documents.services import credential_create_pkcs12, trust_root_add
 from xaso.onestop.models import Procedure
-from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.payments.services import collection_account_set, statement_import
 
 BIRTH_DATA = {
