@@ -14,7 +14,7 @@ from xaso.onestop import lookup_wsgi  # noqa: E402
 # so a session cookie sends it the full way). path pattern -> (view, is a page)
 LEAN_ROUTES = {
     lookup_wsgi.PATH.pattern: ("xaso.onestop.api.lookup_json", False),
-    r"/tra-cuu/": ("xaso.onestop.views.lookup", True),
+    r"/tra-cuu/": ("xaso.onestop.views.public.lookup", True),
 }
 lean = LeanHandler(LEAN_ROUTES)
 # Ahead of both, a found dossier's JSON answered without Django's request and response objects

@@ -11,7 +11,8 @@ from tests.support.dossiers import BIRTH_DATA
 from xaso.accounts.services import api_token_issue
 from xaso.community.services.feedback import feedback_submit
 from xaso.onestop.models import Procedure
-from xaso.onestop.services import dossier_file_add, dossier_submit
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.papers import dossier_file_add
 
 pytestmark = pytest.mark.django_db
 PRIVATE = "private, no-store"

@@ -1,5 +1,5 @@
-"""A transition may declare an effect (run by the engine in the move's transaction, after the
-caller's update and before the save) and a guard may refuse with a domain error of its own
+"""A transition may declare an effect (run by the engine in the move's transaction, before the
+caller's update and the save) and a guard may refuse with a domain error of its own
 (InvalidInput for an incomplete object) instead of a reason the engine turns into a Conflict."""
 
 from datetime import date
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 K = DayOverrideKind
 
 
-def stamp_note(obj, actor):
-    obj.note = f"{obj.note}+effect:{obj.kind}"
+def stamp_note(obj, move):
+    obj.note = f"{obj.note}+effect:{obj.kind}:{move.old}"
 
 
 def needs_a_note(obj, actor):
@@ -39,12 +39,12 @@ def day():
     return DayOverride.objects.create(date=date(2026, 1, 2), kind=K.DAY_OFF)
 
 
-def test_the_effect_runs_after_the_callers_update_sees_the_new_status_and_is_saved(day):
+def test_the_effect_sees_the_new_status_runs_before_the_callers_update_and_is_saved(day):
     def update(obj, old):
-        obj.note = f"update:{old}"
+        obj.note = f"{obj.note}+update:{old}"
 
     locked, _event = FLOW.apply(day, "reopen", actor=None, update=update)
-    assert locked.note == f"update:{K.DAY_OFF}+effect:{K.WORKING_DAY}"
+    assert locked.note == f"+effect:{K.WORKING_DAY}:{K.DAY_OFF}+update:{K.DAY_OFF}"
     assert DayOverride.objects.get(pk=day.pk).note == locked.note
 
 

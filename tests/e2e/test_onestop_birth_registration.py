@@ -5,7 +5,7 @@ import re
 
 from tests import factories as f
 from xaso.onestop.models import Dossier, Procedure, Status
-from xaso.onestop.services import procedures_load
+from xaso.onestop.services.catalogue import procedures_load
 
 
 def sign_out(page):

@@ -8,7 +8,8 @@ from tests.e2e.test_accessibility_gate import BLOCKING
 from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.onestop.models import Dossier, Procedure
-from xaso.onestop.services import dossier_submit, procedures_load
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_submit
 
 EXTRACT_DATA = {
     "applicant_name": "Trần Thị Bình",

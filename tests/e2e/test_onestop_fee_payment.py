@@ -11,7 +11,8 @@ from tests.support.dossiers import MARITAL_DATA
 from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.onestop.models import Dossier, Procedure
-from xaso.onestop.services import dossier_submit, procedures_load
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_submit
 from xaso.payments.vietqr import vietqr_parse
 
 

@@ -8,7 +8,9 @@ from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.onestop.models import Procedure
-from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
 
 BIRTH = {
     "applicant_name": "Trần Thị Bình",

@@ -6,7 +6,9 @@ import pytest
 from tests.support.dossiers import BIRTH_DATA, MARITAL_DATA
 from tests.support.statements import statement_csv
 from xaso.onestop.models import Procedure
-from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.payments.services import statement_import
 
 

@@ -13,7 +13,7 @@ from xaso.accounts.services import api_token_issue
 from xaso.core.models import IdempotencyKey
 from xaso.notify.models import OutboxMessage
 from xaso.onestop.models import Dossier, DossierCounter, Procedure, Status
-from xaso.onestop.services import procedures_load
+from xaso.onestop.services.catalogue import procedures_load
 
 
 def setup(citizens: int) -> dict:

@@ -3,7 +3,7 @@ import pytest
 from xaso.onestop.catalog import catalogue_rows
 from xaso.onestop.models import OnlineLevel, Procedure
 from xaso.onestop.selectors import procedures_search
-from xaso.onestop.services import procedures_load
+from xaso.onestop.services.catalogue import procedures_load
 
 pytestmark = pytest.mark.django_db
 

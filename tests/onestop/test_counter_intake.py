@@ -4,7 +4,7 @@ from tests.onestop import files
 from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import InvalidInput, NotAllowed, NotFound
 from xaso.onestop.models import Channel, Dossier, Status
-from xaso.onestop.services import counter_profile_create, dossier_receive_at_counter
+from xaso.onestop.services.counter import counter_profile_create, dossier_receive_at_counter
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from tests.onestop import files
 from xaso.core.errors import Conflict, InvalidInput, NotFound
 from xaso.onestop.models import Dossier, Status
 from xaso.onestop.selectors import wallet_for
-from xaso.onestop.services import dossier_draft_save, dossier_file_add, dossier_file_reuse
+from xaso.onestop.services.filing import dossier_draft_save
+from xaso.onestop.services.papers import dossier_file_add, dossier_file_reuse
 
 pytestmark = pytest.mark.django_db
 

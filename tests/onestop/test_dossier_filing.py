@@ -7,7 +7,7 @@ from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification
 from xaso.onestop.models import Channel, Status
-from xaso.onestop.services import dossier_draft_save, dossier_submit
+from xaso.onestop.services.filing import dossier_draft_save, dossier_submit
 
 pytestmark = pytest.mark.django_db
 

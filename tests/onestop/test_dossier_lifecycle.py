@@ -5,7 +5,7 @@ import pytest
 from tests import factories as f
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.onestop.models import Status
-from xaso.onestop.services import dossier_act
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.onestop.workflow import DOSSIER_FLOW, TRANSITIONS
 
 pytestmark = pytest.mark.django_db

@@ -59,7 +59,7 @@ def test_an_officer_of_another_commune_gets_nothing_to_unmask(file_birth, other_
 def test_the_receipt_pdf_prints_the_phone_masked_for_the_supervisor(
     login, file_birth, walk, province_supervisor, one_stop_officer
 ):
-    from xaso.onestop import views
+    from xaso.onestop.views import dossier as dossier_views
 
     dossier = walk(file_birth(), "receive")
     seen = {}
@@ -69,7 +69,7 @@ def test_the_receipt_pdf_prints_the_phone_masked_for_the_supervisor(
         return b"%PDF-1.4"
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(views, "render_pdf", fake_render)
+        patch.setattr(dossier_views, "render_pdf", fake_render)
         assert login(province_supervisor).get(f"/ho-so/{dossier.code}/bien-nhan.pdf").status_code == 200
         assert seen["onestop/receipt_pdf.html"] == MASKED_PHONE
         login(one_stop_officer).get(f"/ho-so/{dossier.code}/bien-nhan.pdf")
@@ -84,7 +84,7 @@ def test_the_papers_open_only_to_those_who_process_the_dossier(
 ):
     from django.core.files.base import ContentFile
 
-    from xaso.onestop.services import dossier_file_add
+    from xaso.onestop.services.papers import dossier_file_add
 
     settings.MEDIA_ROOT = tmp_path
     dossier = file_birth()

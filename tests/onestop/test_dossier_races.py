@@ -9,7 +9,8 @@ from tests.core.race import race
 from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import Conflict
 from xaso.onestop.models import Dossier, DossierCounter, Procedure, Status
-from xaso.onestop.services import dossier_act, dossier_submit
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

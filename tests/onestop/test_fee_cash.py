@@ -10,7 +10,7 @@ from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification
 from xaso.onestop.fees import fee_summary
 from xaso.onestop.models import Dossier, Procedure, Status
-from xaso.onestop.services import dossier_act
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.payments.models import PaymentMethod, RequestStatus
 from xaso.payments.services import payment_request_pay_cash
 

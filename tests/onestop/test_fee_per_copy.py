@@ -7,7 +7,8 @@ import pytest
 from xaso.core.errors import InvalidInput
 from xaso.onestop.fees import MAX_COPIES, copies_of, dossier_fee
 from xaso.onestop.models import Dossier, Procedure, Status
-from xaso.onestop.services import dossier_act, dossier_draft_save, dossier_submit
+from xaso.onestop.services.filing import dossier_draft_save, dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.payments.models import PaymentRequest, RequestStatus
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import translation
 from xaso.onestop.fee_tiers import schedule_check, schedule_text, tiers_price
 from xaso.onestop.fees import dossier_fee
 from xaso.onestop.models import Dossier, Procedure
-from xaso.onestop.services import dossier_draft_save, dossier_submit
+from xaso.onestop.services.filing import dossier_draft_save, dossier_submit
 from xaso.payments.services import payment_request_pay_cash
 
 pytestmark = pytest.mark.django_db

@@ -10,11 +10,8 @@ from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification
 from xaso.onestop.fees import FEE_KIND, NOTE_ROOM, fee_summary, note_for
 from xaso.onestop.models import Dossier, Procedure, Status
-from xaso.onestop.services import (
-    counter_profile_create,
-    dossier_act,
-    dossier_receive_at_counter,
-)
+from xaso.onestop.services.counter import counter_profile_create, dossier_receive_at_counter
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.payments.models import PaymentRequest, RequestStatus
 from xaso.payments.references import references_in
 from xaso.payments.services import payment_request_cancel

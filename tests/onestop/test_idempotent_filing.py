@@ -9,7 +9,7 @@ from tests.core.race import race
 from tests.support.dossiers import BIRTH_DATA
 from xaso.core.models import IdempotencyKey
 from xaso.onestop.models import Dossier, Status
-from xaso.onestop.services import dossier_draft_save, dossier_submit_once
+from xaso.onestop.services.filing import dossier_draft_save, dossier_submit_once
 
 pytestmark = pytest.mark.django_db
 

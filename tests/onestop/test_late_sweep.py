@@ -8,7 +8,8 @@ from tests.support.dossiers import TUESDAY_9AM
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.notify.models import Notification
 from xaso.onestop.models import Dossier
-from xaso.onestop.services import dossier_act, dossiers_flag_late
+from xaso.onestop.services.deadlines import dossiers_flag_late
+from xaso.onestop.services.lifecycle import dossier_act
 from xaso.onestop.tasks import sweep_late
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ removal from permanent residence, whose approval opens the funeral allowance."""
 import pytest
 
 from xaso.onestop.models import Dossier, Procedure, Status
-from xaso.onestop.services import dossier_act, dossier_submit
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
 
 pytestmark = pytest.mark.django_db
 

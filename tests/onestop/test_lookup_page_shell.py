@@ -12,7 +12,7 @@ from django.utils import translation
 
 from xaso.onestop import lookup_page
 from xaso.onestop.lookup import lookup_dossier
-from xaso.onestop.views import lookup_shown
+from xaso.onestop.views.public import lookup_shown
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.files import FAKE_PDF, POLYGLOT, core_checker_calls, png_claiming
 from tests.onestop import files
 from xaso.core.errors import InvalidInput
-from xaso.onestop.services import dossier_draft_save, dossier_file_add
+from xaso.onestop.services.filing import dossier_draft_save
+from xaso.onestop.services.papers import dossier_file_add
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from tests.support.dossiers import BIRTH_DATA
 from xaso.accounts.identity import personal_id_clean
 from xaso.core.errors import InvalidInput
 from xaso.onestop.forms import build_form, clean_data
-from xaso.onestop.services import dossier_receive_at_counter
+from xaso.onestop.services.counter import dossier_receive_at_counter
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ import pytest
 from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.onestop.selectors import procedures_search
-from xaso.onestop.services import dossier_submit, procedure_switch
+from xaso.onestop.services.catalogue import procedure_switch
+from xaso.onestop.services.filing import dossier_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.onestop.models import RatingLevel
-from xaso.onestop.services import dossier_rate
+from xaso.onestop.services.ratings import dossier_rate
 
 pytestmark = pytest.mark.django_db
 

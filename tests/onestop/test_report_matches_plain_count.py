@@ -12,7 +12,7 @@ from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM
 from xaso.core.calendar import LOCAL_TZ, local_today
 from xaso.onestop.models import CLOCK_RUNNING, SETTLED, Channel, Dossier, Rating, RatingLevel, Status
 from xaso.onestop.reports import report_for
-from xaso.onestop.services import dossier_submit
+from xaso.onestop.services.filing import dossier_submit
 
 pytestmark = pytest.mark.django_db
 START, END = date(2026, 3, 1), date(2026, 3, 31)

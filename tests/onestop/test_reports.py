@@ -9,7 +9,8 @@ from tests import factories as f
 from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM
 from xaso.onestop.models import Dossier
 from xaso.onestop.reports import report_for
-from xaso.onestop.services import dossier_rate, dossier_submit
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.ratings import dossier_rate
 
 pytestmark = pytest.mark.django_db
 MARCH = {"start": date(2026, 3, 1), "end": date(2026, 3, 31)}

@@ -13,7 +13,7 @@ from xaso.documents.selectors import verification_report
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.results import SUBJECT_TYPE, dossier_result_sign, signed_result_of
 from xaso.onestop.selectors import dossier_for
-from xaso.onestop.services import dossier_act
+from xaso.onestop.services.lifecycle import dossier_act
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from tests.onestop import files
 from tests.support.dossiers import BIRTH_DATA
 from xaso.core.errors import InvalidInput
 from xaso.onestop.models import Status
-from xaso.onestop.services import dossier_act, dossier_file_add
+from xaso.onestop.services.lifecycle import dossier_act
+from xaso.onestop.services.papers import dossier_file_add
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,9 @@ from tests.support.dossiers import TUESDAY_9AM
 from xaso.core.errors import InvalidInput
 from xaso.onestop.models import Procedure, Status
 from xaso.onestop.selectors import DueState, due_state
-from xaso.onestop.services import dossier_act, dossier_file_add, dossier_submit
+from xaso.onestop.services.filing import dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
+from xaso.onestop.services.papers import dossier_file_add
 
 pytestmark = pytest.mark.django_db
 

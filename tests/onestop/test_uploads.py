@@ -3,7 +3,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.onestop import files
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.onestop.services import dossier_act, dossier_draft_save, dossier_file_add
+from xaso.onestop.services.filing import dossier_draft_save
+from xaso.onestop.services.lifecycle import dossier_act
+from xaso.onestop.services.papers import dossier_file_add
 from xaso.onestop.uploads import MAX_FILES, upload_check
 
 pytestmark = pytest.mark.django_db

@@ -35,13 +35,10 @@ from xaso.notify.models import Notification
 from xaso.notify.services import notify_send
 from xaso.onestop.models import Dossier, Procedure
 from xaso.onestop.results import dossier_result_sign
-from xaso.onestop.services import (
-    dossier_act,
-    dossier_draft_save,
-    dossier_file_add,
-    dossier_submit,
-    procedures_load,
-)
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_draft_save, dossier_submit
+from xaso.onestop.services.lifecycle import dossier_act
+from xaso.onestop.services.papers import dossier_file_add
 from xaso.payments.models import BankStatement, LineOutcome, StatementLine
 from xaso.payments.services import collection_account_set, payment_request_create, payment_request_pay_cash
 

@@ -9,7 +9,8 @@ from tests.support.dossiers import BIRTH_DATA
 from xaso.community.models import FeedbackReport, Household, Resident
 from xaso.core.models import AuditEvent
 from xaso.onestop.models import Procedure
-from xaso.onestop.services import dossier_submit, procedures_load
+from xaso.onestop.services.catalogue import procedures_load
+from xaso.onestop.services.filing import dossier_submit
 
 pytestmark = pytest.mark.django_db
 

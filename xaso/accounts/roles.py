@@ -48,6 +48,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "dx.review_assessments": frozenset({Role.PROVINCE_SUPERVISOR}),
     "economy.manage": frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
     "economy.view": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR, Role.DIGITAL_TEAM_MEMBER},
+    # Approve, refuse or send back a dossier, and sign its result (xaso.onestop.workflow).
+    "onestop.decide_dossiers": frozenset({Role.COMMUNE_LEADER}),
     "onestop.manage_procedures": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
     "onestop.process_dossiers": frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
     "onestop.receive_dossiers": frozenset({Role.ONE_STOP_OFFICER}),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from xaso.core.errors import InvalidInput
-from xaso.core.workflow import Transition, Workflow
+from xaso.core.workflow import Move, Transition, Workflow
 from xaso.dx.models import (
     Assessment,
     AssessmentEvent,
@@ -110,7 +110,7 @@ def _every_value_accepted(assessment: Assessment, actor) -> InvalidInput | None:
     return None
 
 
-def _render_decision(assessment: Assessment, actor) -> None:
+def _render_decision(assessment: Assessment, move: Move) -> None:
     """The decision PDF is rendered by the task once the decision is committed."""
     assessment_id = assessment.pk
     transaction.on_commit(lambda: decision_pdf_render.enqueue(assessment_id))
@@ -154,7 +154,7 @@ def _task_roles(actor, task: PlanTask) -> set[str]:
     return {MANAGE_PLANS} if can_manage_plan(actor, task.objective.plan) else set()
 
 
-def _stamp_done(task: PlanTask, actor) -> None:
+def _stamp_done(task: PlanTask, move: Move) -> None:
     task.done_on = timezone.localdate() if task.status == TaskStatus.DONE else None
 
 

@@ -12,12 +12,14 @@ from xaso.core.api.schemas import In
 from xaso.core.bounds import Day
 from xaso.core.errors import DomainError, InvalidInput
 from xaso.onestop import selectors as sel
-from xaso.onestop import services
 from xaso.onestop.fee_tiers import schedule_check, schedule_text
 from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import json_schema
 from xaso.onestop.lookup import lookup_dossier, lookup_json_body
-from xaso.onestop.workflow import DOSSIER_FLOW
+from xaso.onestop.services.filing import dossier_receipt, dossier_submit, dossier_submit_once
+from xaso.onestop.services.lifecycle import dossier_act
+from xaso.onestop.services.reading import dossier_view_record
+from xaso.onestop.workflow import dossier_actions
 from xaso.places.models import Commune
 
 procedures_router = Router(tags=["procedures"])
@@ -176,7 +178,7 @@ def _dossier_out(dossier, actor) -> dict:
         "assignee": dossier.assignee.username if dossier.assignee else None,
         # Phones and personal IDs masked unless the caller processes the dossier or filed it.
         "data": sel.dossier_answers_for(actor, dossier),
-        "allowed_actions": DOSSIER_FLOW.allowed_actions(dossier, actor),
+        "allowed_actions": dossier_actions(dossier, actor),
         "events": list(dossier.events.all()),
         "fee": _fee_out(dossier),
     }
@@ -192,14 +194,12 @@ def dossier_create(request, payload: DossierIn, idempotency_key: str = Header(""
         raise InvalidInput(_("Unknown commune."), field="commune")
     procedure = sel.procedure_get(payload.procedure, commune=commune)
     if idempotency_key:
-        outcome = services.dossier_submit_once(
+        outcome = dossier_submit_once(
             actor=request.user, procedure=procedure, commune=commune, data=payload.data, key=idempotency_key
         )
         return Status(201, outcome.response)
-    dossier = services.dossier_submit(
-        actor=request.user, procedure=procedure, commune=commune, data=payload.data
-    )
-    return Status(201, services.dossier_receipt(dossier))
+    dossier = dossier_submit(actor=request.user, procedure=procedure, commune=commune, data=payload.data)
+    return Status(201, dossier_receipt(dossier))
 
 
 @dossiers_router.get("/{code}", response=DossierOut)
@@ -207,7 +207,7 @@ def dossier_detail(request, code: str):
     """One dossier the caller may see (their own, or their commune's), with its timeline. A staff
     member's reading is recorded (who viewed which dossier)."""
     found = sel.dossier_for(request.user, code)
-    services.dossier_view_record(actor=request.user, dossier=found)
+    dossier_view_record(actor=request.user, dossier=found)
     return _dossier_out(found, request.user)
 
 
@@ -230,7 +230,7 @@ def dossier_action(request, code: str, payload: ActionIn):
         assignee = sel.assignable_officers(dossier.commune).filter(username=payload.assignee).first()
         if assignee is None:
             raise InvalidInput(_("This person cannot process this commune's dossiers."), field="assignee")
-    dossier = services.dossier_act(
+    dossier = dossier_act(
         actor=request.user,
         dossier=dossier,
         action=payload.action,

@@ -11,11 +11,11 @@ class OnestopConfig(AppConfig):
         from xaso.documents.subjects import register_subject_file_route
         from xaso.onestop import (
             cards,  # noqa: F401  (registers the dashboard cards)
-            fees,
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
             results,
         )
+        from xaso.onestop.services import fee_payment
 
-        fees.register()  # dossier fees are settled by xaso.payments
+        fee_payment.register()  # dossier fees are settled by xaso.payments
         # A dossier's signed result is served behind the dossier's door, not to any code holder.
         register_subject_file_route(results.SUBJECT_TYPE, results.result_file_url)

@@ -18,9 +18,9 @@ Rules:
   approval, share that request (and are paid if it is).
 - The transfer note is the payment code and as much of the dossier code as fits the 25
   characters a bank keeps (the commune is implied by its own account): `note_for`.
-- When the request is settled, `fee_paid` (the paid handler, run inside the settling
-  transaction) marks every dossier sharing it paid, writes a timeline event and an audit entry
-  for each, and tells the citizen.
+- When the request is settled, `fee_paid` (the paid handler in services/fee_payment.py, run
+  inside the settling transaction) marks every dossier sharing it paid, writes a timeline event
+  and an audit entry for each (through the workflow engine), and tells the citizen.
 - A dossier withdrawn, cancelled or refused before its fee was paid withdraws its request
   (`fee_request_withdraw`); money already received stays with the cashier (refund).
 - A citizen who pays at the desk in cash: the cashier settles the request in cash
@@ -30,15 +30,11 @@ Rules:
   a request the cashier cancelled (fee waived) no longer blocks it.
 """
 
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
-from xaso.notify.services import notify_send
 from xaso.onestop.fee_tiers import TiersPrice, schedule_check, tiers_price
-from xaso.onestop.models import Dossier, DossierEvent, Procedure, Status
+from xaso.onestop.models import Dossier, Procedure, Status
 from xaso.payments.banks import bank_by_bin
 from xaso.payments.models import PAYABLE, PaymentMethod, PaymentRequest
 from xaso.payments.references import LENGTH as REFERENCE_LENGTH
@@ -227,59 +223,6 @@ def fee_request_withdraw(dossier: Dossier, *, actor) -> bool:
     )
 
 
-def fee_paid(request: PaymentRequest) -> None:
-    """The paid handler of FEE_KIND: runs inside the transaction that settles `request`."""
-    now = request.paid_at or timezone.now()
-    dossiers = list(
-        Dossier.objects.select_for_update(of=("self",))
-        .filter(fee_request=request, fee_paid_at__isnull=True)
-        .select_related("procedure", "citizen")
-        .order_by("pk")
-    )
-    amount = f"{request.amount_received:,}".replace(",", ".")
-    if request.method == PaymentMethod.CASH:
-        note = _("Fee received: %(amount)s đồng in cash at the one-stop desk (receipt %(receipt)s).") % {
-            "amount": amount,
-            "receipt": request.receipt_number or request.reference,
-        }
-    else:
-        note = _("Fee received: %(amount)s đồng by bank transfer (payment code %(reference)s).") % {
-            "amount": amount,
-            "reference": request.reference,
-        }
-    told = set()
-    for dossier in dossiers:
-        Dossier.objects.filter(pk=dossier.pk).update(fee_paid_at=now)
-        DossierEvent.objects.create(
-            dossier=dossier,
-            action="fee_paid",
-            from_status=dossier.status,
-            to_status=dossier.status,
-            note=note,
-            data={
-                "reference": request.reference,
-                "amount": request.amount_received,
-                "method": request.method,
-            },
-        )
-        audit_record(
-            actor=None,
-            action="dossier.fee_paid",
-            target=dossier,
-            commune_code=dossier.commune_id,
-            summary=f"{request.reference} {request.amount_received}",
-        )
-        if dossier.citizen_id is not None and dossier.citizen_id not in told:
-            told.add(dossier.citizen_id)
-            notify_send(
-                recipient=dossier.citizen,
-                subject=_("Dossier %(code)s: fee received") % {"code": dossier.code},
-                body=note,
-                link=reverse("onestop:dossier", args=[dossier.code]),
-                ref=f"dossier-fee:{dossier.code}",
-            )
-
-
 def delivery_refusal(dossier: Dossier, actor) -> str | None:
     """Workflow guard of `deliver`: the result waits for an unpaid fee."""
     if dossier.fee_request_id is None or dossier.fee_paid_at is not None:
@@ -335,9 +278,3 @@ def copies_fee(procedure: Procedure, data: dict | None, *, charged: int | None =
     if not total or total % count:
         return None
     return {"count": count, "unit": total // count, "total": total}
-
-
-def register() -> None:
-    from xaso.payments.handlers import register_paid_handler
-
-    register_paid_handler(FEE_KIND, fee_paid)

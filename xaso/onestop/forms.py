@@ -192,3 +192,20 @@ def json_schema(spec: list[dict]) -> dict:
         "required": [item["name"] for item in spec if item.get("required")],
         "additionalProperties": False,
     }
+
+
+def initial_from(data: dict, spec: list[dict]) -> dict:
+    """A dossier's stored answers as a web form's initial values (dates typed dd/mm/yyyy)."""
+    initial = {}
+    for item in spec:
+        value = data.get(item["name"])
+        if value and item["type"] == "date":
+            y, m, d = str(value).split("-")
+            value = f"{d}/{m}/{y}"
+        initial[item["name"]] = value
+    return initial
+
+
+def json_ready(cleaned: dict) -> dict:
+    """A web form's cleaned values as a dossier stores them (dates ISO, empty ones left out)."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cleaned.items() if v is not None}

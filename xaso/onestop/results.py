@@ -18,17 +18,18 @@ from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.calendar import local_today
-from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
+from xaso.core.errors import DomainError, InvalidInput, NotFound
 from xaso.documents.models import SignedDocument, SigningCredential
 from xaso.documents.official import OfficialDocument, official_html
 from xaso.documents.selectors import credentials_usable_by
 from xaso.documents.services import signed_result_create
 from xaso.onestop.models import Dossier, Status
-from xaso.onestop.workflow import LEADER, dossier_roles
+from xaso.onestop.workflow import DOSSIER_FLOW
 
 SUBJECT_TYPE = "onestop.dossier"
-# A result may be signed from approval until it is handed over.
-SIGNABLE = (Status.APPROVED, Status.RESULT_READY)
+# Signing is the table's `sign_result` (xaso.onestop.workflow: a leader, from approval until
+# delivery, once): the engine decides who and when.
+SIGN = "sign_result"
 WITH_RESULT = (Status.APPROVED, Status.RESULT_READY, Status.DELIVERED)
 
 # What the result paper is called, for the procedures whose result has its own name; the
@@ -118,7 +119,7 @@ def result_credentials_for(actor, dossier: Dossier):
     """The credentials the actor may sign this dossier's result with (none unless a leader of
     its commune, and only while the result is signable). Whether it is already signed is the
     caller's to know: it has looked up `signed_result_of` to show it."""
-    if dossier.status not in SIGNABLE or not (dossier_roles(actor, dossier) & LEADER):
+    if not DOSSIER_FLOW.can(dossier, SIGN, actor):
         return SigningCredential.objects.none()
     return credentials_usable_by(actor, dossier.commune)
 
@@ -158,14 +159,11 @@ def dossier_result_sign(*, actor, dossier: Dossier, credential_id, secret: str) 
     """Sign the dossier's result. Rules: only a leader of the dossier's commune, only once the
     dossier is approved and until it is delivered, only once; the credential must be one the
     leader may use and the passphrase/PIN must open it (a wrong one is audited by documents)."""
-    if not (dossier_roles(actor, dossier) & LEADER):
-        raise NotAllowed(_("Only a leader of the commune signs a dossier's result."))
-    if dossier.status not in SIGNABLE:
-        raise Conflict(_("A result is signed after the dossier is approved and before it is delivered."))
+    refusal = DOSSIER_FLOW.refusal(dossier, SIGN, actor, role_first=True)
+    if refusal is not None:
+        raise refusal
     if not secret:
         raise InvalidInput(_("Enter the passphrase or PIN of your signing key."), field="secret")
-    if signed_result_of(dossier) is not None:
-        raise Conflict(_("This dossier's result is already signed."))
     credential = credentials_usable_by(actor, dossier.commune).filter(pk=_int(credential_id)).first()
     if credential is None:
         raise InvalidInput(_("Choose one of your signing certificates."), field="credential")
@@ -173,12 +171,9 @@ def dossier_result_sign(*, actor, dossier: Dossier, credential_id, secret: str) 
     html = official_html(result_document(dossier, signer_name=signer, is_test=credential.is_test))
     refusal = None
     with transaction.atomic():
-        # One signed result per dossier, even when two leaders click at once (the row lock).
-        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        if locked.status not in SIGNABLE:
-            raise Conflict(_("A result is signed after the dossier is approved and before it is delivered."))
-        if signed_result_of(locked) is not None:
-            raise Conflict(_("This dossier's result is already signed."))
+        # One signed result per dossier, even when two leaders click at once: the engine locks
+        # the row and checks the transition (state, role, not yet signed) again.
+        locked = DOSSIER_FLOW.hold(dossier, SIGN, actor=actor)
         try:
             doc = signed_result_create(
                 actor=actor,

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from xaso.onestop.services import dossiers_flag_late
+from xaso.onestop.services.deadlines import dossiers_flag_late
 
 
 @task()

@@ -1,26 +1,35 @@
 """The dossier lifecycle as a table, run by xaso.core.workflow.
 
 Roles are the actor's memberships in the dossier's commune, plus two words of this table:
-"owner" (the citizen who filed it) and "assignee" (the specialist it is assigned to). Reading
-down: filed online (submitted) or at the counter (received) → assigned → processing →
+"owner" (the citizen who filed it) and "assignee" (the specialist it is assigned to). The staff
+roles of each transition come from the permission table (`xaso.accounts.roles`):
+`onestop.receive_dossiers` (intake) and `onestop.decide_dossiers` (the leader's decisions).
+Reading down: filed online (submitted) or at the counter (received) → assigned → processing →
 awaiting approval → approved / rejected → result ready → delivered; a supplement request pauses
 the clock until the citizen resubmits; the citizen may withdraw until a decision; officers may
-cancel a dossier filed in error.
+cancel a dossier filed in error. What each transition does beside its status is declared here
+too (`effect`, `after`: xaso.onestop.effects). The leader signs the result of an approved
+dossier (`sign_result`, its status unchanged: xaso.onestop.results).
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from xaso.accounts.roles import Role
+from xaso.accounts.roles import roles_with
 from xaso.core.calendar import local_today
 from xaso.core.workflow import Transition, Workflow
+from xaso.documents.models import SignedDocument
+from xaso.onestop import effects as fx
 from xaso.onestop.fees import delivery_refusal
 from xaso.onestop.models import CLOCK_RUNNING, Channel, Dossier, DossierEvent, Status
+from xaso.onestop.selectors import SIGNED_RESULT_SUBJECT
 
 S = Status
 OWNER = "owner"
 ASSIGNEE = "assignee"
-INTAKE = {Role.ONE_STOP_OFFICER}
-LEADER = {Role.COMMUNE_LEADER}
+RECEIVE = "onestop.receive_dossiers"
+DECIDE = "onestop.decide_dossiers"
+INTAKE = roles_with(RECEIVE)
+LEADER = roles_with(DECIDE)
 WITHDRAWABLE = (
     S.SUBMITTED,
     S.RECEIVED,
@@ -29,6 +38,10 @@ WITHDRAWABLE = (
     S.SUPPLEMENT_REQUESTED,
     S.RESUBMITTED,
 )
+# A result may be signed from approval until it is handed over.
+SIGNABLE = (S.APPROVED, S.RESULT_READY)
+# Actions taken on their own page, not through `dossier_act` nor among the page's buttons.
+OWN_PAGE = frozenset({"sign_result"})
 
 
 def _at_counter(dossier, actor):
@@ -36,49 +49,84 @@ def _at_counter(dossier, actor):
     return None if dossier.channel == Channel.COUNTER else _("A citizen's draft cannot be received.")
 
 
+def _unsigned(dossier, actor):
+    signed = SignedDocument.objects.filter(subject_type=SIGNED_RESULT_SUBJECT, subject_id=str(dossier.pk))
+    return _("This dossier's result is already signed.") if signed.exists() else None
+
+
 TRANSITIONS = {
-    (S.DRAFT, "submit"): Transition(S.SUBMITTED, roles={OWNER}, label=_("Submit")),
-    (S.DRAFT, "receive"): Transition(S.RECEIVED, roles=INTAKE, guard=_at_counter, label=_("Receive")),
+    (S.DRAFT, "submit"): Transition(
+        S.SUBMITTED, roles={OWNER}, label=_("Submit"), effect=fx.filed_online, after=fx.fee_asked
+    ),
+    (S.DRAFT, "receive"): Transition(
+        S.RECEIVED,
+        roles=INTAKE,
+        guard=_at_counter,
+        label=_("Receive"),
+        effect=fx.filed,
+        after=fx.fee_asked,
+    ),
     # A linked follow-on (liên thông) opens itself when its parent is approved.
     (S.DRAFT, "open_linked"): Transition(
         S.RECEIVED,
         roles=LEADER | INTAKE,
         guard=lambda d, a: None if d.parent_id else _("Not a linked dossier."),
+        effect=fx.filed,
+        after=fx.fee_shared,
     ),
-    (S.DRAFT, "cancel"): Transition(S.CANCELLED, roles={OWNER}, label=_("Discard draft")),
-    (S.SUBMITTED, "receive"): Transition(S.RECEIVED, roles=INTAKE, label=_("Accept")),
-    (S.SUBMITTED, "reject"): Transition(S.REJECTED, roles=INTAKE | LEADER, label=_("Refuse")),
-    (S.RECEIVED, "assign"): Transition(S.ASSIGNED, roles=INTAKE | LEADER, label=_("Assign")),
-    (S.ASSIGNED, "assign"): Transition(S.ASSIGNED, roles=INTAKE | LEADER, label=_("Reassign")),
+    (S.DRAFT, "cancel"): Transition(
+        S.CANCELLED, roles={OWNER}, label=_("Discard draft"), after=fx.fee_dropped
+    ),
+    (S.SUBMITTED, "receive"): Transition(S.RECEIVED, roles=INTAKE, label=_("Accept"), effect=fx.accepted),
+    (S.SUBMITTED, "reject"): Transition(
+        S.REJECTED, roles=INTAKE | LEADER, label=_("Refuse"), effect=fx.finished, after=fx.fee_dropped
+    ),
+    (S.RECEIVED, "assign"): Transition(
+        S.ASSIGNED, roles=INTAKE | LEADER, label=_("Assign"), effect=fx.assigned
+    ),
+    (S.ASSIGNED, "assign"): Transition(
+        S.ASSIGNED, roles=INTAKE | LEADER, label=_("Reassign"), effect=fx.assigned
+    ),
     (S.ASSIGNED, "start"): Transition(S.PROCESSING, roles={ASSIGNEE}, label=_("Start processing")),
     (S.PROCESSING, "request_supplement"): Transition(
-        S.SUPPLEMENT_REQUESTED, roles={ASSIGNEE}, label=_("Request a supplement")
+        S.SUPPLEMENT_REQUESTED, roles={ASSIGNEE}, label=_("Request a supplement"), effect=fx.paused
     ),
     (S.SUPPLEMENT_REQUESTED, "resubmit"): Transition(
-        S.RESUBMITTED, roles={OWNER} | INTAKE, label=_("Resubmit")
+        S.RESUBMITTED, roles={OWNER} | INTAKE, label=_("Resubmit"), effect=fx.resumed
     ),
     (S.RESUBMITTED, "start"): Transition(S.PROCESSING, roles={ASSIGNEE}, label=_("Resume processing")),
     (S.PROCESSING, "propose"): Transition(
         S.AWAITING_APPROVAL, roles={ASSIGNEE}, label=_("Send for approval")
     ),
-    (S.AWAITING_APPROVAL, "approve"): Transition(S.APPROVED, roles=LEADER, label=_("Approve")),
-    (S.AWAITING_APPROVAL, "reject"): Transition(S.REJECTED, roles=LEADER, label=_("Reject")),
+    (S.AWAITING_APPROVAL, "approve"): Transition(
+        S.APPROVED, roles=LEADER, label=_("Approve"), effect=fx.decided, after=fx.follow_ons_open
+    ),
+    (S.AWAITING_APPROVAL, "reject"): Transition(
+        S.REJECTED, roles=LEADER, label=_("Reject"), effect=fx.finished, after=fx.fee_dropped
+    ),
     (S.AWAITING_APPROVAL, "send_back"): Transition(S.PROCESSING, roles=LEADER, label=_("Send back")),
     (S.APPROVED, "result_ready"): Transition(
-        S.RESULT_READY, roles=INTAKE | {ASSIGNEE}, label=_("Result is ready")
+        S.RESULT_READY, roles=INTAKE | {ASSIGNEE}, label=_("Result is ready"), effect=fx.finished
     ),
     # The result waits for an unpaid fee whose payment request is open (see fees.py).
     (S.RESULT_READY, "deliver"): Transition(
         S.DELIVERED, roles=INTAKE, guard=delivery_refusal, label=_("Deliver the result")
     ),
     **{
-        (status, "withdraw"): Transition(S.WITHDRAWN, roles={OWNER}, label=_("Withdraw"))
+        (status, "withdraw"): Transition(
+            S.WITHDRAWN, roles={OWNER}, label=_("Withdraw"), after=fx.fee_dropped
+        )
         for status in WITHDRAWABLE
     },
     **{
-        (status, "cancel"): Transition(S.CANCELLED, roles=INTAKE | LEADER, label=_("Cancel"))
+        (status, "cancel"): Transition(
+            S.CANCELLED, roles=INTAKE | LEADER, label=_("Cancel"), after=fx.fee_dropped
+        )
         for status in (S.SUBMITTED, S.RECEIVED, S.ASSIGNED)
     },
+    # Signing makes the signed result beside the dossier (results.dossier_result_sign, through
+    # the engine's `hold`): the status stays, no timeline row.
+    **{(status, "sign_result"): Transition(status, roles=LEADER, guard=_unsigned) for status in SIGNABLE},
 }
 
 
@@ -97,6 +145,7 @@ TRANSITIONS.update(
             roles=INTAKE | LEADER | {ASSIGNEE},
             guard=_is_late,
             label=_("Apologise and set a new date"),
+            effect=fx.apology_set,
         )
         for status in CLOCK_RUNNING
     }
@@ -122,9 +171,23 @@ DOSSIER_FLOW = Workflow(
     event_model=DossierEvent,
     event_subject="dossier",
     commune_of=lambda dossier: dossier.commune_id,
+    not_offered={
+        "sign_result": _("A result is signed after the dossier is approved and before it is delivered.")
+    },
+    not_allowed={"sign_result": _("Only a leader of the commune signs a dossier's result.")},
 )
 
 
 def action_label(status: str, action: str) -> str:
     transition = DOSSIER_FLOW.transition(status, action)
     return str(transition.label) if transition else action
+
+
+def dossier_actions(dossier: Dossier, actor) -> list[str]:
+    """The actions the dossier's page and the API offer `actor` now (`dossier_act` takes them):
+    the table's allowed actions but those taken on their own page (signing the result)."""
+    return [
+        a
+        for a in DOSSIER_FLOW.actions_from(dossier.status)
+        if a not in OWN_PAGE and DOSSIER_FLOW.can(dossier, a, actor)
+    ]

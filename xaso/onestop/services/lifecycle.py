@@ -1,0 +1,79 @@
+"""A dossier's life after filing: every action an officer, a leader or the citizen takes on it
+(`dossier_act`), run by the workflow table (xaso.onestop.workflow), whose transitions declare
+what each action does beside the status (xaso.onestop.effects)."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from xaso.accounts.models import User
+from xaso.core.calendar import local_today
+from xaso.core.errors import InvalidInput, NotAllowed
+from xaso.onestop.effects import citizen_tell
+from xaso.onestop.forms import clean_data
+from xaso.onestop.models import Dossier, Status
+from xaso.onestop.selectors import PROCESS, supplement_brought
+from xaso.onestop.workflow import DOSSIER_FLOW, OWN_PAGE
+
+# Actions whose note the citizen needs to act on or to understand a refusal.
+NOTE_REQUIRED = {"request_supplement", "reject", "send_back", "cancel", "apologise"}
+
+
+def _assignee_check(dossier: Dossier, assignee: User | None) -> User:
+    if assignee is None:
+        raise InvalidInput(_("Choose the officer to handle the dossier."), field="assignee")
+    if not assignee.holds(PROCESS, commune=dossier.commune):
+        raise InvalidInput(_("This person cannot process this commune's dossiers."), field="assignee")
+    return assignee
+
+
+def dossier_act(
+    *,
+    actor: User,
+    dossier: Dossier,
+    action: str,
+    note: str = "",
+    assignee: User | None = None,
+    data: dict | None = None,
+    expected_status: str | None = None,
+    new_date: date | None = None,
+) -> Dossier:
+    """Take one lifecycle action (the table in workflow.py says who may, and when). Rules: a
+    note is required to request a supplement, reject, send back or cancel; assigning names an
+    officer of the commune who can process; a supplement pauses the clock and resubmitting
+    (with a paper attached since the request, or corrected answers) moves the due date by the
+    working days waited; approval opens linked follow-ons."""
+    note = (note or "").strip()
+    if action not in DOSSIER_FLOW.actions() or action in {"submit", "open_linked"} | OWN_PAGE:
+        raise InvalidInput(_("Unknown action."), field="action")
+    # Who may act is answered before what they typed; the engine checks everything again
+    # under the row lock.
+    refusal = DOSSIER_FLOW.refusal(dossier, action, actor)
+    if isinstance(refusal, NotAllowed):
+        raise refusal
+    if action in NOTE_REQUIRED and not note:
+        raise InvalidInput(_("Write a note for the citizen."), field="note")
+    if action == "assign":
+        _assignee_check(dossier, assignee)
+    if action == "apologise" and (new_date is None or new_date <= local_today()):
+        raise InvalidInput(_("Give a new appointment date after today."), field="new_date")
+    cleaned = clean_data(dossier.procedure.form, data) if data is not None else None
+    answering = action == "resubmit" and dossier.status == Status.SUPPLEMENT_REQUESTED
+    if answering and not supplement_brought(dossier, cleaned):
+        raise InvalidInput(
+            _("Attach the papers asked for, or correct the answers, before resubmitting."), field="file"
+        )
+    with transaction.atomic():
+        # What each action does beside its status is declared in the table (workflow.py).
+        dossier, _event = DOSSIER_FLOW.apply(
+            dossier,
+            action,
+            actor=actor,
+            note=note,
+            expected_status=expected_status,
+            data={"assignee": assignee.full_name} if assignee else None,
+            args={"assignee": assignee, "data": cleaned, "new_date": new_date},
+        )
+        citizen_tell(dossier, note=note)
+    return dossier
