@@ -25,9 +25,9 @@ def test_the_lookup_alias_binds_on_the_server_and_prepares():
 
 @pytest.mark.django_db
 def test_a_statement_run_on_it_is_prepared_once():
-    own = DatabaseWrapper(
-        {**settings.XASO_LOOKUP_DATABASE, "NAME": connection.settings_dict["NAME"]}, "lookup"
-    )
+    # A connection of its own to the test database, with the lookup alias's options.
+    options = settings.XASO_LOOKUP_DATABASE["OPTIONS"]
+    own = DatabaseWrapper({"TIME_ZONE": None, **connection.settings_dict, "OPTIONS": options})
     try:
         sql = "SELECT %s::int + 1"
         with own.cursor() as cursor:

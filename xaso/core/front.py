@@ -8,7 +8,7 @@ front does here, and hands every other request to the full stack (Django's WSGIH
 
 - **Routes** (`Route`) are declared once, by URL name, in xaso/wsgi.py; their paths come from the
   URLconf (`reverse`), their parameters are parsed by the converters the URLconf uses (each
-  converter's documented `regex` and `to_python`). tests/core/test_front_matches_full_stack.py
+  converter's documented `regex` and `to_python`). tests/onestop/test_front_matches_full_stack.py
   checks every route resolves to the URL name it declares.
 - **Requests** it answers: GET, no session cookie, an allowed host (`HttpRequest.get_host`), no
   HTTPS redirect due, a configuration whose header-making middleware are all in MIDDLEWARE and
@@ -21,7 +21,7 @@ front does here, and hands every other request to the full stack (Django's WSGIH
   hand the request to the full stack (a refusal the full stack answers and counts itself); an
   exception is handed over too, so the full stack answers, and logs, the failure.
 - **Headers** are the ones the full stack's response hooks add to an anonymous answer, declared
-  once here (`shaping_headers`), from the same settings; tests/core/test_front_matches_full_stack.py
+  once here (`shaping_headers`), from the same settings; tests/onestop/test_front_matches_full_stack.py
   compares status, body and every header with the full stack's."""
 
 import re
@@ -207,7 +207,8 @@ class Front:
             **dict(response.items()),
             "Content-Length": str(len(body)),
         }
-        start_response(f"{response.status_code} {response.reason_phrase}", list(headers.items()))
+        cookies_set = [("Set-Cookie", c.output(header="")) for c in response.cookies.values()]
+        start_response(f"{response.status_code} {response.reason_phrase}", [*headers.items(), *cookies_set])
         return _Body(body, self.__class__)
 
     def _answer(self, request, cookies: dict, config: _Config, hot: Route, kwargs: dict):
