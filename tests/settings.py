@@ -29,6 +29,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     # Several checkouts may test against one server at once: each names its own test database
     # (pytest-django adds _gw0, _gw1… for each pytest-xdist worker).
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("XASO_TEST_DB", "test_xaso")}  # noqa: F405
+    # The lookup's own connection would not see a test's rows (each test runs in a transaction
+    # on `default`): the lookup reads through `default` here; tests/core/test_lookup_connection.py
+    # checks the alias the server uses.
+    XASO_LOOKUP_DATABASE = DATABASES.pop("lookup")  # noqa: F405
 # Stamp scans are written at once, not batched by a background thread (xaso.economy.scans);
 # tests/economy/test_stamp_scans_batched.py switches batching on where it is under test.
 XASO_STAMP_SCAN_BATCH = 1

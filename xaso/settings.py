@@ -139,6 +139,15 @@ def _database(url: str | None) -> dict:
 
 
 DATABASES = {"default": _database(env_str("DATABASE_URL", "") or None)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The public lookup's one query on a connection of its own whose statements PostgreSQL keeps
+    # prepared (server-side binding, prepared from the first run): planning cost more than running
+    # it. Only xaso.onestop.lookup uses it. A pooler must keep prepared statements per client.
+    DATABASES["lookup"] = {
+        **DATABASES["default"],
+        "OPTIONS": {**DATABASES["default"]["OPTIONS"], "server_side_binding": True, "prepare_threshold": 0},
+        "TEST": {"MIRROR": "default"},
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -3,21 +3,20 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xaso.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
 
-from xaso.community.receiver_wsgi import with_receiver_fast_path  # noqa: E402  (needs the apps loaded)
-from xaso.core.lean_wsgi import LeanHandler, with_lean_paths  # noqa: E402
-from xaso.onestop import lookup_wsgi  # noqa: E402
+from django.urls.converters import StringConverter  # noqa: E402  (the apps must be loaded first)
 
-# The public lookup, through the lean chain straight to its views: its JSON (a plain view giving
-# the ninja operation's answer) and its page (the view the URLconf names onestop:lookup; a page,
-# so a session cookie sends it the full way). path pattern -> (view, is a page)
-LEAN_ROUTES = {
-    lookup_wsgi.PATH.pattern: ("xaso.onestop.api.lookup_json", False),
-    r"/tra-cuu/": ("xaso.onestop.views.public.lookup", True),
-}
-lean = LeanHandler(LEAN_ROUTES)
-# Ahead of both, a found dossier's JSON answered without Django's request and response objects
-# (xaso/onestop/lookup_wsgi.py); its refusals and anything unusual go to the lean chain.
-application = with_lean_paths(application, lean)
-application = with_receiver_fast_path(lookup_wsgi.with_lookup_fast_path(application, lean))
+from xaso.community.views import receivers  # noqa: E402
+from xaso.core.bounds import IdConverter  # noqa: E402
+from xaso.core.front import Front, route  # noqa: E402
+from xaso.onestop.lookup import lookup_answer  # noqa: E402
+
+# The hot public reads, answered by xaso.core.front ahead of the full stack (which answers
+# everything else, and every request the front hands over): each by its URL name.
+HOT_ROUTES = [
+    route("api:lookup", lookup_answer, code=StringConverter),
+    route("community:radio_playlist_json", receivers.playlist_json, cluster_id=IdConverter),
+    route("community:radio_playlist_m3u", receivers.playlist_m3u, cluster_id=IdConverter),
+]
+application = Front(django_application, HOT_ROUTES)

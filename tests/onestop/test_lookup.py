@@ -1,11 +1,15 @@
 import pytest
 from django.core.cache import cache
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils import translation
 
 from xaso.core.errors import InvalidInput, NotFound, RateLimited
-from xaso.onestop.lookup import lookup_dossier, mask_name
+from xaso.documents.models import SignedDocument
+from xaso.onestop.lookup import FIELDS, lookup_dossier, lookup_rows, mask_name
 from xaso.onestop.lookup_limits import PER_CODE
-from xaso.onestop.models import Status
+from xaso.onestop.models import Dossier, Status
+from xaso.onestop.results import SUBJECT_TYPE
 
 pytestmark = pytest.mark.django_db
 
@@ -110,13 +114,21 @@ def test_the_status_labels_follow_the_active_language(file_birth, walk):
     assert [step["status_label"] for step in en["timeline"]][:1] == ["Submitted online"]
 
 
-def test_the_compiled_read_gives_the_orms_values(file_birth, walk):
-    # The hot read runs outside Django's cursor (xaso.core.prepared; binary results on
-    # PostgreSQL); its values are the ORM's own: aware datetimes, dates, booleans.
-    from xaso.onestop.lookup import _LOOKUP, _lookup_query
-
+def test_the_raw_read_gives_the_orms_values(file_birth, walk):
+    # The hot read is raw SQL through Django's cursor (xaso.onestop.lookup); its values are
+    # converted to the ORM's own: aware datetimes, dates, booleans, in the ORM's order.
     dossier = walk(file_birth(), "start")
-    rows = _LOOKUP.rows(dossier.code)
+    signed = SignedDocument.objects.filter(
+        subject_type=SUBJECT_TYPE, subject_id=Cast(OuterRef("pk"), CharField())
+    )
+    orm = (
+        Dossier.objects.filter(code=dossier.code)
+        .annotate(signed_result=Exists(signed))
+        .order_by("events__at", "events__id")
+        .values_list(*FIELDS, "events__at", "events__to_status")
+    )
+    rows = lookup_rows(dossier.code)
     assert len(rows) >= 2
-    assert rows == [tuple(row) for row in _lookup_query(dossier.code)]
+    assert rows == list(orm)
     assert rows[0][6].tzinfo is not None and rows[0][-2].tzinfo is not None
+    assert rows[0][11] is False

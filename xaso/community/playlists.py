@@ -3,8 +3,9 @@ one primary-key query in raw SQL (the cluster's token hash and playlist version)
 the time, a body taken from this process's cache. The body is computed once per (cluster,
 token, playlist version, day, site address, format) and kept until a bulletin of the commune
 changes (which bumps the version, see models.playlists_changed) or the day turns. The polls
-are also served ahead of Django's middleware (receiver_wsgi.py): with 1,000s of receivers
-polling, sessions, CSRF and the rest were most of a poll's cost and do nothing for a token."""
+are also answered ahead of Django's middleware, by the URLconf's own views (radio_views.py) run
+by xaso.core.front (hot routes in xaso/wsgi.py): with 1,000s of receivers polling, sessions,
+CSRF and the rest were most of a poll's cost and do nothing for a token."""
 
 import hashlib
 import hmac

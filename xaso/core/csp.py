@@ -25,24 +25,31 @@ _OWN_POLICY = (
 )
 
 
+_built: list = [None, None]  # (the settings' policy objects, their headers)
+
+
+def built_policies() -> tuple[str, str] | None:
+    """(policy, report-only policy) for the current settings, or None to let django-csp decide
+    (excluded prefixes)."""
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None)
+    report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+    key = (id(policy), id(report_only))
+    if _built[0] != key:
+        excluded = any((p or {}).get("EXCLUDE_URL_PREFIXES") for p in (policy, report_only))
+        _built[:] = [key, None if excluded else (build_policy(), build_policy(report_only=True))]
+    return _built[1]
+
+
+def policy_headers() -> dict[str, str]:
+    """The CSP headers this middleware gives an answer without its own policy (xaso.core.front
+    declares them with the other headers of an anonymous answer)."""
+    policy, report_only = built_policies() or ("", "")
+    return {name: value for name, value in ((HEADER, policy), (HEADER_REPORT_ONLY, report_only)) if value}
+
+
 class CSPMiddleware(BaseCSPMiddleware):
-    _built: tuple | None = None
-
-    def _headers(self) -> tuple[str, str] | None:
-        """(policy, report-only policy) for the current settings, or None to let django-csp
-        decide (excluded prefixes)."""
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None)
-        report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-        key = (id(policy), id(report_only))
-        built = self._built
-        if built is None or built[0] != key:
-            excluded = any((p or {}).get("EXCLUDE_URL_PREFIXES") for p in (policy, report_only))
-            headers = None if excluded else (build_policy(), build_policy(report_only=True))
-            built = self._built = (key, headers)
-        return built[1]
-
     def process_response(self, request, response):
-        headers = self._headers()
+        headers = built_policies()
         plain = (
             headers is not None
             and getattr(request, "_csp_nonce", None) is None

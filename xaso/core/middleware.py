@@ -10,7 +10,7 @@ from xaso.core.errors import DomainError
 from xaso.core.request_context import reset_current_ip, set_current_ip
 
 # The middleware below are written as hooks (process_request, process_response, …), as Django's
-# own are: xaso.core.lean_wsgi runs a chain of such hooks in one loop.
+# own are. xaso.core.front declares the headers their response hooks give an anonymous answer.
 
 
 class RequestContextMiddleware(MiddlewareMixin):

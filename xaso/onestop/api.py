@@ -2,20 +2,18 @@
 
 from datetime import date, datetime
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
 from ninja.responses import Status
 
-from xaso.core.api.problems import domain_problem
 from xaso.core.api.schemas import In
 from xaso.core.bounds import Day
-from xaso.core.errors import DomainError, InvalidInput
+from xaso.core.errors import InvalidInput
 from xaso.onestop import selectors as sel
 from xaso.onestop.fee_tiers import schedule_check, schedule_text
 from xaso.onestop.fees import fee_summary
 from xaso.onestop.forms import json_schema
-from xaso.onestop.lookup import lookup_dossier, lookup_json_body
+from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.services.filing import dossier_receipt, dossier_submit, dossier_submit_once
 from xaso.onestop.services.lifecycle import dossier_act
 from xaso.onestop.services.reading import dossier_view_record
@@ -269,20 +267,3 @@ def lookup(request, code: str, token: str = "", phone_last4: str = ""):
     return lookup_dossier(
         code=code, token=token, phone_last4=phone_last4, client=request.META.get("REMOTE_ADDR", "")
     )
-
-
-def lookup_json(request, code: str):
-    """The operation above as a plain Django view, for xaso.wsgi's lean chain (GET and HEAD
-    only): the same answer, without ninja validating the parameters and the answer again.
-    tests/onestop/test_lookup_lean_path.py compares the two byte for byte."""
-    try:
-        found = lookup_dossier(
-            code=code,
-            token=request.GET.get("token", ""),
-            phone_last4=request.GET.get("phone_last4", ""),
-            client=request.META.get("REMOTE_ADDR", ""),
-        )
-    except DomainError as exc:
-        return domain_problem(exc)
-    body = lookup_json_body(found)
-    return HttpResponse(body, content_type="application/json; charset=utf-8")
