@@ -7,8 +7,8 @@ import pytest
 
 from tests.payments.conftest import statement_csv
 from xaso.core.calendar import LOCAL_TZ
-from xaso.documents import pki
-from xaso.documents.services import credential_create_pkcs12, trust_root_add
+from xaso.documents.signing import pki
+from xaso.documents.signing.credentials import credential_create_pkcs12, trust_root_add
 from xaso.onestop.models import Procedure
 from xaso.onestop.services import dossier_act, dossier_submit, procedures_load
 from xaso.payments.services import collection_account_set, statement_import

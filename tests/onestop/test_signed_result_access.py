@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from tests.onestop.conftest import BIRTH_DATA, MARITAL_DATA, PASSPHRASE
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.services import signed_result_create
 from xaso.onestop.models import Dossier, DossierView, Procedure
 from xaso.onestop.results import dossier_result_sign, result_lines
 

@@ -23,7 +23,7 @@ from xaso.community.selectors import (
     households_reached_by_commune,
     radio_villages_by_commune,
 )
-from xaso.documents.selectors import document_exchange_by_commune
+from xaso.documents.registry.selectors import document_exchange_by_commune
 from xaso.dx.models import DIGITAL_CITIZEN_ACTIONS, DigitalTeam, HelpAction, HelpLog, Kind, TeamMember
 from xaso.dx.scoring import Measure
 from xaso.economy.selectors import payment_points_by_communes, products_online_by_communes

@@ -7,9 +7,10 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.documents.conftest import PASSPHRASE
-from xaso.documents import envelope, pki
+from xaso.documents import envelope
 from xaso.documents.exchange import agency_key_set, exchange_send
-from xaso.documents.registry import document_act, outgoing_create, outgoing_issue, outgoing_sign
+from xaso.documents.registry.services import document_act, outgoing_create, outgoing_issue, outgoing_sign
+from xaso.documents.signing import pki
 
 
 def agency_pkcs12(test_ca, name: str) -> bytes:

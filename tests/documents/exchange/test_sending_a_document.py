@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.documents import conf, envelope, pki
+from xaso.documents import conf, envelope
 from xaso.documents.exchange import exchange_send
 from xaso.documents.exchange_delivery import backoff_seconds, deliveries_process
 from xaso.documents.models import DeliveryStatus
-from xaso.documents.registry import outgoing_create
+from xaso.documents.registry.services import outgoing_create
+from xaso.documents.signing import pki
 
 
 def test_the_envelope_describes_the_issued_document_and_is_signed_by_the_sender(delivery, agency_a, issued):
