@@ -113,7 +113,7 @@ def _time(fn, repeat: int) -> list[float]:
 
 
 def run(count: int, repeat: int) -> dict:
-    from xaso.documents.selectors import registry_count, registry_search
+    from xaso.documents.registry.selectors import registry_count, registry_search
 
     clerk = _setup(count)
     queries = {

@@ -27,9 +27,9 @@ from django.utils import timezone  # noqa: E402
 
 from bench.registry import scenario  # noqa: E402
 from xaso.core.qr import qr_png_data_uri  # noqa: E402
-from xaso.documents import keys, pki, signing  # noqa: E402
 from xaso.documents.official import OfficialDocument, official_pdf  # noqa: E402
-from xaso.documents.verification import pdf_verify  # noqa: E402
+from xaso.documents.signing import keys, pades, pki  # noqa: E402
+from xaso.documents.signing.verification import pdf_verify  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
 
@@ -58,9 +58,9 @@ def run(count: int = 1000, one_click: int = 50) -> dict:
     )
     pdf, anchor = official_pdf(doc)
 
-    def request(i: int) -> signing.SignRequest:
+    def request(i: int) -> pades.SignRequest:
         code = f"BNCH-{i:04d}-0000"
-        label = signing.SignerLabel(
+        label = pades.SignerLabel(
             name="Trịnh Văn Hùng",
             position="Chủ tịch",
             organisation="UBND Xã Yên Định",
@@ -68,14 +68,14 @@ def run(count: int = 1000, one_click: int = 50) -> dict:
             qr_data_uri=qr_png_data_uri(f"https://xaso.example/xac-thuc/{code}/", border=1),
             code=code,
         )
-        return signing.SignRequest(pdf=pdf, label=label, anchor=anchor, reason="Ký kết quả")
+        return pades.SignRequest(pdf=pdf, label=label, anchor=anchor, reason="Ký kết quả")
 
     signer = source.open(PASSPHRASE)
     sign_times, signed = [], []
     started = time.perf_counter()
     for i in range(count):
         t = time.perf_counter()
-        signed.append(signing.sign_request(signer, request(i), at=timezone.now()))
+        signed.append(pades.sign_request(signer, request(i), at=timezone.now()))
         sign_times.append(time.perf_counter() - t)
     sign_total = time.perf_counter() - started
 
@@ -92,7 +92,7 @@ def run(count: int = 1000, one_click: int = 50) -> dict:
     click_times = []
     for i in range(one_click):
         t = time.perf_counter()
-        signing.pdf_sign(
+        pades.pdf_sign(
             pdf, source=source, secret=PASSPHRASE, label=request(i).label, at=timezone.now(), anchor=anchor
         )
         click_times.append(time.perf_counter() - t)

@@ -12,10 +12,12 @@ from tests.support.signing import PASSPHRASE
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.core.pdf import html_to_pdf
-from xaso.documents import conf, pki
+from xaso.documents import conf
 from xaso.documents.models import SignedDocument
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import credential_create_pkcs12, credential_revoke, signed_result_create
+from xaso.documents.signing import pki
+from xaso.documents.signing.credentials import credential_create_pkcs12, credential_revoke
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 
 def _sign(actor, commune, credential, *, secret=PASSPHRASE, html_or_pdf="<p>Kết quả</p>"):
@@ -180,6 +182,6 @@ def test_a_signature_made_while_the_certificate_was_valid_stays_valid_later(
     doc = _sign(commune_leader, commune, leader_credential)
     pdf = doc.file.read()
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=3 * 365)
-    monkeypatch.setattr("xaso.documents.verification._now", lambda: later)
+    monkeypatch.setattr("xaso.documents.signing.verification._now", lambda: later)
     [sig] = verification_report(commune_leader, pdf).signatures
     assert sig.valid_at_signing and sig.trusted

@@ -7,7 +7,12 @@ from tests import factories as f
 from tests.files import PDF
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.documents.models import DocumentStatus
-from xaso.documents.registry import document_act, document_assign, document_comment, incoming_register
+from xaso.documents.registry.services import (
+    document_act,
+    document_assign,
+    document_comment,
+    incoming_register,
+)
 
 
 @pytest.fixture

@@ -12,15 +12,15 @@ from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.core.pdf import html_to_pdf
-from xaso.documents.meeting_links import invitee_token
-from xaso.documents.meetings import (
+from xaso.documents.meetings.links import invitee_token
+from xaso.documents.meetings.services import (
     meeting_create,
     meeting_item_add,
     meeting_minutes_save,
     meeting_minutes_sign,
 )
-from xaso.documents.registry import incoming_register
-from xaso.documents.selectors import verification_report
+from xaso.documents.registry.services import incoming_register
+from xaso.documents.signing.selectors import verification_report
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ import pytest
 from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.documents.models import DocumentStatus, RegisterBook
-from xaso.documents.registry import document_act, outgoing_create, outgoing_issue, outgoing_sign
-from xaso.documents.selectors import verification_report
+from xaso.documents.registry.services import document_act, outgoing_create, outgoing_issue, outgoing_sign
+from xaso.documents.signing.selectors import verification_report
 
 
 @pytest.fixture

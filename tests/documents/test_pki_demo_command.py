@@ -5,8 +5,8 @@ from django.core.management.base import CommandError
 from xaso.accounts.models import User
 from xaso.documents.demo import DEMO_PASSPHRASE
 from xaso.documents.models import SignedDocument, SigningCredential, TrustRoot
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.support.signing import PASSPHRASE
-from xaso.documents.services import signed_result_create, verification_url
+from xaso.documents.signing.services import signed_result_create, verification_url
 
 HTML = "<p>Trích lục khai sinh</p><div id='xaso-signature' style='width:75mm;height:26mm'></div>"
 

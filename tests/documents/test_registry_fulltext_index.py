@@ -5,10 +5,11 @@ from django.db import connection
 from django.urls import reverse
 
 from tests import factories as f
-from xaso.documents import fulltext, selectors, views_registry
 from xaso.documents.models import RegisteredDocument
-from xaso.documents.registry import incoming_register
-from xaso.documents.selectors import registry_search
+from xaso.documents.registry import fulltext, selectors
+from xaso.documents.registry import views as registry_views
+from xaso.documents.registry.selectors import registry_search
+from xaso.documents.registry.services import incoming_register
 
 
 def _register(clerk, commune, title, **kw):
@@ -64,12 +65,12 @@ def test_the_index_is_put_back_after_a_table_rebuild_drops_its_triggers(clerk, c
 
 
 def test_the_page_says_more_than_a_thousand_instead_of_counting_all(login, clerk, commune, monkeypatch):
-    monkeypatch.setattr(views_registry.CappedPaginator, "CAP", 2)
+    monkeypatch.setattr(registry_views.CappedPaginator, "CAP", 2)
     for n in range(3):
         _register(clerk, commune, f"Công văn số {n}")
     page = login(clerk).get(reverse("documents:registry"), {"q": "cong van"}).content.decode()
     assert "Hơn 1.000 kết quả" in page
-    monkeypatch.setattr(views_registry.CappedPaginator, "CAP", 5)
+    monkeypatch.setattr(registry_views.CappedPaginator, "CAP", 5)
     page = login(clerk).get(reverse("documents:registry"), {"q": "cong van"}).content.decode()
     assert "3 kết quả" in page
 

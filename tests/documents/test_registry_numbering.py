@@ -4,7 +4,7 @@ from django.db import transaction
 from tests.core.race import race
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.models import RegisterBook, RegisteredDocument
-from xaso.documents.registry import incoming_register, number_take
+from xaso.documents.registry.services import incoming_register, number_take
 
 
 def _register(actor, commune, title="Công văn về việc tiêm chủng", **extra):
@@ -33,7 +33,7 @@ def test_a_number_is_given_back_when_the_registration_fails(media_root, clerk, c
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("xaso.documents.registry._event", broken)
+    monkeypatch.setattr("xaso.documents.registry.services._event", broken)
     with pytest.raises(RuntimeError):
         _register(clerk, commune, pdf=html_to_pdf("<p>tệp</p>"))
     monkeypatch.undo()

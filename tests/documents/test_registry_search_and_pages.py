@@ -3,8 +3,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from xaso.core.pdf import html_to_pdf
-from xaso.documents.registry import incoming_register
-from xaso.documents.selectors import registry_search
+from xaso.documents.registry.selectors import registry_search
+from xaso.documents.registry.services import incoming_register
 
 
 @pytest.fixture

@@ -13,11 +13,12 @@ from tests.support.signing import PASSPHRASE
 from xaso.accounts.models import User
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict
-from xaso.documents import conf, pki
+from xaso.documents import conf
 from xaso.documents.demo import DEMO_PASSPHRASE
 from xaso.documents.models import Agency, SigningCredential
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing import pki
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 
 def _crl(tmp_path, ca, *serials) -> str:

@@ -11,9 +11,10 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 from tests.support.signing import PASSPHRASE, pdfsig
-from xaso.documents import conf, pki
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import signed_result_create
+from xaso.documents import conf
+from xaso.documents.signing import pki
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from django.template.loader import render_to_string
 from tests import factories as f
 from tests.support.signing import PASSPHRASE
 from xaso.documents.forms import SignForm
-from xaso.documents.selectors import credentials_usable_by, signed_documents_for
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.selectors import credentials_usable_by, signed_documents_for
+from xaso.documents.signing.services import signed_result_create
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from django.utils import translation
 
 from tests.support.signing import PASSPHRASE
 from xaso.core.errors import InvalidInput, RateLimited
-from xaso.documents import secret_tries
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing import secret_tries
+from xaso.documents.signing.services import signed_result_create
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.models import SignedDocument
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 HTML = "<p>Giấy xác nhận</p><div id='xaso-signature' style='width:75mm;height:26mm'></div>"
 

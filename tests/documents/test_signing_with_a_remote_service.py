@@ -7,8 +7,9 @@ from tests.support.signing import pdfsig
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.core.models import AuditEvent
 from xaso.documents.models import SignedDocument
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import credential_create_csc, signed_result_create
+from xaso.documents.signing.credentials import credential_create_csc
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 
 @pytest.fixture

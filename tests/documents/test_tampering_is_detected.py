@@ -7,8 +7,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from tests.support.signing import PASSPHRASE, pdfsig
 from xaso.core.errors import InvalidInput
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.selectors import verification_report
+from xaso.documents.signing.services import signed_result_create
 
 
 @pytest.fixture

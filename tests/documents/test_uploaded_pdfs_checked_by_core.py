@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from tests.files import FAKE_PDF, PDF, core_checker_calls
 from xaso.core.errors import InvalidInput
-from xaso.documents.meetings import meeting_create, meeting_item_add
-from xaso.documents.registry import incoming_register
+from xaso.documents.meetings.services import meeting_create, meeting_item_add
+from xaso.documents.registry.services import incoming_register
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.support.signing import PASSPHRASE
 from xaso.core.pdf import html_to_pdf
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.services import signed_result_create
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from django.urls import reverse
 from tests import factories as f
 from xaso.accounts.models import User
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.documents import pki
 from xaso.documents.demo import DEMO_PASSPHRASE
-from xaso.documents.selectors import verification_report
-from xaso.documents.services import trust_root_add
+from xaso.documents.signing import pki
+from xaso.documents.signing.credentials import trust_root_add
+from xaso.documents.signing.selectors import verification_report
 from xaso.dx.models import DecisionCredential, DigitalTeam
 from xaso.dx.services import assessments
 from xaso.dx.services.decisions import decision_credential_add, decision_sign

@@ -5,7 +5,7 @@ invited who opens the same address is politely refused."""
 from xaso.accounts.models import User
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
-from xaso.documents.registry import incoming_register
+from xaso.documents.registry.services import incoming_register
 
 PHONE = {"width": 390, "height": 844}
 

@@ -6,7 +6,7 @@ from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.services import signed_result_create
 
 
 def _signed_result(settings, tmp_path):

@@ -10,7 +10,7 @@ import pytest
 
 from tests.support.dossiers import BIRTH_DATA, MARITAL_DATA
 from tests.support.signing import PASSPHRASE
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.services import signed_result_create
 from xaso.onestop.models import Dossier, DossierView, Procedure
 from xaso.onestop.results import dossier_result_sign, result_lines
 

@@ -9,7 +9,7 @@ from tests import factories as f
 from tests.support.signing import PASSPHRASE
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from xaso.documents.models import SignedDocument
-from xaso.documents.selectors import verification_report
+from xaso.documents.signing.selectors import verification_report
 from xaso.onestop.lookup import lookup_dossier
 from xaso.onestop.results import SUBJECT_TYPE, dossier_result_sign, signed_result_of
 from xaso.onestop.selectors import dossier_for

@@ -20,10 +20,11 @@ from xaso.community.services.feedback import feedback_submit
 from xaso.community.services.infopages import info_page_create
 from xaso.community.services.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
-from xaso.documents import pki
-from xaso.documents.meetings import meeting_create, meeting_item_add
-from xaso.documents.registry import incoming_register, outgoing_create
-from xaso.documents.services import credential_create_pkcs12, signed_result_create, trust_root_add
+from xaso.documents.meetings.services import meeting_create, meeting_item_add
+from xaso.documents.registry.services import incoming_register, outgoing_create
+from xaso.documents.signing import pki
+from xaso.documents.signing.credentials import credential_create_pkcs12, trust_root_add
+from xaso.documents.signing.services import signed_result_create
 from xaso.economy.services import (
     batch_create,
     payment_point_save,

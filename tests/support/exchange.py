@@ -5,8 +5,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.support.signing import PASSPHRASE
-from xaso.documents import pki
 from xaso.documents.exchange import envelope
+from xaso.documents.signing import pki
 
 
 def agency_pkcs12(test_ca, name: str) -> bytes:

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from xaso.documents import pki
-from xaso.documents.services import credential_create_pkcs12, trust_root_add
+from xaso.documents.signing import pki
+from xaso.documents.signing.credentials import credential_create_pkcs12, trust_root_add
 
 PASSPHRASE = "dung-mat-khau"
 

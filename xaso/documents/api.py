@@ -4,8 +4,9 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
-from xaso.documents import conf, selectors
-from xaso.documents.verification import pdf_size_check
+from xaso.documents import conf
+from xaso.documents.signing import selectors
+from xaso.documents.signing.verification import pdf_size_check
 
 router = Router(tags=["documents"])
 

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
 
-from xaso.documents import fulltext
+from xaso.documents.registry import fulltext
 
 
 def _fulltext_ensure(sender, using, **kwargs):

@@ -15,10 +15,10 @@ from django.db import transaction
 
 from xaso.accounts.demo import DEMO_COMMUNE_CODE, demo_load
 from xaso.accounts.models import User
-from xaso.documents import pki
 from xaso.documents.exchange.services import agency_key_set
 from xaso.documents.models import Agency, SigningCredential
-from xaso.documents.services import credential_create_pkcs12, trust_root_add
+from xaso.documents.signing import pki
+from xaso.documents.signing.credentials import credential_create_pkcs12, trust_root_add
 
 DEMO_PASSPHRASE = "demo-ky-so"  # noqa: S105 — published on purpose: test certificates only
 DEMO_LEADER = "lanhdao"

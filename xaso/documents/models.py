@@ -79,7 +79,7 @@ class SignedDocument(models.Model):
     """A PDF xaso signed, with the public code printed in its QR. Anyone holding the code can
     see the record and download the file (it is the document the citizen was handed), except a
     document about another app's subject (a dossier's result), which that app serves behind its
-    own sign-in (`documents.subjects`)."""
+    own sign-in (`documents.signing.subjects`)."""
 
     commune = models.ForeignKey("places.Commune", on_delete=models.PROTECT, related_name="+")
     code = models.CharField(max_length=20, unique=True)
@@ -123,7 +123,7 @@ class Direction(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    """Both flows share one column; workflow.py keeps one table per direction."""
+    """Both flows share one column; registry/workflow.py keeps one table per direction."""
 
     # incoming: register → assign to a handler with a deadline → handle → done
     REGISTERED = "registered", _("Registered")

@@ -8,7 +8,7 @@ class OnestopConfig(AppConfig):
     verbose_name = _("One-stop shop")
 
     def ready(self):
-        from xaso.documents.subjects import register_subject_file_route
+        from xaso.documents.signing.subjects import register_subject_file_route
         from xaso.onestop import (
             cards,  # noqa: F401  (registers the dashboard cards)
             personal_data,  # noqa: F401  (registers the app's part of "download my data")

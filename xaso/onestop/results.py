@@ -21,8 +21,8 @@ from xaso.core.calendar import local_today
 from xaso.core.errors import DomainError, InvalidInput, NotFound
 from xaso.documents.models import SignedDocument, SigningCredential
 from xaso.documents.official import OfficialDocument, official_html
-from xaso.documents.selectors import credentials_usable_by
-from xaso.documents.services import signed_result_create
+from xaso.documents.signing.selectors import credentials_usable_by
+from xaso.documents.signing.services import signed_result_create
 from xaso.onestop.models import Dossier, Status
 from xaso.onestop.workflow import DOSSIER_FLOW
 

@@ -14,7 +14,7 @@ from xaso.core.idempotency import idempotent_answer
 from xaso.core.privacy import mask_answers, mask_phone
 from xaso.core.tenancy import scope_condition
 from xaso.core.text import fold
-from xaso.documents.selectors import signed_subject_ids
+from xaso.documents.signing.selectors import signed_subject_ids
 from xaso.onestop.models import (
     CLOCK_RUNNING,
     SETTLED,

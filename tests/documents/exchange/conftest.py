@@ -7,7 +7,7 @@ import pytest
 from tests.support.exchange import agency_pkcs12
 from tests.support.signing import PASSPHRASE
 from xaso.documents.exchange.services import agency_key_set, exchange_send
-from xaso.documents.registry import document_act, outgoing_create, outgoing_issue, outgoing_sign
+from xaso.documents.registry.services import document_act, outgoing_create, outgoing_issue, outgoing_sign
 
 
 @pytest.fixture(scope="session")

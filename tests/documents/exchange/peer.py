@@ -20,7 +20,7 @@ def setup(spec: dict) -> None:
 
     from tests import factories as f
     from xaso.documents.exchange.services import agency_key_set, agency_save
-    from xaso.documents.services import trust_root_add
+    from xaso.documents.signing.credentials import trust_root_add
 
     call_command("migrate", verbosity=0)
     commune = f.commune("02269", "Xã Hàm Yên", f.province("08", "Tuyên Quang"))

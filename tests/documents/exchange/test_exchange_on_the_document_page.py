@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from tests.support.exchange import parts, post
 from xaso.core.audit import AuditEvent
-from xaso.documents import pki
 from xaso.documents.models import Agency, DeliveryStatus, EnvelopeDelivery
+from xaso.documents.signing import pki
 
 
 def _page(client, user, doc) -> str:

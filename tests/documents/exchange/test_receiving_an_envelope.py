@@ -7,7 +7,7 @@ from xaso.core.audit import AuditEvent
 from xaso.core.errors import NotFound
 from xaso.documents.exchange import envelope
 from xaso.documents.models import Direction, InboundEnvelope, RegisteredDocument
-from xaso.documents.selectors import registered_document_for
+from xaso.documents.registry.selectors import registered_document_for
 
 
 def test_an_envelope_is_registered_in_the_recipient_commune_with_a_signed_receipt(

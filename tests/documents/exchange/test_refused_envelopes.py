@@ -9,9 +9,10 @@ from cryptography.hazmat.primitives import serialization
 
 from tests.support.exchange import parts, post, resign
 from xaso.core.audit import AuditEvent
-from xaso.documents import conf, pki
+from xaso.documents import conf
 from xaso.documents.exchange.envelope import sha256
 from xaso.documents.models import Direction, RegisteredDocument
+from xaso.documents.signing import pki
 
 
 def _refused(response, status: int, code: str) -> str:

@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.documents import conf, pki
+from xaso.documents import conf
 from xaso.documents.exchange import envelope
 from xaso.documents.exchange.delivery import deliveries_process, queue
 from xaso.documents.exchange.services import exchange_send
 from xaso.documents.models import DeliveryStatus
-from xaso.documents.registry import outgoing_create
+from xaso.documents.registry.services import outgoing_create
+from xaso.documents.signing import pki
 
 
 def test_the_envelope_describes_the_issued_document_and_is_signed_by_the_sender(delivery, agency_a, issued):

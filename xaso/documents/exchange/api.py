@@ -9,7 +9,7 @@ from ninja.files import UploadedFile
 from xaso.core.ratelimit import EXCHANGE_DELIVER, limit_request
 from xaso.documents import conf
 from xaso.documents.exchange.services import envelope_receive
-from xaso.documents.verification import pdf_size_check
+from xaso.documents.signing.verification import pdf_size_check
 
 router = Router(tags=["exchange"])
 

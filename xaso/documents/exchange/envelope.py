@@ -29,7 +29,7 @@ from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from xaso.documents.keys import run_async
+from xaso.documents.signing.keys import run_async
 
 ENVELOPE_TYPE = "xaso.envelope/1"
 RECEIPT_TYPE = "xaso.receipt/1"

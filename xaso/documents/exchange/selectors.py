@@ -1,7 +1,7 @@
 """Reads of the exchange between agencies, scoped to the actor."""
 
 from xaso.documents.models import Agency, EnvelopeDelivery
-from xaso.documents.workflow import REGISTER, VIEW
+from xaso.documents.permissions import REGISTER, VIEW
 
 
 def deliveries_for(actor, document):

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.tenancy import scope_of
-from xaso.documents import conf, revocation
+from xaso.documents import conf
 from xaso.documents.exchange import envelope
 from xaso.documents.models import (
     Agency,
@@ -37,12 +37,13 @@ from xaso.documents.models import (
     EnvelopeDelivery,
     InboundEnvelope,
 )
-from xaso.documents.pki import TEST_MARK
-from xaso.documents.registry import _event, incoming_record
-from xaso.documents.selectors import trust_roots_der, verification_report
+from xaso.documents.permissions import REGISTER
+from xaso.documents.registry.services import _event, incoming_record
+from xaso.documents.signing import revocation
+from xaso.documents.signing.pki import TEST_MARK
+from xaso.documents.signing.selectors import trust_roots_der, verification_report
+from xaso.documents.signing.verification import pdf_reader
 from xaso.documents.tasks import deliver_envelopes_due
-from xaso.documents.verification import pdf_reader
-from xaso.documents.workflow import REGISTER
 
 SENDABLE = frozenset({DocumentStatus.ISSUED, DocumentStatus.DISTRIBUTED})
 

@@ -1,9 +1,9 @@
 """The registry's full-text index (SQLite FTS5 kept by triggers; a GIN index on PostgreSQL).
-The SQL lives in xaso.documents.fulltext, which also puts it back after table rebuilds."""
+The SQL lives in xaso.documents.registry.fulltext, which also puts it back after table rebuilds."""
 
 from django.db import migrations, models
 
-from xaso.documents import fulltext
+from xaso.documents.registry import fulltext
 
 
 def forwards(apps, schema_editor):

@@ -12,7 +12,7 @@ from xaso.community.selectors import (
     households_reached_by_commune,
     radio_villages_by_commune,
 )
-from xaso.documents.selectors import document_exchange_by_commune
+from xaso.documents.registry.selectors import document_exchange_by_commune
 from xaso.dx.calculators import Period, Result, count_of, pending, register, share_of
 from xaso.dx.models import Kind
 from xaso.economy.selectors import payment_points_by_communes, products_online_by_communes

@@ -19,9 +19,9 @@ from xaso.accounts.models import User
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.documents import conf as documents_conf
-from xaso.documents import keys, pki, secret_tries, signing
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
-from xaso.documents.pki import TEST_MARK
+from xaso.documents.signing import keys, pades, pki, secret_tries
+from xaso.documents.signing.pki import TEST_MARK
 from xaso.dx.models import DECIDED, Assessment, DecisionCredential
 from xaso.dx.pdf import decision_pdf_with_anchor
 from xaso.dx.permissions import REVIEW, require, require_in_province
@@ -127,7 +127,7 @@ def decision_sign(
         raise Conflict(_("This certificate has expired or is not yet valid."), code="expired")
     secret_tries.secret_tries_check(actor=actor, credential=credential)
     pdf, anchor = decision_pdf_with_anchor(assessment)
-    label = signing.SignerLabel(
+    label = pades.SignerLabel(
         name=credential.holder.full_name if credential.holder else credential.label,
         position=credential.position,
         organisation=credential.organisation,
@@ -135,7 +135,7 @@ def decision_sign(
     )
     source = keys.Pkcs12Source(bytes(credential.pkcs12), [base64.b64decode(c) for c in credential.chain_der])
     try:
-        signed = signing.pdf_sign(
+        signed = pades.pdf_sign(
             pdf,
             source=source,
             secret=secret,

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.errors import Conflict, DomainError, NotAllowed, NotFound
 from xaso.core.uploads import file_response
-from xaso.documents import registry, selectors
 from xaso.documents.exchange import selectors as exchange_selectors
 from xaso.documents.exchange import services as exchange
 from xaso.documents.exchange.services import SENDABLE
@@ -26,7 +25,10 @@ from xaso.documents.forms import (
     SignForm,
 )
 from xaso.documents.models import Direction, RegisteredDocument
-from xaso.documents.workflow import REGISTER, VIEW, document_roles, flow_of
+from xaso.documents.permissions import REGISTER, VIEW
+from xaso.documents.registry import selectors, services
+from xaso.documents.registry.workflow import document_roles, flow_of
+from xaso.documents.signing.selectors import credentials_usable_by
 from xaso.places.models import Commune
 from xaso.places.selectors import villages_of_commune
 
@@ -88,7 +90,7 @@ def incoming_new(request):
         data = form.cleaned_data
         upload = data.pop("file")
         try:
-            doc = registry.incoming_register(
+            doc = services.incoming_register(
                 actor=request.user,
                 commune=commune,
                 pdf=upload.read() if upload else None,
@@ -129,7 +131,7 @@ def _signing_form(request, doc, action: str, data=None):
     "sign" (the leader's own certificate) or "issue" (the commune's seal)."""
     if not flow_of(doc).can(doc, action, request.user):
         return None
-    usable = selectors.credentials_usable_by(request.user, doc.commune)
+    usable = credentials_usable_by(request.user, doc.commune)
     usable = usable.filter(holder=request.user) if action == "sign" else usable.filter(holder__isnull=True)
     return SignForm(data, credentials=usable)
 
@@ -183,7 +185,7 @@ def registry_action(request, document_id: int):
                     _detail_context(request, doc, comment_form=form),
                     status=422,
                 )
-            registry.document_comment(actor=request.user, document=doc, note=form.cleaned_data["note"])
+            services.document_comment(actor=request.user, document=doc, note=form.cleaned_data["note"])
         elif action == "assign":
             form = AssignForm(request.POST, handlers=selectors.handlers_for(request.user, doc.commune))
             if not form.is_valid():
@@ -193,9 +195,9 @@ def registry_action(request, document_id: int):
                     _detail_context(request, doc, assign_form=form),
                     status=422,
                 )
-            registry.document_assign(actor=request.user, document=doc, **form.cleaned_data)
+            services.document_assign(actor=request.user, document=doc, **form.cleaned_data)
         else:
-            registry.document_act(
+            services.document_act(
                 actor=request.user, document=doc, action=action, note=request.POST.get("note", "")
             )
     except DomainError as exc:
@@ -250,7 +252,7 @@ def outgoing_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            doc = registry.outgoing_create(
+            doc = services.outgoing_create(
                 actor=request.user,
                 commune=commune,
                 kind=data["kind"],
@@ -282,7 +284,7 @@ def outgoing_edit(request, document_id: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            registry.outgoing_update(
+            services.outgoing_update(
                 actor=request.user,
                 document=doc,
                 kind=data["kind"],
@@ -325,12 +327,12 @@ def outgoing_sign_or_issue(request, document_id: int, step: str):
         credential, secret = form.cleaned_data["credential"], form.cleaned_data["secret"]
         try:
             if step == "sign":
-                doc = registry.outgoing_sign(
+                doc = services.outgoing_sign(
                     actor=request.user, document=doc, credential=credential, secret=secret
                 )
                 messages.success(request, _("The document was signed. The clerk can now issue it."))
             else:
-                doc = registry.outgoing_issue(
+                doc = services.outgoing_issue(
                     actor=request.user, document=doc, seal=credential, secret=secret
                 )
                 messages.success(

@@ -4,7 +4,7 @@ data, so anyone holding its verification code must not download it: the app that
 subject registers, in its AppConfig.ready(), where its file is served — behind that app's own
 sign-in, scope and reading record:
 
-    from xaso.documents.subjects import register_subject_file_route
+    from xaso.documents.signing.subjects import register_subject_file_route
     register_subject_file_route("onestop.dossier", result_url)
 
 `result_url(doc)` gives the address of the file for the signed document `doc`. The public record

@@ -1,6 +1,6 @@
 """Writes of the document registry: register incoming documents, draft, sign, issue and
 distribute outgoing ones, assign and handle, comment. Services of the documents app kept in
-their own module by topic (signing lives in services.py)."""
+their own module by topic (signing lives in signing/services.py)."""
 
 import datetime as dt
 import subprocess
@@ -25,16 +25,10 @@ from xaso.documents.models import (
     RegisteredDocument,
 )
 from xaso.documents.official import KINDS, NUMBER_ANCHOR, OfficialDocument, official_html, symbol_of
-from xaso.documents.services import pdf_sign_with, signed_result_create
-from xaso.documents.verification import pdf_reader
-from xaso.documents.workflow import (
-    INCOMING_FLOW,
-    OUTGOING_FLOW,
-    REGISTER,
-    VIEW,
-    document_roles,
-    flow_of,
-)
+from xaso.documents.permissions import REGISTER, VIEW
+from xaso.documents.registry.workflow import INCOMING_FLOW, OUTGOING_FLOW, document_roles, flow_of
+from xaso.documents.signing.services import pdf_sign_with, signed_result_create
+from xaso.documents.signing.verification import pdf_reader
 
 
 def _require(actor, perm: str, commune) -> None:

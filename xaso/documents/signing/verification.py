@@ -21,8 +21,8 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from xaso.core.errors import InvalidInput
-from xaso.documents.pki import TEST_MARK
-from xaso.documents.revocation import revoked_in
+from xaso.documents.signing.pki import TEST_MARK
+from xaso.documents.signing.revocation import revoked_in
 
 
 @dataclass

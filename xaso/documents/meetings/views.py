@@ -16,11 +16,13 @@ from xaso.core.pdf import html_to_pdf
 from xaso.core.qr import qr_svg
 from xaso.core.tenancy import scope_of
 from xaso.core.uploads import file_response
-from xaso.documents import meetings, selectors
 from xaso.documents.forms import AgendaItemForm, MeetingForm, MinutesForm, SignForm
-from xaso.documents.meeting_links import invitee_token
-from xaso.documents.views_registry import _registering_commune
-from xaso.documents.workflow import REGISTER, SIGN, VIEW
+from xaso.documents.meetings import selectors, services
+from xaso.documents.meetings.links import invitee_token
+from xaso.documents.permissions import REGISTER, SIGN, VIEW
+from xaso.documents.registry.selectors import handlers_for, registry_search
+from xaso.documents.registry.views import _registering_commune
+from xaso.documents.signing.selectors import credentials_usable_by
 
 SESSION_KEY = "meeting-invitee:%s"
 
@@ -51,12 +53,12 @@ def meeting_list(request):
 @login_required
 def meeting_new(request):
     commune = _registering_commune(request.user)
-    people = selectors.handlers_for(request.user, commune)
+    people = handlers_for(request.user, commune)
     form = MeetingForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meeting = meetings.meeting_create(
+            meeting = services.meeting_create(
                 actor=request.user,
                 commune=commune,
                 title=data["title"],
@@ -80,7 +82,7 @@ def meeting_new(request):
 
 
 def _recent_documents(user, meeting):
-    listing = selectors.registry_search(user).filter(commune=meeting.commune)
+    listing = registry_search(user).filter(commune=meeting.commune)
     return listing.model.objects.filter(pk__in=list(listing.values_list("pk", flat=True)[:200])).order_by(
         "-id"
     )
@@ -92,7 +94,7 @@ def _detail(request, meeting, *, status=200, **forms):
     is_chair = meeting.chair_id == user.pk
     open_ = meeting.minutes_document_id is None
     invitees = list(selectors.meeting_invitees(meeting))
-    credentials = selectors.credentials_usable_by(user, meeting.commune).filter(holder=user)
+    credentials = credentials_usable_by(user, meeting.commune).filter(holder=user)
     can_sign = open_ and bool(meeting.minutes) and (is_chair or _reaches(user, SIGN, meeting))
     writes_minutes = open_ and (manages or is_chair)
     return render(
@@ -132,7 +134,7 @@ def meeting_item_add(request, meeting_id: int):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            meetings.meeting_item_add(
+            services.meeting_item_add(
                 actor=request.user,
                 meeting=meeting,
                 title=form.cleaned_data["title"],
@@ -158,7 +160,7 @@ def meeting_minutes(request, meeting_id: int):
     form = MinutesForm(request.POST)
     if form.is_valid():
         try:
-            meetings.meeting_minutes_save(
+            services.meeting_minutes_save(
                 actor=request.user, meeting=meeting, text=form.cleaned_data["minutes"]
             )
         except NotAllowed:
@@ -177,11 +179,11 @@ def meeting_sign(request, meeting_id: int):
     meeting = selectors.meeting_for(request.user, meeting_id)
     if not (meeting.chair_id == request.user.pk or _reaches(request.user, SIGN, meeting)):
         raise NotAllowed(_("Only the chair or a leader signs the minutes."))
-    credentials = selectors.credentials_usable_by(request.user, meeting.commune).filter(holder=request.user)
+    credentials = credentials_usable_by(request.user, meeting.commune).filter(holder=request.user)
     form = SignForm(request.POST, credentials=credentials)
     if form.is_valid():
         try:
-            meetings.meeting_minutes_sign(
+            services.meeting_minutes_sign(
                 actor=request.user,
                 meeting=meeting,
                 credential=form.cleaned_data["credential"],
@@ -276,6 +278,6 @@ def meeting_check_in(request, code: str):
     if refusal is not None:
         return refusal
     meeting, invitee = found
-    meetings.meeting_check_in(invitee=invitee, actor=request.user if invitee.user_id else None)
+    services.meeting_check_in(invitee=invitee, actor=request.user if invitee.user_id else None)
     messages.success(request, _("You are checked in. Thank you."))
     return redirect("documents:meeting_pack", code=meeting.code)

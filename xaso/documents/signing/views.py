@@ -7,10 +7,11 @@ from xaso.core.errors import DomainError
 from xaso.core.middleware import personal_data
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.core.uploads import file_response
-from xaso.documents import conf, selectors
+from xaso.documents import conf
 from xaso.documents.forms import VerifyForm
-from xaso.documents.subjects import subject_file_url
-from xaso.documents.verification import pdf_size_check
+from xaso.documents.signing import selectors
+from xaso.documents.signing.subjects import subject_file_url
+from xaso.documents.signing.verification import pdf_size_check
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,7 +4,7 @@ e-mail, people from outside; one QR code on the printed invitation opens the mee
 the invited people only (selectors.meeting_pack_for); they check in from their phone; the
 minutes are written in the app and signed by the chair or a leader as a PDF.
 
-Personal links for people from outside: meeting_links.py."""
+Personal links for people from outside: links.py."""
 
 import datetime as dt
 import secrets
@@ -20,9 +20,9 @@ from xaso.core.uploads import PDF, file_check
 from xaso.documents import conf
 from xaso.documents.models import AgendaItem, Meeting, MeetingInvitee, RegisteredDocument
 from xaso.documents.official import OfficialDocument, official_html
-from xaso.documents.services import signed_result_create
-from xaso.documents.verification import pdf_reader
-from xaso.documents.workflow import REGISTER, SIGN, VIEW
+from xaso.documents.permissions import REGISTER, SIGN, VIEW
+from xaso.documents.signing.services import signed_result_create
+from xaso.documents.signing.verification import pdf_reader
 
 
 def _reaches(actor, perm: str, commune) -> bool:

@@ -25,7 +25,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
 
 from xaso.core.pdf import Anchor, html_to_pdf
-from xaso.documents.keys import run_async
+from xaso.documents.signing.keys import run_async
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 MM = 72 / 25.4
