@@ -16,6 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.util import hex_validator, random_hex
 
 from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role, roles_with
+from xaso.core.permissions import holds
 from xaso.core.sealed import SealedTextField
 from xaso.core.tenancy import Scope, ScopedManager
 
@@ -95,7 +96,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.scope_for(None)
 
     def holds(self, perm: str, *, commune) -> bool:
-        return self.scope_for(perm).reaches(commune_code=commune.code, province_code=commune.province_id)
+        # The one check lives in core; this spelling stays for the apps that still call it.
+        return holds(self, perm, commune=commune)
 
 
 class Membership(models.Model):

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.permissions import require
 from xaso.core.text import fold_all
 from xaso.payments import bulk
 from xaso.payments.handlers import paid_handler_for
@@ -46,8 +47,12 @@ def collection_account_set(
     """Make this the account the commune's QR codes point to. Rules: commune leader only
     (payments.manage_accounts): a changed account redirects every future payment; a BIN from
     the bank list; the previous account stays for reconciling what was already paid into it."""
-    if not actor.holds(MANAGE_ACCOUNTS, commune=commune):
-        raise NotAllowed(_("Only the commune leader can change where payments go."))
+    require(
+        actor,
+        MANAGE_ACCOUNTS,
+        commune=commune,
+        message=_("Only the commune leader can change where payments go."),
+    )
     bank_bin = bin_clean(bank_bin)
     account_number = account_clean(account_number)
     account_name = " ".join((account_name or "").split())
@@ -164,8 +169,12 @@ def payment_request_withdraw(*, actor, request: PaymentRequest, reason: str = ""
 def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") -> PaymentRequest:
     """Withdraw a request nobody has paid. Rules: payments.reconcile in its commune; only while
     nothing was received (money received is settled or refunded by a person, not cancelled)."""
-    if not actor.holds(RECONCILE, commune=request.commune):
-        raise NotAllowed(_("You cannot cancel payment requests of this commune."))
+    require(
+        actor,
+        RECONCILE,
+        commune=request.commune,
+        message=_("You cannot cancel payment requests of this commune."),
+    )
     with transaction.atomic():
         request = PaymentRequest.objects.select_for_update().get(pk=request.pk)
         if request.status != RequestStatus.OPEN or request.amount_received:
@@ -203,8 +212,9 @@ def payment_request_pay_cash(
     Receipt number: left blank, the commune's next of the year (BL-<commune>-<yyyy>-<000001>,
     no gaps, no duplicates); typed from a paper book, it must not be used yet in the commune
     (422 on receipt_number) nor have the sequence's shape (receipts.py)."""
-    if not actor.holds(RECONCILE, commune=request.commune):
-        raise NotAllowed(_("You cannot take payments for this commune."))
+    require(
+        actor, RECONCILE, commune=request.commune, message=_("You cannot take payments for this commune.")
+    )
     amount = _cash_amount(amount)
     receipt_number = receipt_number_clean(receipt_number)
     if receipt_number:
@@ -291,8 +301,7 @@ def statement_import(
     request is settled (and its app told) once, never twice. One transaction for the file; the
     database work is set-wise (xaso.payments.bulk), a handful of statements for any size."""
     commune = account.commune
-    if not actor.holds(RECONCILE, commune=commune):
-        raise NotAllowed(_("You cannot import statements for this commune."))
+    require(actor, RECONCILE, commune=commune, message=_("You cannot import statements for this commune."))
     mapping = ColumnMapping.objects.filter(commune=commune, bank_bin=account.bank_bin).first()
     if not columns:
         columns = dict(mapping.columns) if mapping else {}
@@ -382,8 +391,9 @@ def statement_line_resolve(
     """A person settles a line the matcher left for review: apply an unmatched line to the
     request whose payment code they name, or close the line with a note (refunded, not ours…).
     Rules: payments.reconcile in its commune; only lines that need review; a note is required."""
-    if not actor.holds(RECONCILE, commune=line.commune):
-        raise NotAllowed(_("You cannot reconcile this commune's statements."))
+    require(
+        actor, RECONCILE, commune=line.commune, message=_("You cannot reconcile this commune's statements.")
+    )
     note = " ".join((note or "").split())
     if not note:
         raise InvalidInput(_("Write what was done with this line."), field="note")
