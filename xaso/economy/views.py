@@ -36,13 +36,11 @@ from xaso.economy.services import (
     stamps_generate,
 )
 from xaso.places.models import Commune, Province
+from xaso.places.selectors import commune_of
 
 
 def _managed_commune(request) -> Commune:
-    commune = Commune.objects.for_actor(request.user, MANAGE).order_by("code").first()
-    if commune is None or request.user.scope_for(MANAGE).is_empty:
-        raise NotAllowed(_("You do not manage any commune's economy records."))
-    return commune
+    return commune_of(request.user, MANAGE, message=_("You do not manage any commune's economy records."))
 
 
 def _can_manage(request, commune) -> bool:

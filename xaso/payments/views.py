@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import InvalidInput, NotAllowed, NotFound
+from xaso.core.errors import InvalidInput, NotFound
 from xaso.core.forms import attach_error, form_refusals, form_render
 from xaso.core.pdf import render_pdf
 from xaso.core.permissions import holds, require
@@ -33,15 +33,13 @@ from xaso.payments.services import (
     statement_line_resolve,
 )
 from xaso.places.models import Commune
+from xaso.places.selectors import commune_of
 
 MANUAL_KIND = "payments.manual"
 
 
 def _commune_for(request, perm: str) -> Commune:
-    commune = Commune.objects.for_actor(request.user, perm).order_by("code").first()
-    if commune is None or request.user.scope_for(perm).is_empty:
-        raise NotAllowed(_("You do not handle payments for any commune."))
-    return commune
+    return commune_of(request.user, perm, message=_("You do not handle payments for any commune."))
 
 
 @login_required

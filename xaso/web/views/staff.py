@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from xaso.accounts.services import own_profile_ensure, personal_data_export, profile_update
 from xaso.core.dashboard import cards_for
-from xaso.core.errors import NotAllowed
 from xaso.core.forms import form_refusals, form_render
 from xaso.places import selectors as places
 from xaso.places.models import Commune
@@ -62,11 +61,9 @@ def my_data(request):
 
 
 def _managed_commune(request) -> Commune:
-    scope = request.user.scope_for(MANAGE_VILLAGES)
-    commune = Commune.objects.for_actor(request.user, MANAGE_VILLAGES).order_by("code").first()
-    if commune is None or scope.is_empty:
-        raise NotAllowed(_("You do not manage any commune's villages."))
-    return commune
+    return places.commune_of(
+        request.user, MANAGE_VILLAGES, message=_("You do not manage any commune's villages.")
+    )
 
 
 @login_required
