@@ -260,7 +260,7 @@ class TotpDevice(TimestampMixin, ThrottlingMixin, Device):
         return unhexlify(self.key.encode())
 
     def get_throttle_factor(self):
-        return getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+        return settings.OTP_TOTP_THROTTLE_FACTOR
 
     def verify_token(self, token) -> bool:
         allowed, _reason = self.verify_is_allowed()
@@ -287,7 +287,7 @@ class TotpDevice(TimestampMixin, ThrottlingMixin, Device):
     @property
     def config_url(self) -> str:
         """The otpauth:// URL an authenticator app scans (Key Uri Format)."""
-        issuer = str(getattr(settings, "OTP_TOTP_ISSUER", "")).replace(":", "")
+        issuer = str(settings.OTP_TOTP_ISSUER).replace(":", "")
         label = f"{issuer}:{self.user.get_username()}" if issuer else self.user.get_username()
         params = urlencode(
             {

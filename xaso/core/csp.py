@@ -31,8 +31,8 @@ class CSPMiddleware(BaseCSPMiddleware):
     def _headers(self) -> tuple[str, str] | None:
         """(policy, report-only policy) for the current settings, or None to let django-csp
         decide (excluded prefixes)."""
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None)
-        report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+        policy = settings.CONTENT_SECURITY_POLICY
+        report_only = settings.CONTENT_SECURITY_POLICY_REPORT_ONLY
         key = (id(policy), id(report_only))
         built = self._built
         if built is None or built[0] != key:

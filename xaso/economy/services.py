@@ -87,7 +87,7 @@ def payment_point_save(*, actor, commune, point: PaymentPoint | None = None, dat
     with transaction.atomic():
         point.save()
         audit_record(
-            actor=actor, action="economy.point_save", target=point, summary=name, commune_code=commune.code
+            actor=actor, action="payment_point.save", target=point, summary=name, commune_code=commune.code
         )
     point.note_cleaning = clean
     return point
@@ -119,7 +119,7 @@ def producer_save(*, actor, commune, producer: Producer | None = None, data: dic
         producer.save()
         audit_record(
             actor=actor,
-            action="economy.producer_save",
+            action="producer.save",
             target=producer,
             summary=name,
             commune_code=commune.code,
@@ -229,7 +229,7 @@ def product_save(
         product.save()
         audit_record(
             actor=actor,
-            action="economy.product_save",
+            action="product.save",
             target=product,
             summary=name,
             commune_code=commune.code,
@@ -272,7 +272,7 @@ def batch_create(*, actor, product: Product, data: dict) -> Batch:
         )
         audit_record(
             actor=actor,
-            action="economy.batch_create",
+            action="batch.create",
             target=batch,
             summary=f"{product.name} {code} ×{quantity}",
             commune_code=product.commune_id,
@@ -321,7 +321,7 @@ def stamps_generate(*, actor, batch: Batch, count: int | None = None) -> int:
             issued += len(serials)
         audit_record(
             actor=actor,
-            action="economy.stamps_generate",
+            action="stamp.generate",
             target=batch,
             summary=f"{count}",
             commune_code=batch.commune_id,

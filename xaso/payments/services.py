@@ -70,7 +70,7 @@ def collection_account_set(
         )
         audit_record(
             actor=actor,
-            action="payments.account_set",
+            action="collection_account.set",
             target=account,
             summary=f"{bank_bin} {account_number}",
             commune_code=commune.code,
@@ -136,7 +136,7 @@ def payment_request_create(
         )
         audit_record(
             actor=actor,
-            action="payments.request_create",
+            action="payment_request.create",
             target=request,
             summary=f"{reference} {amount} {label}"[:300],
             commune_code=commune.code,
@@ -158,7 +158,7 @@ def payment_request_withdraw(*, actor, request: PaymentRequest, reason: str = ""
         request.save(update_fields=["status"])
         audit_record(
             actor=actor,
-            action="payments.request_withdraw",
+            action="payment_request.withdraw",
             target=request,
             summary=reason[:300],
             commune_code=request.commune_id,
@@ -183,7 +183,7 @@ def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") 
         request.save(update_fields=["status"])
         audit_record(
             actor=actor,
-            action="payments.request_cancel",
+            action="payment_request.cancel",
             target=request,
             summary=reason[:300],
             commune_code=request.commune_id,
@@ -243,7 +243,7 @@ def payment_request_pay_cash(
         _tell_handlers([request])
         audit_record(
             actor=actor,
-            action="payments.request_pay_cash",
+            action="payment_request.pay_cash",
             target=request,
             summary=f"{request.reference} {amount} {receipt_number}".strip()[:300],
             changes={"amount": amount, "receipt_number": receipt_number},
@@ -369,7 +369,7 @@ def statement_import(
         _tell_handlers(_settled_requests(settled))
         audit_record(
             actor=actor,
-            action="payments.statement_import",
+            action="statement.import",
             target=statement,
             summary=_("%(new)d new lines, %(paid)d requests paid")
             % {"new": len(lines), "paid": len(settled)},
@@ -427,7 +427,7 @@ def statement_line_resolve(
         _tell_handlers(settled)
         audit_record(
             actor=actor,
-            action="payments.line_resolve",
+            action="statement_line.resolve",
             target=line,
             summary=f"{line.bank_txn_id} {reference} {note}"[:300],
             commune_code=line.commune_id,
