@@ -1,5 +1,9 @@
 """xaso settings: one file, read from the environment through strict helpers (xaso.core.env).
 
+Every setting xaso reads is defined here, with its default, and read elsewhere as plain
+`settings.NAME` (tests override it there); no module reads the environment or guesses a default
+with getattr (tests/test_architecture.py).
+
 Defaults make `make run` work with no setup: SQLite in WAL mode under var/, DEBUG off, a secret
 key generated once into var/. Production sets DATABASE_URL, XASO_ALLOWED_HOSTS, XASO_HTTPS=1.
 """
@@ -163,6 +167,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Leaders, province supervisors and system admins sign in with a TOTP second factor.
 REQUIRE_2FA = env_bool("XASO_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Xã Số"
+# django-otp's throttle: each wrong code doubles the wait by this factor (xaso.accounts.models).
+OTP_TOTP_THROTTLE_FACTOR = 1
 # Staff sessions end after a working day; citizens stay signed in on their own phone longer.
 STAFF_SESSION_SECONDS = env_int("XASO_STAFF_SESSION_SECONDS", 8 * 3600, minimum=300)
 # Idempotency keys (a filing's retry answer) are purged by the daily task after this many days.
@@ -266,6 +272,30 @@ EMAIL_HOST = env_str("XASO_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("XASO_EMAIL_PORT", 25, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("XASO_FROM_EMAIL", "xaso@localhost")
 
+# Notifications (xaso.notify). SMS through an HTTP gateway: POST JSON to this URL with a bearer
+# token; Zalo through the Official Account API (base URL and the OA access token).
+NOTIFY_SMS_URL = env_str("XASO_NOTIFY_SMS_URL", "")
+NOTIFY_SMS_TOKEN = env_str("XASO_NOTIFY_SMS_TOKEN", "")
+NOTIFY_ZALO_BASE_URL = env_str("XASO_NOTIFY_ZALO_BASE_URL", "https://openapi.zalo.me")
+NOTIFY_ZALO_TOKEN = env_str("XASO_NOTIFY_ZALO_TOKEN", "")
+NOTIFY_HTTP_TIMEOUT_SECONDS = env_int("XASO_NOTIFY_HTTP_TIMEOUT_SECONDS", 10, minimum=0)
+
+# The largest single payment a commune asks for through a QR code (đồng); anything above is a
+# typo or a matter for a different channel (xaso.payments.vietqr).
+PAYMENTS_MAX_AMOUNT = env_int("XASO_PAYMENT_MAX_AMOUNT", 500_000_000, minimum=1)
+
+# Product stamp scans are written in batches of this many, or after this many seconds, by a
+# background thread (xaso.economy.scans); 1 and 0 write each scan at once.
+XASO_STAMP_SCAN_BATCH = 500
+XASO_STAMP_SCAN_SECONDS = 1.0
+
+# Rate limits by scope, {scope: (requests, window seconds)}, overriding the defaults declared in
+# code (xaso.core.ratelimit); empty: the defaults hold.
+XASO_RATE_LIMITS: dict[str, tuple[int, int]] = {}
+
+# Fonts embedded in generated PDFs (xaso.core.pdf): DejaVu has every Vietnamese letter.
+XASO_PDF_FONT_DIR = Path(env_str("XASO_PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+
 # Nothing loads from elsewhere: every script, style and font is served by xaso itself.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -277,6 +307,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# No policy is tried in report-only mode (a deployment may set one to test a stricter policy).
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -49,7 +49,7 @@ def test_a_cashier_settles_a_request_in_cash_and_its_app_is_told_once(make_reque
     assert stored.receipt_number == "0000123" and stored.cashier == one_stop_officer
     assert stored.paid_at is not None
     assert told == [(request.pk, PaymentMethod.CASH)]
-    event = AuditEvent.objects.get(action="payments.request_pay_cash")
+    event = AuditEvent.objects.get(action="payment_request.pay_cash")
     assert event.target_id == str(request.pk) and event.changes["amount"] == 16_000
 
 
@@ -63,7 +63,7 @@ def test_an_amount_other_than_what_is_due_is_refused_and_nothing_changes(
     assert refused.value.field == "amount"
     stored = PaymentRequest.objects.get(pk=request.pk)
     assert (stored.status, stored.amount_received, stored.method) == (RequestStatus.OPEN, 0, "transfer")
-    assert told == [] and not AuditEvent.objects.filter(action="payments.request_pay_cash").exists()
+    assert told == [] and not AuditEvent.objects.filter(action="payment_request.pay_cash").exists()
 
 
 def test_what_is_left_of_a_part_payment_can_be_paid_in_cash(

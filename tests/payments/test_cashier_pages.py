@@ -147,5 +147,5 @@ def test_the_leader_sets_the_account_through_the_page(login, commune_leader, com
         "3600205123456",
         "UBND XA",
     )
-    event = AuditEvent.objects.get(action="payments.account_set")
+    event = AuditEvent.objects.get(action="collection_account.set")
     assert event.actor == commune_leader and event.summary == "970405 3600205123456"

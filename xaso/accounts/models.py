@@ -16,6 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.util import hex_validator, random_hex
 
 from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role, roles_with
+from xaso.core.permissions import holds
 from xaso.core.sealed import SealedTextField
 from xaso.core.tenancy import Scope, ScopedManager
 
@@ -95,7 +96,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.scope_for(None)
 
     def holds(self, perm: str, *, commune) -> bool:
-        return self.scope_for(perm).reaches(commune_code=commune.code, province_code=commune.province_id)
+        # The one check lives in core; this spelling stays for the apps that still call it.
+        return holds(self, perm, commune=commune)
 
 
 class Membership(models.Model):
@@ -258,7 +260,7 @@ class TotpDevice(TimestampMixin, ThrottlingMixin, Device):
         return unhexlify(self.key.encode())
 
     def get_throttle_factor(self):
-        return getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+        return settings.OTP_TOTP_THROTTLE_FACTOR
 
     def verify_token(self, token) -> bool:
         allowed, _reason = self.verify_is_allowed()
@@ -285,7 +287,7 @@ class TotpDevice(TimestampMixin, ThrottlingMixin, Device):
     @property
     def config_url(self) -> str:
         """The otpauth:// URL an authenticator app scans (Key Uri Format)."""
-        issuer = str(getattr(settings, "OTP_TOTP_ISSUER", "")).replace(":", "")
+        issuer = str(settings.OTP_TOTP_ISSUER).replace(":", "")
         label = f"{issuer}:{self.user.get_username()}" if issuer else self.user.get_username()
         params = urlencode(
             {

@@ -1,5 +1,6 @@
-"""Roles and what they permit, in one place. A permission is a dotted name; services ask
-`scope_of(actor, perm)` (xaso.core.tenancy) which communes the actor holds it in."""
+"""Roles and what they permit, in one place. A permission is a dotted name; services and views
+check it with `xaso.core.permissions.require` / `holds`, selectors scope rows with it through
+`xaso.core.tenancy`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

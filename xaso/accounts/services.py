@@ -14,6 +14,7 @@ from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role
 from xaso.accounts.two_factor import needs_two_factor
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput, NotAllowed, NotFound
+from xaso.core.permissions import holds
 from xaso.core.privacy import personal_data_for
 from xaso.core.text import fold_all
 
@@ -25,7 +26,9 @@ def profile_update(*, actor, profile: CitizenProfile, data: dict) -> CitizenProf
     accounts.manage_citizens in the profile's commune; the ID number is validated against the
     date of birth and sex; every change is audited with before and after."""
     own = profile.user_id is not None and profile.user_id == actor.pk
-    officer = profile.commune is not None and actor.holds("accounts.manage_citizens", commune=profile.commune)
+    officer = profile.commune is not None and holds(
+        actor, "accounts.manage_citizens", commune=profile.commune
+    )
     if not (own or officer):
         raise NotAllowed(_("You cannot change this profile."))
     full_name = " ".join((data.get("full_name") or "").split())

@@ -10,6 +10,15 @@ deleting the newest events and moving the head back is reported as truncation.
 
 Chains written before the key existed were re-keyed once by migration core 0005 (which records
 what the old, unkeyed check found in an `audit.rekey` event): there is one hash rule, not two.
+
+Action names: `<entity>.<verb>`, lower snake_case on both sides of one dot, as the service that
+records it is named `<entity>_<verb>`: the entity is the thing acted on (a model's name:
+`village.create`, `payment_request.pay_cash`, `statement_line.resolve`), never an app's label;
+the verb says what happened (`create`, `update`, `sign`, `reset_request`). The workflow engine
+writes `<flow>.<action>` (`dossier.submit`). Bulk reads of personal data are the one family with
+more dots: `export.<what>` (xaso.core.privacy: `export.households`, `export.onestop.report`).
+Events already stored keep the name they were written with (the name is in the hash).
+tests/test_shared_helpers.py checks every literal action passed to `audit_record`.
 """
 
 import hashlib

@@ -124,3 +124,15 @@ def is_working_day(day: date) -> bool:
 def due_date(received_at: datetime, days: int) -> date:
     """Shortcut for one count: see `WorkingCalendar.due_date`."""
     return WorkingCalendar.load().due_date(received_at, days)
+
+
+def day_start(day: date) -> datetime:
+    """The first moment of `day` on the Vietnamese wall clock (aware; 00:00 in Asia/Ho_Chi_Minh)."""
+    return datetime.combine(day, time.min, tzinfo=LOCAL_TZ)
+
+
+def day_bounds(first: date, last: date | None = None) -> tuple[datetime, datetime]:
+    """The moments that bound the local days `first`..`last` (one day when `last` is None):
+    half-open, `since <= moment < until`, so a query reads `at__gte=since, at__lt=until` and a
+    moment at 23:59:59.999 of the last day is in, midnight after it is out."""
+    return day_start(first), day_start((last or first) + timedelta(days=1))

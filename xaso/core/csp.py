@@ -31,8 +31,8 @@ _built: list = [None, None]  # (the settings' policy objects, their headers)
 def built_policies() -> tuple[str, str] | None:
     """(policy, report-only policy) for the current settings, or None to let django-csp decide
     (excluded prefixes)."""
-    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None)
-    report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+    policy = settings.CONTENT_SECURITY_POLICY
+    report_only = settings.CONTENT_SECURITY_POLICY_REPORT_ONLY
     key = (id(policy), id(report_only))
     if _built[0] != key:
         excluded = any((p or {}).get("EXCLUDE_URL_PREFIXES") for p in (policy, report_only))

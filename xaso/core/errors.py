@@ -58,3 +58,10 @@ class RateLimited(DomainError):
     status = 429
     code = "rate_limited"
     title = _("Too many requests")
+
+
+# What a page shows on its form, beside the field: refusals about the input, the state or the
+# pace, which the user can put right. NotAllowed and NotFound are never caught by a view: the
+# middleware (xaso.core.middleware.DomainErrorMiddleware) answers 403/404, so a form never hints
+# at what the actor may not touch. Every view catches this tuple and no other.
+USER_ERRORS = (InvalidInput, Conflict, RateLimited)

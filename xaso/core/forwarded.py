@@ -19,7 +19,7 @@ def _networks(entries) -> tuple:
 
 def trusted_networks() -> tuple:
     """The networks of XASO_TRUSTED_PROXIES."""
-    return _networks(getattr(settings, "XASO_TRUSTED_PROXIES", ()))
+    return _networks(settings.XASO_TRUSTED_PROXIES)
 
 
 def _address(text: str):

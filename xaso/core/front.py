@@ -111,7 +111,7 @@ def shaping_headers(*, secure: bool) -> dict[str, str]:
         headers["Cross-Origin-Opener-Policy"] = settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
     if settings.PERMISSIONS_POLICY:
         headers["Permissions-Policy"] = settings.PERMISSIONS_POLICY
-    headers["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()
+    headers["X-Frame-Options"] = settings.X_FRAME_OPTIONS.upper()
     headers.update(policy_headers())
     return headers
 

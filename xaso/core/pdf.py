@@ -17,8 +17,6 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/dejavu"
-
 # family -> (regular, bold, italic, bold italic) file names inside the font directory.
 FONT_FILES = {
     "xaso-serif": (
@@ -47,7 +45,7 @@ class PdfRenderError(Exception):
 
 
 def font_dir() -> Path:
-    return Path(getattr(settings, "XASO_PDF_FONT_DIR", DEFAULT_FONT_DIR))
+    return Path(settings.XASO_PDF_FONT_DIR)
 
 
 def font_face_css(directory: Path | None = None) -> str:

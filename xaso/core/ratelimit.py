@@ -24,7 +24,7 @@ class Limit:
     message: str = _("Too many requests. Wait a few minutes and try again.")
 
     def effective(self) -> tuple[int, int]:
-        return getattr(settings, "XASO_RATE_LIMITS", {}).get(self.scope, (self.requests, self.window))
+        return settings.XASO_RATE_LIMITS.get(self.scope, (self.requests, self.window))
 
 
 # Many people share one address behind a mobile carrier's NAT: limits stop scripts, not villages.

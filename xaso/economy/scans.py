@@ -47,11 +47,11 @@ class Scan:
 
 
 def _batch_size() -> int:
-    return max(int(getattr(settings, "XASO_STAMP_SCAN_BATCH", 500)), 1)
+    return max(int(settings.XASO_STAMP_SCAN_BATCH), 1)
 
 
 def _seconds() -> float:
-    return float(getattr(settings, "XASO_STAMP_SCAN_SECONDS", 1.0))
+    return float(settings.XASO_STAMP_SCAN_SECONDS)
 
 
 class _Buffer:

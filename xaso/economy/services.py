@@ -14,9 +14,11 @@ from django.db import IntegrityError, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed, NotFound
+from xaso.core.errors import InvalidInput, NotFound
+from xaso.core.permissions import require
 from xaso.core.text import fold_all
 from xaso.core.uploads import IMAGE, file_check
 from xaso.economy.models import (
@@ -40,15 +42,11 @@ from xaso.economy.scans import (  # noqa: F401
 from xaso.payments.vietqr import account_clean, bin_clean, vietqr_build
 
 MANAGE = "economy.manage"
+NOT_YOURS = gettext_lazy("You cannot manage this commune's economy records.")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 MAX_LINKS = 6
 # One request prints at most this many stamps; a bigger batch is stamped in several runs.
 STAMPS_PER_RUN = 100_000
-
-
-def _require(actor, commune) -> None:
-    if not actor.holds(MANAGE, commune=commune):
-        raise NotAllowed(_("You cannot manage this commune's economy records."))
 
 
 def _text(value, *, field: str, required: bool = False, limit: int = 200) -> str:
@@ -67,7 +65,7 @@ def payment_point_save(*, actor, commune, point: PaymentPoint | None = None, dat
     """Register (or change) a cashless payment point and its static VietQR code. Rules:
     economy.manage in the commune; a BIN from the bank list and a plain account number; the
     note is folded as banks carry it."""
-    _require(actor, commune)
+    require(actor, MANAGE, commune=commune, message=NOT_YOURS)
     name = _text(data.get("name"), field="name", required=True, limit=150)
     kind = data.get("kind") or ""
     if kind not in PointKind.values:
@@ -89,7 +87,7 @@ def payment_point_save(*, actor, commune, point: PaymentPoint | None = None, dat
     with transaction.atomic():
         point.save()
         audit_record(
-            actor=actor, action="economy.point_save", target=point, summary=name, commune_code=commune.code
+            actor=actor, action="payment_point.save", target=point, summary=name, commune_code=commune.code
         )
     point.note_cleaning = clean
     return point
@@ -100,7 +98,7 @@ def payment_point_save(*, actor, commune, point: PaymentPoint | None = None, dat
 
 def producer_save(*, actor, commune, producer: Producer | None = None, data: dict) -> Producer:
     """Add or change a producer of the commune. Rules: economy.manage; a name unique in the commune."""
-    _require(actor, commune)
+    require(actor, MANAGE, commune=commune, message=NOT_YOURS)
     name = _text(data.get("name"), field="name", required=True)
     kind = data.get("kind") or ""
     if kind not in ProducerKind.values:
@@ -121,7 +119,7 @@ def producer_save(*, actor, commune, producer: Producer | None = None, data: dic
         producer.save()
         audit_record(
             actor=actor,
-            action="economy.producer_save",
+            action="producer.save",
             target=producer,
             summary=name,
             commune_code=commune.code,
@@ -189,7 +187,7 @@ def product_save(
     with a certificate number; prices in đồng, from ≤ to; https marketplace links; a photo
     checked by its content."""
     commune = producer.commune
-    _require(actor, commune)
+    require(actor, MANAGE, commune=commune, message=NOT_YOURS)
     name = _text(data.get("name"), field="name", required=True)
     category = data.get("category") or ""
     if category not in ProductCategory.values:
@@ -231,7 +229,7 @@ def product_save(
         product.save()
         audit_record(
             actor=actor,
-            action="economy.product_save",
+            action="product.save",
             target=product,
             summary=name,
             commune_code=commune.code,
@@ -245,7 +243,7 @@ def product_save(
 def batch_create(*, actor, product: Product, data: dict) -> Batch:
     """Record a production batch. Rules: economy.manage; a code unique for the product; a date
     not in the future; a quantity of at least one unit (each unit gets one stamp)."""
-    _require(actor, product.commune)
+    require(actor, MANAGE, commune=product.commune, message=NOT_YOURS)
     code = _text(data.get("code"), field="code", required=True, limit=40)
     produced_on = data.get("produced_on")
     if not isinstance(produced_on, date):
@@ -274,7 +272,7 @@ def batch_create(*, actor, product: Product, data: dict) -> Batch:
         )
         audit_record(
             actor=actor,
-            action="economy.batch_create",
+            action="batch.create",
             target=batch,
             summary=f"{product.name} {code} ×{quantity}",
             commune_code=product.commune_id,
@@ -299,7 +297,7 @@ def stamps_generate(*, actor, batch: Batch, count: int | None = None) -> int:
     """Issue stamps for a batch, never more than its quantity. Rules: economy.manage; serials
     are random and unique (the database's unique index is the last word: a clash, at 80 bits
     practically never, is drawn again). Returns how many were issued."""
-    _require(actor, batch.commune)
+    require(actor, MANAGE, commune=batch.commune, message=NOT_YOURS)
     remaining = batch.quantity - batch.stamps.count()
     count = remaining if count is None else int(count)
     if count <= 0 or count > remaining:
@@ -323,7 +321,7 @@ def stamps_generate(*, actor, batch: Batch, count: int | None = None) -> int:
             issued += len(serials)
         audit_record(
             actor=actor,
-            action="economy.stamps_generate",
+            action="stamp.generate",
             target=batch,
             summary=f"{count}",
             commune_code=batch.commune_id,

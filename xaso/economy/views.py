@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from xaso.core.bounds import parse_int
-from xaso.core.errors import DomainError, NotAllowed
-from xaso.core.forms import attach_error
+from xaso.core.errors import NotAllowed
+from xaso.core.forms import form_refusals, form_render
+from xaso.core.permissions import holds, require
 from xaso.core.ratelimit import TRACE, limit_request
 from xaso.core.spreadsheets import csv_writerow, xlsx_append
 from xaso.core.uploads import file_response
@@ -26,6 +27,7 @@ from xaso.economy.models import ProductCategory
 from xaso.economy.printing import SHEET_MAX_LABELS, payment_point_sign_pdf, stamp_sheet_pdf
 from xaso.economy.services import (
     MANAGE,
+    NOT_YOURS,
     batch_create,
     payment_point_save,
     producer_save,
@@ -34,17 +36,15 @@ from xaso.economy.services import (
     stamps_generate,
 )
 from xaso.places.models import Commune, Province
+from xaso.places.selectors import commune_of
 
 
 def _managed_commune(request) -> Commune:
-    commune = Commune.objects.for_actor(request.user, MANAGE).order_by("code").first()
-    if commune is None or request.user.scope_for(MANAGE).is_empty:
-        raise NotAllowed(_("You do not manage any commune's economy records."))
-    return commune
+    return commune_of(request.user, MANAGE, message=_("You do not manage any commune's economy records."))
 
 
 def _can_manage(request, commune) -> bool:
-    return request.user.holds(MANAGE, commune=commune)
+    return holds(request.user, MANAGE, commune=commune)
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
@@ -87,24 +87,18 @@ def _point_initial(point) -> dict:
 def point_edit(request, point_id: int | None = None):
     point = selectors.payment_point_for(request.user, point_id) if point_id else None
     commune = point.commune if point else _managed_commune(request)
-    if not _can_manage(request, commune):
-        raise NotAllowed(_("You cannot manage this commune's economy records."))
+    require(request.user, MANAGE, commune=commune, message=NOT_YOURS)
     form = PaymentPointForm(request.POST or None, initial=_point_initial(point) if point else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             saved = payment_point_save(
                 actor=request.user, commune=commune, point=point, data=form.cleaned_data
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             for said in saved.note_cleaning.messages():
                 messages.warning(request, said)
             messages.success(request, _("The payment point was saved."))
             return redirect("economy:home")
-    return render(
-        request, "economy/point_edit.html", {"form": form, "point": point}, status=422 if form.errors else 200
-    )
+    return form_render(request, "economy/point_edit.html", {"form": form, "point": point})
 
 
 @login_required
@@ -119,7 +113,7 @@ def producer_edit(request, producer_id: int | None = None):
     commune = producer.commune if producer else _managed_commune(request)
     can_manage = _can_manage(request, commune)
     if producer is None and not can_manage:
-        raise NotAllowed(_("You cannot manage this commune's economy records."))
+        raise NotAllowed(NOT_YOURS)
     initial = None
     if producer:
         initial = {
@@ -128,16 +122,13 @@ def producer_edit(request, producer_id: int | None = None):
         }
     form = ProducerForm(request.POST or None, initial=initial)
     if request.method == "POST" and can_manage and form.is_valid():
-        try:
+        with form_refusals(form):
             saved = producer_save(
                 actor=request.user, commune=commune, producer=producer, data=form.cleaned_data
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The producer was saved."))
             return redirect("economy:producer", producer_id=saved.pk)
-    return render(
+    return form_render(
         request,
         "economy/producer_edit.html",
         {
@@ -146,7 +137,6 @@ def producer_edit(request, producer_id: int | None = None):
             "products": producer.products.order_by("name") if producer else [],
             "can_manage": can_manage,
         },
-        status=422 if form.errors else 200,
     )
 
 
@@ -177,24 +167,21 @@ def product_edit(request, producer_id: int | None = None, product_id: int | None
     producer = product.producer if product else selectors.producer_for(request.user, producer_id)
     can_manage = _can_manage(request, producer.commune)
     if product is None and not can_manage:
-        raise NotAllowed(_("You cannot manage this commune's economy records."))
+        raise NotAllowed(NOT_YOURS)
     form = ProductForm(
         request.POST or None, request.FILES or None, initial=_product_initial(product) if product else None
     )
     if request.method == "POST" and can_manage and form.is_valid():
         data = dict(form.cleaned_data)
         photo = data.pop("photo", None)
-        try:
+        with form_refusals(form):
             saved = product_save(
                 actor=request.user, producer=producer, product=product, data=data, photo=photo
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The product was saved."))
             return redirect("economy:product", product_id=saved.pk)
     batch_form = BatchForm(prefix="batch")
-    return render(
+    return form_render(
         request,
         "economy/product_edit.html",
         {
@@ -205,7 +192,6 @@ def product_edit(request, producer_id: int | None = None, product_id: int | None
             "batches": product.batches.order_by("-produced_on") if product else [],
             "can_manage": can_manage,
         },
-        status=422 if form.errors else 200,
     )
 
 
@@ -215,15 +201,11 @@ def batch_new(request, product_id: int):
     product = selectors.product_for(request.user, product_id)
     form = BatchForm(request.POST, prefix="batch")
     if form.is_valid():
-        try:
+        with form_refusals(form):
             batch = batch_create(actor=request.user, product=product, data=form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The batch was recorded."))
             return redirect("economy:batch", batch_id=batch.pk)
-    if not _can_manage(request, product.commune):
-        raise NotAllowed(_("You cannot manage this commune's economy records."))
+    require(request.user, MANAGE, commune=product.commune, message=NOT_YOURS)
     return render(
         request,
         "economy/product_edit.html",
@@ -247,20 +229,17 @@ def batch_detail(request, batch_id: int):
     form = StampsForm(request.POST or None, initial={"count": max(batch.quantity - issued, 1)})
     if request.method == "POST":
         if not can_manage:
-            raise NotAllowed(_("You cannot manage this commune's economy records."))
+            raise NotAllowed(NOT_YOURS)
         if form.is_valid():
-            try:
+            with form_refusals(form):
                 n = stamps_generate(actor=request.user, batch=batch, count=form.cleaned_data["count"])
-            except DomainError as exc:
-                attach_error(form, exc)
-            else:
                 messages.success(request, _("%(n)d stamps were issued.") % {"n": n})
                 return redirect("economy:batch", batch_id=batch.pk)
     sheets = [
         {"start": start, "end": min(start + SHEET_MAX_LABELS, issued)}
         for start in range(0, issued, SHEET_MAX_LABELS)
     ]
-    return render(
+    return form_render(
         request,
         "economy/batch.html",
         {
@@ -273,7 +252,6 @@ def batch_detail(request, batch_id: int):
             "scanned": batch.stamps.filter(scan_count__gt=0).count(),
             "flagged": batch.stamps.filter(flagged_at__isnull=False).count(),
         },
-        status=422 if form.errors else 200,
     )
 
 

@@ -16,8 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage
 
-from xaso.notify.conf import conf
-
 
 class DeliveryError(Exception):
     pass
@@ -128,7 +126,7 @@ def _post_json(url: str, payload: dict, headers: dict[str, str]) -> dict:
         method="POST",
     )
     try:
-        with urllib.request.urlopen(request, timeout=conf("NOTIFY_HTTP_TIMEOUT_SECONDS")) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=settings.NOTIFY_HTTP_TIMEOUT_SECONDS) as response:  # noqa: S310
             raw = response.read()
     except urllib.error.HTTPError as exc:
         text = exc.read()[:300].decode(errors="replace")
@@ -151,16 +149,16 @@ class SmsGatewayChannel(Channel):
     name = "sms"
 
     def configured(self) -> bool:
-        return bool(conf("NOTIFY_SMS_URL"))
+        return bool(settings.NOTIFY_SMS_URL)
 
     def address_for(self, recipient: Recipient) -> str:
         return recipient.phone
 
     def send(self, message) -> str:
         answer = _post_json(
-            conf("NOTIFY_SMS_URL"),
+            settings.NOTIFY_SMS_URL,
             {"to": message.address, "text": message_text(message), "client_ref": str(message.uid)},
-            {"Authorization": f"Bearer {conf('NOTIFY_SMS_TOKEN')}", "Idempotency-Key": str(message.uid)},
+            {"Authorization": f"Bearer {settings.NOTIFY_SMS_TOKEN}", "Idempotency-Key": str(message.uid)},
         )
         return str(answer.get("id", ""))
 
@@ -174,7 +172,7 @@ class ZaloOAChannel(Channel):
     RETRYABLE_ERRORS = frozenset({-216, -32, -1})
 
     def configured(self) -> bool:
-        return bool(conf("NOTIFY_ZALO_TOKEN"))
+        return bool(settings.NOTIFY_ZALO_TOKEN)
 
     def address_for(self, recipient: Recipient) -> str:
         return recipient.zalo_id
@@ -182,9 +180,9 @@ class ZaloOAChannel(Channel):
     def send(self, message) -> str:
         text = f"{message.subject}\n{message_text(message)}"[:2000]
         answer = _post_json(
-            conf("NOTIFY_ZALO_BASE_URL").rstrip("/") + "/v3.0/oa/message/cs",
+            settings.NOTIFY_ZALO_BASE_URL.rstrip("/") + "/v3.0/oa/message/cs",
             {"recipient": {"user_id": message.address}, "message": {"text": text}},
-            {"access_token": conf("NOTIFY_ZALO_TOKEN"), "X-Idempotency-Key": str(message.uid)},
+            {"access_token": settings.NOTIFY_ZALO_TOKEN, "X-Idempotency-Key": str(message.uid)},
         )
         error = answer.get("error", -1)
         if error != 0:

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.permissions import require
 from xaso.core.text import fold_all
 from xaso.payments import bulk
 from xaso.payments.handlers import paid_handler_for
@@ -46,8 +47,12 @@ def collection_account_set(
     """Make this the account the commune's QR codes point to. Rules: commune leader only
     (payments.manage_accounts): a changed account redirects every future payment; a BIN from
     the bank list; the previous account stays for reconciling what was already paid into it."""
-    if not actor.holds(MANAGE_ACCOUNTS, commune=commune):
-        raise NotAllowed(_("Only the commune leader can change where payments go."))
+    require(
+        actor,
+        MANAGE_ACCOUNTS,
+        commune=commune,
+        message=_("Only the commune leader can change where payments go."),
+    )
     bank_bin = bin_clean(bank_bin)
     account_number = account_clean(account_number)
     account_name = " ".join((account_name or "").split())
@@ -65,7 +70,7 @@ def collection_account_set(
         )
         audit_record(
             actor=actor,
-            action="payments.account_set",
+            action="collection_account.set",
             target=account,
             summary=f"{bank_bin} {account_number}",
             commune_code=commune.code,
@@ -131,7 +136,7 @@ def payment_request_create(
         )
         audit_record(
             actor=actor,
-            action="payments.request_create",
+            action="payment_request.create",
             target=request,
             summary=f"{reference} {amount} {label}"[:300],
             commune_code=commune.code,
@@ -153,7 +158,7 @@ def payment_request_withdraw(*, actor, request: PaymentRequest, reason: str = ""
         request.save(update_fields=["status"])
         audit_record(
             actor=actor,
-            action="payments.request_withdraw",
+            action="payment_request.withdraw",
             target=request,
             summary=reason[:300],
             commune_code=request.commune_id,
@@ -164,8 +169,12 @@ def payment_request_withdraw(*, actor, request: PaymentRequest, reason: str = ""
 def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") -> PaymentRequest:
     """Withdraw a request nobody has paid. Rules: payments.reconcile in its commune; only while
     nothing was received (money received is settled or refunded by a person, not cancelled)."""
-    if not actor.holds(RECONCILE, commune=request.commune):
-        raise NotAllowed(_("You cannot cancel payment requests of this commune."))
+    require(
+        actor,
+        RECONCILE,
+        commune=request.commune,
+        message=_("You cannot cancel payment requests of this commune."),
+    )
     with transaction.atomic():
         request = PaymentRequest.objects.select_for_update().get(pk=request.pk)
         if request.status != RequestStatus.OPEN or request.amount_received:
@@ -174,7 +183,7 @@ def payment_request_cancel(*, actor, request: PaymentRequest, reason: str = "") 
         request.save(update_fields=["status"])
         audit_record(
             actor=actor,
-            action="payments.request_cancel",
+            action="payment_request.cancel",
             target=request,
             summary=reason[:300],
             commune_code=request.commune_id,
@@ -203,8 +212,9 @@ def payment_request_pay_cash(
     Receipt number: left blank, the commune's next of the year (BL-<commune>-<yyyy>-<000001>,
     no gaps, no duplicates); typed from a paper book, it must not be used yet in the commune
     (422 on receipt_number) nor have the sequence's shape (receipts.py)."""
-    if not actor.holds(RECONCILE, commune=request.commune):
-        raise NotAllowed(_("You cannot take payments for this commune."))
+    require(
+        actor, RECONCILE, commune=request.commune, message=_("You cannot take payments for this commune.")
+    )
     amount = _cash_amount(amount)
     receipt_number = receipt_number_clean(receipt_number)
     if receipt_number:
@@ -233,7 +243,7 @@ def payment_request_pay_cash(
         _tell_handlers([request])
         audit_record(
             actor=actor,
-            action="payments.request_pay_cash",
+            action="payment_request.pay_cash",
             target=request,
             summary=f"{request.reference} {amount} {receipt_number}".strip()[:300],
             changes={"amount": amount, "receipt_number": receipt_number},
@@ -291,8 +301,7 @@ def statement_import(
     request is settled (and its app told) once, never twice. One transaction for the file; the
     database work is set-wise (xaso.payments.bulk), a handful of statements for any size."""
     commune = account.commune
-    if not actor.holds(RECONCILE, commune=commune):
-        raise NotAllowed(_("You cannot import statements for this commune."))
+    require(actor, RECONCILE, commune=commune, message=_("You cannot import statements for this commune."))
     mapping = ColumnMapping.objects.filter(commune=commune, bank_bin=account.bank_bin).first()
     if not columns:
         columns = dict(mapping.columns) if mapping else {}
@@ -360,7 +369,7 @@ def statement_import(
         _tell_handlers(_settled_requests(settled))
         audit_record(
             actor=actor,
-            action="payments.statement_import",
+            action="statement.import",
             target=statement,
             summary=_("%(new)d new lines, %(paid)d requests paid")
             % {"new": len(lines), "paid": len(settled)},
@@ -382,8 +391,9 @@ def statement_line_resolve(
     """A person settles a line the matcher left for review: apply an unmatched line to the
     request whose payment code they name, or close the line with a note (refunded, not ours…).
     Rules: payments.reconcile in its commune; only lines that need review; a note is required."""
-    if not actor.holds(RECONCILE, commune=line.commune):
-        raise NotAllowed(_("You cannot reconcile this commune's statements."))
+    require(
+        actor, RECONCILE, commune=line.commune, message=_("You cannot reconcile this commune's statements.")
+    )
     note = " ".join((note or "").split())
     if not note:
         raise InvalidInput(_("Write what was done with this line."), field="note")
@@ -417,7 +427,7 @@ def statement_line_resolve(
         _tell_handlers(settled)
         audit_record(
             actor=actor,
-            action="payments.line_resolve",
+            action="statement_line.resolve",
             target=line,
             summary=f"{line.bank_txn_id} {reference} {note}"[:300],
             commune_code=line.commune_id,

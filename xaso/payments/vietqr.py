@@ -14,11 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import InvalidInput
 from xaso.payments.banks import bank_by_bin
-from xaso.payments.conf import max_amount
 
 NAPAS_GUID = "A000000727"
 SERVICE_TO_ACCOUNT = "QRIBFTTA"
@@ -129,7 +129,7 @@ def amount_clean(amount) -> int:
             raise InvalidInput(_("Enter the amount as a whole number of đồng."), field="amount") from None
     if amount <= 0:
         raise InvalidInput(_("The amount must be more than 0 đồng."), field="amount")
-    ceiling = max_amount()
+    ceiling = settings.PAYMENTS_MAX_AMOUNT
     if amount > ceiling:
         raise InvalidInput(
             _("The amount is above the ceiling of %(max)s đồng set for QR payments.")

@@ -7,9 +7,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import DomainError, InvalidInput, NotAllowed, NotFound
-from xaso.core.forms import attach_error
+from xaso.core.errors import InvalidInput, NotFound
+from xaso.core.forms import attach_error, form_refusals, form_render
 from xaso.core.pdf import render_pdf
+from xaso.core.permissions import holds, require
 from xaso.core.qr import qr_png, qr_png_data_uri
 from xaso.payments import selectors
 from xaso.payments.banks import bank_by_bin
@@ -32,15 +33,13 @@ from xaso.payments.services import (
     statement_line_resolve,
 )
 from xaso.places.models import Commune
+from xaso.places.selectors import commune_of
 
 MANUAL_KIND = "payments.manual"
 
 
 def _commune_for(request, perm: str) -> Commune:
-    commune = Commune.objects.for_actor(request.user, perm).order_by("code").first()
-    if commune is None or request.user.scope_for(perm).is_empty:
-        raise NotAllowed(_("You do not handle payments for any commune."))
-    return commune
+    return commune_of(request.user, perm, message=_("You do not handle payments for any commune."))
 
 
 @login_required
@@ -62,7 +61,7 @@ def cashier(request):
     )
     if request.method == "POST" and account is not None and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with form_refusals(form):
             statement = statement_import(
                 actor=request.user,
                 account=account,
@@ -70,9 +69,6 @@ def cashier(request):
                 content=upload.read(),
                 columns=form.columns(),
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(
                 request,
                 _("Statement imported: %(new)d new lines, %(known)d already imported, %(dup)d repeated.")
@@ -84,7 +80,7 @@ def cashier(request):
             )
             return redirect("payments:statement", statement_id=statement.pk)
     review = selectors.statement_lines_for(request.user, review=True).filter(commune=commune)
-    return render(
+    return form_render(
         request,
         "payments/cashier.html",
         {
@@ -100,9 +96,8 @@ def cashier(request):
             "statements": selectors.statements_for(request.user).filter(commune=commune)[:10],
             "review_count": review.count(),
             "review_lines": review.order_by("-pk")[:20],
-            "can_manage_account": request.user.holds(MANAGE_ACCOUNTS, commune=commune),
+            "can_manage_account": holds(request.user, MANAGE_ACCOUNTS, commune=commune),
         },
-        status=422 if form.errors else 200,
     )
 
 
@@ -121,18 +116,12 @@ def account_edit(request):
     )
     form = CollectionAccountForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             collection_account_set(actor=request.user, commune=commune, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The collection account was saved."))
             return redirect("payments:cashier")
-    return render(
-        request,
-        "payments/account.html",
-        {"commune": commune, "form": form, "current": current},
-        status=422 if form.errors else 200,
+    return form_render(
+        request, "payments/account.html", {"commune": commune, "form": form, "current": current}
     )
 
 
@@ -141,23 +130,15 @@ def request_new(request):
     commune = _commune_for(request, RECONCILE)
     form = PaymentRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             created = payment_request_create(
                 actor=request.user, commune=commune, kind=MANUAL_KIND, **form.cleaned_data
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             for said in created.note_cleaning.messages():
                 messages.warning(request, said)
             messages.success(request, _("The payment request was created."))
             return redirect("payments:request", request_id=created.pk)
-    return render(
-        request,
-        "payments/request_new.html",
-        {"commune": commune, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "payments/request_new.html", {"commune": commune, "form": form})
 
 
 def _local(request, url: str) -> str:
@@ -167,7 +148,7 @@ def _local(request, url: str) -> str:
 
 
 def _request_page(request, payment, cash_form=None, status=200, back=""):
-    is_cashier = request.user.holds(RECONCILE, commune=payment.commune)
+    is_cashier = holds(request.user, RECONCILE, commune=payment.commune)
     payable = payment.status in PAYABLE
     if cash_form is None and is_cashier and payable:
         cash_form = CashPaymentForm(initial={"amount": payment.outstanding})
@@ -217,8 +198,12 @@ def request_pay_cash(request, request_id: int):
     """The cashier records cash taken at the counter; from the request page or a page of the app
     that owns the request (`next`, a local address, is where to go back to)."""
     payment = selectors.payment_request_for(request.user, request_id)
-    if not request.user.holds(RECONCILE, commune=payment.commune):
-        raise NotAllowed(_("You cannot take payments for this commune."))
+    require(
+        request.user,
+        RECONCILE,
+        commune=payment.commune,
+        message=_("You cannot take payments for this commune."),
+    )
     form = CashPaymentForm(request.POST)
     if form.is_valid():
         try:
@@ -261,7 +246,7 @@ def statement_detail(request, statement_id: int):
             "counts": selectors.outcome_counts(lines),
             "page": Paginator(lines, 50).get_page(request.GET.get("page")),
             "review": NEEDS_REVIEW,
-            "can_resolve": request.user.holds(RECONCILE, commune=statement.commune),
+            "can_resolve": holds(request.user, RECONCILE, commune=statement.commune),
         },
     )
 
@@ -269,20 +254,16 @@ def statement_detail(request, statement_id: int):
 @login_required
 def line_resolve(request, line_id: int):
     line = selectors.statement_line_for(request.user, line_id)
-    if not request.user.holds(RECONCILE, commune=line.commune):
-        raise NotAllowed(_("You cannot reconcile this commune's statements."))
+    require(
+        request.user,
+        RECONCILE,
+        commune=line.commune,
+        message=_("You cannot reconcile this commune's statements."),
+    )
     form = LineResolveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             statement_line_resolve(actor=request.user, line=line, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The line was resolved."))
             return redirect("payments:statement", statement_id=line.statement_id)
-    return render(
-        request,
-        "payments/line_resolve.html",
-        {"line": line, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "payments/line_resolve.html", {"line": line, "form": form})

@@ -1,6 +1,8 @@
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy
 
-from xaso.core.errors import NotFound
+from xaso.core.errors import NotAllowed, NotFound
+from xaso.core.tenancy import scope_of
 from xaso.core.text import fold
 from xaso.places.models import Commune, Province, Village
 
@@ -28,6 +30,27 @@ def commune_public(code: str) -> Commune:
         return Commune.objects.select_related("province").get(code=code)
     except Commune.DoesNotExist:
         raise NotFound(f"commune {code}", field="code") from None
+
+
+NO_COMMUNE = gettext_lazy("You do not work for a commune.")
+
+
+def commune_of(actor, perm: str, *, own: bool = False, message=None) -> Commune:
+    """The commune an officer works in for `perm`: the first by code where they hold it, for the
+    rare user with several. Every staff page that acts "in my commune" starts here.
+
+    Rules: a province supervisor or an administrator reaches every commune in reach, so they get
+    the first of those; `own=True` keeps only communes their own memberships name (a supervisor
+    reads communes' records but does not write for them). NotAllowed (`message`, else a generic
+    sentence) when there is none."""
+    if own:
+        codes = scope_of(actor, perm).commune_codes
+        commune = Commune.objects.filter(code__in=codes).order_by("code").first() if codes else None
+    else:
+        commune = Commune.objects.for_actor(actor, perm).order_by("code").first()
+    if commune is None:
+        raise NotAllowed(message or NO_COMMUNE)
+    return commune
 
 
 def villages_of_commune(commune: Commune) -> QuerySet[Village]:

@@ -1,19 +1,15 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed
-from xaso.core.tenancy import scope_of
+from xaso.core.errors import InvalidInput
+from xaso.core.permissions import require
 from xaso.core.text import fold
 from xaso.places.models import Commune, Village, VillageKind
 
 MANAGE_VILLAGES = "places.manage_villages"
-
-
-def _require_manage(actor, commune: Commune) -> None:
-    scope = scope_of(actor, MANAGE_VILLAGES)
-    if not scope.reaches(commune_code=commune.code, province_code=commune.province_id):
-        raise NotAllowed(_("You cannot manage the villages of this commune."))
+NOT_YOURS = gettext_lazy("You cannot manage the villages of this commune.")
 
 
 def _clean(name: str, kind: str) -> tuple[str, str]:
@@ -37,7 +33,7 @@ def village_create(
     head_phone: str = "",
 ) -> Village:
     """Add a village to a commune. Rules: officers of that commune only; names unique in it."""
-    _require_manage(actor, commune)
+    require(actor, MANAGE_VILLAGES, commune=commune, message=NOT_YOURS)
     name, kind = _clean(name, kind)
     try:
         with transaction.atomic():
@@ -66,7 +62,7 @@ def village_update(
     *, actor, village: Village, name: str, kind: str, head_name: str = "", head_phone: str = ""
 ) -> Village:
     """Rename or re-describe a village. Rules: as for village_create; the change is audited."""
-    _require_manage(actor, village.commune)
+    require(actor, MANAGE_VILLAGES, commune=village.commune, message=NOT_YOURS)
     name, kind = _clean(name, kind)
     before = {
         "name": village.name,

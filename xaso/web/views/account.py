@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from xaso.accounts.passwords import password_change, password_reset_confirm, password_reset_request
 from xaso.accounts.services import api_token_revoke, api_tokens_of
-from xaso.core.errors import DomainError
-from xaso.core.forms import attach_error
+from xaso.core.forms import form_refusals
 from xaso.notify.services import notify_send
 
 RESET_SESSION_KEY = "password_reset_identifier"
@@ -77,16 +76,13 @@ def password_change_page(request):
     form = PasswordChangeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form) as refused:
             password_change(actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-            status = exc.status
-        else:
             # Keep this session; every other session and every API token of the user ends.
             update_session_auth_hash(request, request.user)
             messages.success(request, _("Your password was changed. Your API tokens were revoked."))
             return redirect("web:profile")
+        status = refused.status
     return render(request, "web/password_change.html", {"form": form}, status=_status(form, status))
 
 
@@ -109,18 +105,15 @@ def password_reset(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         identifier = form.cleaned_data["identifier"]
-        try:
+        with form_refusals(form) as refused:
             password_reset_request(identifier=identifier, send_code=_send_reset_code)
-        except DomainError as exc:
-            attach_error(form, exc)
-            status = exc.status
-        else:
             request.session[RESET_SESSION_KEY] = identifier
             messages.info(
                 request,
                 _("If an account uses this phone number or e-mail, a code was sent to it."),
             )
             return redirect("web:password_reset_confirm")
+        status = refused.status
     return render(request, "web/password_reset.html", {"form": form}, status=_status(form, status))
 
 
@@ -130,13 +123,10 @@ def password_reset_confirm_page(request):
     form = ResetConfirmForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form) as refused:
             password_reset_confirm(**form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-            status = exc.status
-        else:
             request.session.pop(RESET_SESSION_KEY, None)
             messages.success(request, _("Your password was changed. Sign in with it."))
             return redirect("web:login")
+        status = refused.status
     return render(request, "web/password_reset_confirm.html", {"form": form}, status=_status(form, status))

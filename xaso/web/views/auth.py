@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from xaso.accounts.identity import mask_phone
 from xaso.accounts.registration import SignupStarted, signup_confirm, signup_start
 from xaso.core.api.problems import problem_response
-from xaso.core.errors import DomainError
-from xaso.core.forms import attach_error
+from xaso.core.forms import form_refusals
 from xaso.core.ratelimit import REGISTER, limit_request
 from xaso.notify.channels import Recipient, channel_get
 from xaso.notify.services import notify_send
@@ -68,14 +67,10 @@ def register(request):
     form = RegisterForm(request.POST or None)
     status = 200 if request.method != "POST" else 422
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form) as refused:
             with transaction.atomic():
                 started = signup_start(**form.cleaned_data)
                 _send_code(started)
-        except DomainError as exc:
-            attach_error(form, exc)
-            status = exc.status
-        else:
             request.session[SIGNUP_SESSION_KEY] = {"id": started.pending_id, "to": _masked(started.address)}
             if settings.SHOW_UNSENT_CODES and not channel_get(started.channel).configured():
                 # A demo or development server has no SMS gateway: show the code so the journey can be tried.
@@ -83,6 +78,7 @@ def register(request):
                     request, _("Development server: the code is %(code)s.") % {"code": started.code}
                 )
             return redirect("web:register_confirm")
+        status = refused.status
     return render(request, "web/register.html", {"form": form}, status=status)
 
 
@@ -96,16 +92,13 @@ def register_confirm(request):
     if request.method == "POST":
         status = 422
         if form.is_valid():
-            try:
+            with form_refusals(form) as refused:
                 user = signup_confirm(pending_id=pending["id"], code=form.cleaned_data["code"])
-            except DomainError as exc:
-                attach_error(form, exc)
-                status = exc.status
-            else:
                 request.session.pop(SIGNUP_SESSION_KEY, None)
                 login(request, user, backend="xaso.accounts.backends.LoginBackend")
                 messages.success(request, _("Your account is ready."))
                 return redirect("web:dashboard")
+            status = refused.status
     return render(
         request, "web/register_confirm.html", {"form": form, "sent_to": pending["to"]}, status=status
     )

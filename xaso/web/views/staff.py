@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from xaso.accounts.services import own_profile_ensure, personal_data_export, profile_update
 from xaso.core.dashboard import cards_for
-from xaso.core.errors import DomainError, NotAllowed
-from xaso.core.forms import attach_error
+from xaso.core.forms import form_refusals, form_render
 from xaso.places import selectors as places
 from xaso.places.models import Commune
 from xaso.places.services import MANAGE_VILLAGES, village_create, village_update
@@ -43,18 +42,13 @@ def profile(request):
     }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             profile_update(
                 actor=request.user, profile=profile, data={**form.cleaned_data, "village": profile.village}
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("Your information was saved."))
             return redirect("web:profile")
-    return render(
-        request, "web/profile.html", {"form": form, "profile": profile}, status=422 if form.errors else 200
-    )
+    return form_render(request, "web/profile.html", {"form": form, "profile": profile})
 
 
 @login_required
@@ -67,11 +61,9 @@ def my_data(request):
 
 
 def _managed_commune(request) -> Commune:
-    scope = request.user.scope_for(MANAGE_VILLAGES)
-    commune = Commune.objects.for_actor(request.user, MANAGE_VILLAGES).order_by("code").first()
-    if commune is None or scope.is_empty:
-        raise NotAllowed(_("You do not manage any commune's villages."))
-    return commune
+    return places.commune_of(
+        request.user, MANAGE_VILLAGES, message=_("You do not manage any commune's villages.")
+    )
 
 
 @login_required
@@ -81,14 +73,11 @@ def villages(request):
     listing = places.villages_for(request.user, q=q, perm=MANAGE_VILLAGES).filter(commune=commune)
     form = VillageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             village_create(actor=request.user, commune=commune, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The village was added."))
             return redirect("web:villages")
-    return render(
+    return form_render(
         request,
         "web/villages.html",
         {
@@ -97,7 +86,6 @@ def villages(request):
             "form": form,
             "page": Paginator(listing, 25).get_page(request.GET.get("page")),
         },
-        status=422 if form.errors else 200,
     )
 
 
@@ -114,16 +102,8 @@ def village_edit(request, village_id: int):
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             village_update(actor=request.user, village=village, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The village was saved."))
             return redirect("web:villages")
-    return render(
-        request,
-        "web/village_edit.html",
-        {"village": village, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "web/village_edit.html", {"village": village, "form": form})

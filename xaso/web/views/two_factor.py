@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +10,7 @@ from django_otp import match_token
 
 from xaso.accounts.two_factor import has_confirmed_device, totp_device_pending
 from xaso.core.audit import audit_record
+from xaso.core.forms import form_render
 from xaso.core.qr import qr_svg
 
 
@@ -58,4 +59,4 @@ def two_factor(request):
         context.update(
             qr=qr_svg(device.config_url), secret=device.config_url.split("secret=")[1].split("&")[0]
         )
-    return render(request, "web/two_factor.html", context, status=422 if form.errors else 200)
+    return form_render(request, "web/two_factor.html", context)
