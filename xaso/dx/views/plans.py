@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.errors import USER_ERRORS, InvalidInput, NotAllowed
 from xaso.core.forms import form_refusals, form_render
+from xaso.core.permissions import require
 from xaso.core.tenancy import scope_of
 from xaso.dx import charts, selectors
 from xaso.dx.forms import DATE_FORMATS
 from xaso.dx.models import Direction, PlanTask, TaskStatus
-from xaso.dx.permissions import MANAGE_PLANS, PLAN_REFUSED, can_manage_plan
+from xaso.dx.permissions import MANAGE_PLANS, PLAN_REFUSED, can_manage_plan, plan_place
 from xaso.dx.services import plans
 from xaso.places.models import Commune, Province
 
@@ -129,8 +130,7 @@ def plan_detail(request, plan_id: int):
 @require_POST
 def plan_action(request, plan_id: int, action: str):
     plan = selectors.plan_for(request.user, plan_id)
-    if not can_manage_plan(request.user, plan):
-        raise NotAllowed(PLAN_REFUSED)
+    require(request.user, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     post = request.POST
     try:
         if action == "objective":
