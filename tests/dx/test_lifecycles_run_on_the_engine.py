@@ -25,7 +25,7 @@ def test_publishing_goes_through_the_table_and_is_audited(province, province_sup
     s = indicator_sets.indicator_set_create(actor=province_supervisor, province=province, year=2025)
     published = indicator_sets.indicator_set_publish(actor=province_supervisor, indicator_set=s)
     assert published.status == SetStatus.PUBLISHED
-    event = AuditEvent.objects.get(action="dx.set.publish")
+    event = AuditEvent.objects.get(action="indicator_set.publish")
     assert event.changes == {"status": [SetStatus.DRAFT, SetStatus.PUBLISHED]}
     assert not SET_FLOW.allowed_actions(published, province_supervisor)
 
@@ -52,7 +52,7 @@ def task(commune, commune_leader):
 def test_a_task_done_is_stamped_with_the_day_and_moving_it_back_clears_it(task, commune_leader):
     done = plans.task_update(actor=commune_leader, task=task, status=TaskStatus.DONE)
     assert done.status == TaskStatus.DONE and done.done_on is not None
-    assert AuditEvent.objects.filter(action="dx.task.mark_done", summary="T").exists()
+    assert AuditEvent.objects.filter(action="plan_task.mark_done", summary="T").exists()
     doing = plans.task_update(actor=commune_leader, task=done, status=TaskStatus.DOING)
     assert doing.status == TaskStatus.DOING and doing.done_on is None
 
@@ -61,7 +61,7 @@ def test_a_task_keeps_its_status_when_only_evidence_is_attached(task, commune_le
     plans.task_update(actor=commune_leader, task=task, status=TaskStatus.DOING)
     again = plans.task_update(actor=commune_leader, task=task, status=TaskStatus.DOING, upload=pdf_file())
     assert again.status == TaskStatus.DOING and again.evidence_name
-    assert AuditEvent.objects.filter(action="dx.task.evidence").exists()
+    assert AuditEvent.objects.filter(action="plan_task.evidence_add").exists()
 
 
 def test_an_officer_of_another_commune_cannot_move_the_task(task, other_officer):

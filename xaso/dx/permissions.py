@@ -1,12 +1,12 @@
-"""The dx permissions and the checks built on them. Each name is a permission of the table in
-`xaso.accounts.roles.PERMISSIONS`; an actor holds it over an object when `scope_of(actor, perm)`
-reaches the object's commune (or, for a province's object, its province). The workflow tables
-(workflow.py) use these names as their roles; services, selectors and views ask the same checks."""
+"""The dx permission names and where they are checked. Each name is a permission of the table in
+`xaso.accounts.roles.PERMISSIONS`; the check is core's (`xaso.core.permissions.holds/require`):
+an assessment's permission is held in its commune, an indicator set's in its province, a plan's
+in its commune or, for a province's own plan, in its province (`plan_place`). The workflow tables
+(workflow.py) use these names as their roles."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from xaso.core.errors import NotAllowed
-from xaso.core.tenancy import scope_of
+from xaso.core.permissions import holds
 
 FILL = "dx.fill_assessments"
 REVIEW = "dx.review_assessments"
@@ -15,49 +15,16 @@ MANAGE_PLANS = "dx.manage_plans"
 MANAGE_TEAMS = "dx.manage_teams"
 LOG_HELP = "dx.log_help"
 
-
-def held_over(actor, perms, *, commune_code: str, province_code: str) -> set[str]:
-    """Which of `perms` the actor holds over an object of this commune ("" for a province's own)."""
-    return {
-        perm
-        for perm in perms
-        if scope_of(actor, perm).reaches(commune_code=commune_code, province_code=province_code)
-    }
+# The refusals, as `message=` of core's `require`.
+ASSESSMENT_REFUSED = _("You cannot do this for this commune's assessment.")
+PLAN_REFUSED = _("You cannot change this plan.")
 
 
-def require_in_province(actor, perm: str, province_code: str, message: str) -> None:
-    if not held_over(actor, {perm}, commune_code="", province_code=province_code):
-        raise NotAllowed(message)
-
-
-def require_in_commune(actor, perm: str, commune, message: str) -> None:
-    if not held_over(actor, {perm}, commune_code=commune.code, province_code=commune.province_id):
-        raise NotAllowed(message)
-
-
-# --- assessments ------------------------------------------------------------------------------
-
-
-def can(actor, perm: str, assessment) -> bool:
-    commune = assessment.commune
-    return bool(held_over(actor, {perm}, commune_code=commune.code, province_code=commune.province_id))
-
-
-def require(actor, perm: str, assessment) -> None:
-    if not can(actor, perm, assessment):
-        raise NotAllowed(_("You cannot do this for this commune's assessment."))
-
-
-# --- plans ------------------------------------------------------------------------------------
+def plan_place(plan) -> dict:
+    """Where a plan's permission is held: its commune, or the province for a province's plan."""
+    return {"commune": plan.commune} if plan.commune_id else {"province_code": plan.province_id}
 
 
 def can_manage_plan(actor, plan) -> bool:
     """A commune's plan: its staff and its province's supervisors; a province's plan: its supervisors."""
-    return bool(
-        held_over(actor, {MANAGE_PLANS}, commune_code=plan.commune_id or "", province_code=plan.province_id)
-    )
-
-
-def require_plan_manager(actor, plan) -> None:
-    if not can_manage_plan(actor, plan):
-        raise NotAllowed(_("You cannot change this plan."))
+    return holds(actor, MANAGE_PLANS, **plan_place(plan))

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from xaso.core.errors import NotFound
+from xaso.core.permissions import holds
 from xaso.core.tenancy import scope_of
 from xaso.dx import calculators
 from xaso.dx.models import (
@@ -82,10 +83,6 @@ def indicator_for(actor, indicator_id: int, *, perm: str | None = VIEW) -> Indic
         )
     except (Indicator.DoesNotExist, ValueError):
         raise NotFound("indicator") from None
-
-
-def communes_for(actor, perm: str) -> QuerySet[Commune]:
-    return Commune.objects.for_actor(actor, perm).select_related("province").order_by("code")
 
 
 def assessments_for(actor, *, perm: str = VIEW) -> QuerySet[Assessment]:
@@ -320,7 +317,7 @@ def plan_progress(plan: Plan, *, today: date | None = None) -> list[ObjectivePro
 def decision_credentials_for(actor, province_code: str):
     """The certificates `actor` may sign the province's decisions with: the province's seal and
     their own personal ones, not revoked. None for anyone but the province's supervisors."""
-    if not scope_of(actor, REVIEW).reaches(commune_code="", province_code=province_code):
+    if not holds(actor, REVIEW, province_code=province_code):
         return DecisionCredential.objects.none()
     return DecisionCredential.objects.filter(province_id=province_code, revoked_at__isnull=True).filter(
         holder__isnull=True

@@ -10,7 +10,7 @@ Plan task       todo / doing / done: from any status to any (`mark_<status>`; th
                 again keeps it, e.g. to attach evidence); done stamps the day, leaving it clears it.
 
 Roles are permission names of `xaso.accounts.roles.PERMISSIONS` (permissions.py): the actor holds
-one over the object when their scope for it reaches the object's commune or province. Guards that
+one over the object when `xaso.core.permissions.holds` says so in its commune or province. Guards that
 refuse an incomplete object answer InvalidInput (422), as the forms did before the tables; the
 engine answers a wrong state with Conflict (409) and a missing role with NotAllowed (403).
 The assessment writes its timeline (AssessmentEvent); sets and tasks have none, the audit chain
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from xaso.core.errors import InvalidInput
+from xaso.core.permissions import holds
 from xaso.core.workflow import Move, Transition, Workflow
 from xaso.dx.models import (
     Assessment,
@@ -35,14 +36,14 @@ from xaso.dx.models import (
     TaskStatus,
 )
 from xaso.dx.models import AssessmentStatus as S
-from xaso.dx.permissions import FILL, MANAGE_PLANS, MANAGE_SETS, REVIEW, can_manage_plan, held_over
+from xaso.dx.permissions import FILL, MANAGE_PLANS, MANAGE_SETS, REVIEW, can_manage_plan
 from xaso.dx.tasks import decision_pdf_render
 
 # --- indicator sets ---------------------------------------------------------------------------
 
 
 def _set_roles(actor, indicator_set: IndicatorSet) -> set[str]:
-    return held_over(actor, {MANAGE_SETS}, commune_code="", province_code=indicator_set.province_id)
+    return {MANAGE_SETS} if holds(actor, MANAGE_SETS, province_code=indicator_set.province_id) else set()
 
 
 def _set_complete(indicator_set: IndicatorSet, actor) -> InvalidInput | None:
@@ -57,15 +58,16 @@ SET_TRANSITIONS: dict[tuple[str, str], Transition] = {
     (SetStatus.DRAFT, "publish"): Transition(SetStatus.PUBLISHED, roles={MANAGE_SETS}, guard=_set_complete),
 }
 
-SET_FLOW = Workflow(name="dx.set", statuses=SetStatus, transitions=SET_TRANSITIONS, roles_of=_set_roles)
+SET_FLOW = Workflow(
+    name="indicator_set", statuses=SetStatus, transitions=SET_TRANSITIONS, roles_of=_set_roles
+)
 
 
 # --- assessments ------------------------------------------------------------------------------
 
 
 def assessment_roles(actor, assessment: Assessment) -> set[str]:
-    commune = assessment.commune
-    return held_over(actor, {FILL, REVIEW}, commune_code=commune.code, province_code=commune.province_id)
+    return {perm for perm in (FILL, REVIEW) if holds(actor, perm, commune=assessment.commune)}
 
 
 def missing_before_submit(assessment: Assessment) -> list[str]:
@@ -137,7 +139,7 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
 }
 
 ASSESSMENT_FLOW = Workflow(
-    name="dx.assessment",
+    name="assessment",
     statuses=S,
     transitions=TRANSITIONS,
     roles_of=assessment_roles,
@@ -170,7 +172,7 @@ TASK_TRANSITIONS: dict[tuple[str, str], Transition] = {
 }
 
 TASK_FLOW = Workflow(
-    name="dx.task",
+    name="plan_task",
     statuses=TaskStatus,
     transitions=TASK_TRANSITIONS,
     roles_of=_task_roles,

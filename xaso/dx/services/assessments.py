@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.permissions import require
 from xaso.dx import calculators
 from xaso.dx.files import MAX_FILES_PER_VALUE, evidence_check
 from xaso.dx.models import (
@@ -21,7 +22,7 @@ from xaso.dx.models import (
     Source,
 )
 from xaso.dx.models import AssessmentStatus as S
-from xaso.dx.permissions import FILL, REVIEW, require, require_in_commune
+from xaso.dx.permissions import ASSESSMENT_REFUSED, FILL, REVIEW
 from xaso.dx.scoring import measure_clean
 from xaso.dx.scoring_db import assessment_scorecard, period_of
 from xaso.dx.services.common import text_clean
@@ -31,7 +32,7 @@ from xaso.dx.workflow import ASSESSMENT_FLOW
 def assessment_register(*, actor, indicator_set: IndicatorSet, commune) -> Assessment:
     """A commune registers for the year (đăng ký thực hiện). Rules: commune staff; the set is
     published and belongs to the commune's province; once per commune and set."""
-    require_in_commune(actor, FILL, commune, _("You cannot register this commune."))
+    require(actor, FILL, commune=commune, message=_("You cannot register this commune."))
     if indicator_set.status != SetStatus.PUBLISHED:
         raise Conflict(_("This indicator set is not published yet."))
     if indicator_set.province_id != commune.province_id:
@@ -45,7 +46,7 @@ def assessment_register(*, actor, indicator_set: IndicatorSet, commune) -> Asses
             )
             audit_record(
                 actor=actor,
-                action="dx.assessment.register",
+                action="assessment.register",
                 target=assessment,
                 commune_code=commune.code,
                 summary=str(indicator_set),
@@ -83,7 +84,7 @@ def assessment_value_save(
     fits its kind (see scoring.measure_clean)."""
     with transaction.atomic():
         assessment = _locked(value.assessment)
-        require(actor, FILL, assessment)
+        require(actor, FILL, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         value = AssessmentValue.objects.select_related("indicator").get(pk=value.pk)
         _may_commune_edit(value, assessment)
         measure = measure_clean(
@@ -102,7 +103,7 @@ def assessment_value_save(
         value.save()
         audit_record(
             actor=actor,
-            action="dx.value.save",
+            action="assessment_value.save",
             target=value,
             commune_code=assessment.commune_id,
             summary=value.indicator.code,
@@ -117,7 +118,7 @@ def evidence_add(*, actor, value: AssessmentValue, upload) -> Evidence:
     checked = evidence_check(upload)
     with transaction.atomic():
         assessment = _locked(value.assessment)
-        require(actor, FILL, assessment)
+        require(actor, FILL, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         value = AssessmentValue.objects.select_related("indicator").get(pk=value.pk)
         _may_commune_edit(value, assessment)
         if value.evidence.count() >= MAX_FILES_PER_VALUE:
@@ -136,7 +137,7 @@ def evidence_add(*, actor, value: AssessmentValue, upload) -> Evidence:
         )
         audit_record(
             actor=actor,
-            action="dx.evidence.add",
+            action="evidence.add",
             target=evidence,
             commune_code=assessment.commune_id,
             summary=f"{value.indicator.code}: {name}",
@@ -149,13 +150,13 @@ def evidence_remove(*, actor, evidence: Evidence) -> None:
     """Remove an evidence file while the indicator may still be changed."""
     with transaction.atomic():
         assessment = _locked(evidence.value.assessment)
-        require(actor, FILL, assessment)
+        require(actor, FILL, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         _may_commune_edit(
             AssessmentValue.objects.select_related("indicator").get(pk=evidence.value_id), assessment
         )
         audit_record(
             actor=actor,
-            action="dx.evidence.remove",
+            action="evidence.remove",
             target=evidence,
             commune_code=assessment.commune_id,
             summary=evidence.original_name,
@@ -190,7 +191,7 @@ def assessment_submit(*, actor, assessment: Assessment) -> Assessment:
     are snapshotted and the score computed."""
     with transaction.atomic():
         assessment = _locked(assessment)
-        require(actor, FILL, assessment)
+        require(actor, FILL, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         if ASSESSMENT_FLOW.transition(assessment.status, "submit") is not None:
             # The figures the table's guard (every mandatory value, evidence) and the score read.
             _snapshot_automatic(assessment)
@@ -217,7 +218,7 @@ def assessment_value_review(
         raise InvalidInput(_("Say what the commune should correct."), field="comment")
     with transaction.atomic():
         assessment = _locked(value.assessment)
-        require(actor, REVIEW, assessment)
+        require(actor, REVIEW, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         if assessment.status not in UNDER_REVIEW:
             raise Conflict(_("Only a submitted assessment can be reviewed."))
         value = AssessmentValue.objects.select_related("indicator").get(pk=value.pk)
@@ -226,7 +227,7 @@ def assessment_value_review(
         value.save()
         audit_record(
             actor=actor,
-            action="dx.value.review",
+            action="assessment_value.review",
             target=value,
             commune_code=assessment.commune_id,
             summary=f"{value.indicator.code}: {decision}",
@@ -239,7 +240,7 @@ def assessment_return(*, actor, assessment: Assessment, note: str = "") -> Asses
     """Send the assessment back to the commune. Rules: at least one indicator returned."""
     with transaction.atomic():
         assessment = _locked(assessment)
-        require(actor, REVIEW, assessment)
+        require(actor, REVIEW, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         assessment, _event = ASSESSMENT_FLOW.apply(
             assessment, "return", actor=actor, note=text_clean(note, 2000)
         )
@@ -254,7 +255,7 @@ def assessment_decide(
     accepted; the decision PDF is rendered after commit."""
     with transaction.atomic():
         assessment = _locked(assessment)
-        require(actor, REVIEW, assessment)
+        require(actor, REVIEW, commune=assessment.commune, message=ASSESSMENT_REFUSED)
         card = assessment_scorecard(assessment)
         level = assessment.indicator_set.levels.filter(code=card.level).first() if card.level else None
         now = timezone.now()

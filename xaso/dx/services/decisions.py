@@ -18,13 +18,14 @@ from xaso.accounts.demo import DEMO_COMMUNE_CODE
 from xaso.accounts.models import User
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.permissions import require
 from xaso.documents import conf as documents_conf
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.signing import keys, pades, pki, secret_tries
 from xaso.documents.signing.pki import TEST_MARK
 from xaso.dx.models import DECIDED, Assessment, DecisionCredential
 from xaso.dx.pdf import decision_pdf_with_anchor
-from xaso.dx.permissions import REVIEW, require, require_in_province
+from xaso.dx.permissions import ASSESSMENT_REFUSED, REVIEW
 from xaso.dx.selectors import decision_credentials_for
 from xaso.places.models import Commune
 
@@ -59,7 +60,9 @@ def decision_credential_add(
     """Keep a PKCS#12 file to sign the province's recognition decisions with. Rules: supervisors
     of the province; the file must be protected by a passphrase and the given one must open it
     (it is not kept); it must hold a key and its certificate."""
-    require_in_province(actor, REVIEW, province.code, _("Only the province's supervisors may do this."))
+    require(
+        actor, REVIEW, province_code=province.code, message=_("Only the province's supervisors may do this.")
+    )
     label = " ".join((label or "").split())
     if not label:
         raise InvalidInput(_("Give the certificate a name."), field="label")
@@ -95,7 +98,7 @@ def decision_credential_add(
         )
         audit_record(
             actor=actor,
-            action="dx.decision_credential.create",
+            action="decision_credential.create",
             target=credential,
             summary=label,
             changes={"province": province.code, "subject": credential.subject},
@@ -114,7 +117,7 @@ def decision_sign(
     province's (its seal or the actor's own), not revoked, valid today; the passphrase opens it.
     The decision is rendered again with its signature box and signed in one go (PAdES, the
     documents app's signing; a time-stamp when a TSA is configured)."""
-    require(actor, REVIEW, assessment)
+    require(actor, REVIEW, commune=assessment.commune, message=ASSESSMENT_REFUSED)
     if assessment.status not in DECIDED:
         raise Conflict(_("Decide on the assessment before signing the decision."), code="not_decided")
     if assessment.decision_signed_at:
@@ -162,7 +165,7 @@ def decision_sign(
         locked.save(update_fields=["decision_pdf", "decision_signed_at", "decision_signer"])
         audit_record(
             actor=actor,
-            action="dx.decision.sign",
+            action="assessment.decision_sign",
             target=locked,
             commune_code=locked.commune_id,
             summary=locked.decision_number or str(locked.pk),

@@ -9,16 +9,19 @@ from django.utils.translation import gettext as _
 from xaso.community.selectors import household_named_in
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
+from xaso.core.permissions import require
 from xaso.core.text import fold
 from xaso.dx.models import DigitalTeam, HelpAction, HelpLog, TeamMember, Training
-from xaso.dx.permissions import LOG_HELP, MANAGE_TEAMS, require_in_commune
+from xaso.dx.permissions import LOG_HELP, MANAGE_TEAMS
 from xaso.dx.services.common import text_clean
 
 
 def team_create(*, actor, commune, name: str, village=None, founded_on: date | None = None) -> DigitalTeam:
     """Set up a digital team for the commune or one of its villages. Rules: commune staff or the
     village head; one active team per village."""
-    require_in_commune(actor, MANAGE_TEAMS, commune, _("You cannot manage this commune's digital teams."))
+    require(
+        actor, MANAGE_TEAMS, commune=commune, message=_("You cannot manage this commune's digital teams.")
+    )
     name = " ".join((name or "").split())
     if not name:
         raise InvalidInput(_("Enter the team's name."), field="name")
@@ -30,7 +33,11 @@ def team_create(*, actor, commune, name: str, village=None, founded_on: date | N
                 commune=commune, village=village, name=name[:150], founded_on=founded_on
             )
             audit_record(
-                actor=actor, action="dx.team.create", target=team, commune_code=commune.code, summary=name
+                actor=actor,
+                action="digital_team.create",
+                target=team,
+                commune_code=commune.code,
+                summary=name,
             )
     except IntegrityError:
         raise InvalidInput(_("This village already has an active digital team."), field="village") from None
@@ -41,8 +48,11 @@ def team_member_add(
     *, actor, team: DigitalTeam, full_name: str, phone: str = "", role: str = ""
 ) -> TeamMember:
     """Add a member to a team. Rules: as for managing teams."""
-    require_in_commune(
-        actor, MANAGE_TEAMS, team.commune, _("You cannot manage this commune's digital teams.")
+    require(
+        actor,
+        MANAGE_TEAMS,
+        commune=team.commune,
+        message=_("You cannot manage this commune's digital teams."),
     )
     full_name = " ".join((full_name or "").split())
     if not full_name:
@@ -56,7 +66,7 @@ def team_member_add(
         )
         audit_record(
             actor=actor,
-            action="dx.member.add",
+            action="team_member.add",
             target=member,
             commune_code=team.commune_id,
             summary=full_name,
@@ -66,7 +76,9 @@ def team_member_add(
 
 def training_record(*, actor, commune, held_on: date, topic: str, attendees) -> Training:
     """Record a training and who attended. Rules: attendees are members of the commune's teams."""
-    require_in_commune(actor, MANAGE_TEAMS, commune, _("You cannot manage this commune's digital teams."))
+    require(
+        actor, MANAGE_TEAMS, commune=commune, message=_("You cannot manage this commune's digital teams.")
+    )
     topic = " ".join((topic or "").split())
     if not topic:
         raise InvalidInput(_("Enter the training's topic."), field="topic")
@@ -80,7 +92,7 @@ def training_record(*, actor, commune, held_on: date, topic: str, attendees) -> 
         training.attendees.set(attendees)
         audit_record(
             actor=actor,
-            action="dx.training.record",
+            action="training.record",
             target=training,
             commune_code=commune.code,
             summary=topic,
@@ -104,7 +116,7 @@ def help_log(
     """Log one door-to-door help. Rules: team members, village heads and commune staff of the
     commune; the date is today or earlier (not over a year back); a household is named, one
     of the commune's list when it keeps one (community.selectors.household_named_in)."""
-    require_in_commune(actor, LOG_HELP, commune, _("You cannot log help in this commune."))
+    require(actor, LOG_HELP, commune=commune, message=_("You cannot log help in this commune."))
     household = " ".join(text_clean(household, 400).split())
     if not household:
         raise InvalidInput(
@@ -138,6 +150,6 @@ def help_log(
             helper=actor,
         )
         audit_record(
-            actor=actor, action="dx.help.log", target=log, commune_code=commune.code, summary=f"{action}"
+            actor=actor, action="help_log.create", target=log, commune_code=commune.code, summary=f"{action}"
         )
     return log

@@ -6,21 +6,20 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.permissions import require
 from xaso.dx import calculators
 from xaso.dx.models import Indicator, IndicatorSet, Kind, Pillar, RecognitionLevel, Source
-from xaso.dx.permissions import MANAGE_SETS, require_in_province
+from xaso.dx.permissions import MANAGE_SETS
 from xaso.dx.workflow import SET_FLOW
 
 DEFAULT_SET = Path(__file__).resolve().parents[1] / "data" / "default_commune_set.json"
 
 
-def _require_set_editor(actor, indicator_set: IndicatorSet) -> None:
-    require_in_province(
-        actor, MANAGE_SETS, indicator_set.province_id, _("You cannot edit this province's indicator sets.")
-    )
+EDITORS_ONLY = gettext_lazy("You cannot edit this province's indicator sets.")
 
 
 def _require_draft(indicator_set: IndicatorSet) -> None:
@@ -74,9 +73,7 @@ def indicator_set_create(
 ) -> IndicatorSet:
     """Start a province's set for a year, as a draft. Rules: province supervisors of that province;
     one set per province and year; filled from the shipped default commune set unless asked not to."""
-    require_in_province(
-        actor, MANAGE_SETS, province.code, _("You cannot edit this province's indicator sets.")
-    )
+    require(actor, MANAGE_SETS, province_code=province.code, message=EDITORS_ONLY)
     year = _clean_year(year)
     data = default_set_data()
     name = " ".join((name or "").split()) or data["name"]
@@ -87,7 +84,7 @@ def indicator_set_create(
                 _load_items(indicator_set, data)
             audit_record(
                 actor=actor,
-                action="dx.set.create",
+                action="indicator_set.create",
                 target=indicator_set,
                 summary=f"{name} {year}",
                 changes={"province": province.code, "year": year, "defaults": with_defaults},
@@ -101,7 +98,7 @@ def indicator_set_create(
 
 def indicator_set_copy(*, actor, source: IndicatorSet, year) -> IndicatorSet:
     """Copy a set (indicators and levels) to a new year as a draft. Rules: as for creating one."""
-    _require_set_editor(actor, source)
+    require(actor, MANAGE_SETS, province_code=source.province_id, message=EDITORS_ONLY)
     year = _clean_year(year)
     try:
         with transaction.atomic():
@@ -143,7 +140,7 @@ def indicator_set_copy(*, actor, source: IndicatorSet, year) -> IndicatorSet:
             )
             audit_record(
                 actor=actor,
-                action="dx.set.copy",
+                action="indicator_set.copy",
                 target=copy,
                 summary=f"{source.year} → {year}",
                 changes={"from": source.pk, "year": year},
@@ -217,7 +214,7 @@ def indicator_save(
 ) -> Indicator:
     """Add or change an indicator of a draft set. Rules: set editors only; codes unique in the set;
     a percentage target is 0–100; an automatic indicator names a registered calculator of its kind."""
-    _require_set_editor(actor, indicator_set)
+    require(actor, MANAGE_SETS, province_code=indicator_set.province_id, message=EDITORS_ONLY)
     _require_draft(indicator_set)
     clean = _clean_indicator(indicator_set, data, current=indicator)
     with transaction.atomic():
@@ -226,12 +223,12 @@ def indicator_save(
             indicator = Indicator.objects.create(
                 indicator_set=indicator_set, position=(last or 0) + 1, **clean
             )
-            action = "dx.indicator.create"
+            action = "indicator.create"
         else:
             for key, value in clean.items():
                 setattr(indicator, key, value)
             indicator.save()
-            action = "dx.indicator.update"
+            action = "indicator.update"
         audit_record(actor=actor, action=action, target=indicator, summary=indicator.code, changes=clean)
     return indicator
 
@@ -239,10 +236,10 @@ def indicator_save(
 def indicator_delete(*, actor, indicator: Indicator) -> None:
     """Remove an indicator from a draft set."""
     indicator_set = indicator.indicator_set
-    _require_set_editor(actor, indicator_set)
+    require(actor, MANAGE_SETS, province_code=indicator_set.province_id, message=EDITORS_ONLY)
     _require_draft(indicator_set)
     with transaction.atomic():
-        audit_record(actor=actor, action="dx.indicator.delete", target=indicator, summary=indicator.code)
+        audit_record(actor=actor, action="indicator.delete", target=indicator, summary=indicator.code)
         indicator.delete()
 
 
@@ -257,7 +254,7 @@ def level_save(
     rank: int,
 ) -> RecognitionLevel:
     """Add or change a recognition level (by code) of a draft set. Rules: minimum score 0–100."""
-    _require_set_editor(actor, indicator_set)
+    require(actor, MANAGE_SETS, province_code=indicator_set.province_id, message=EDITORS_ONLY)
     _require_draft(indicator_set)
     code = "".join((code or "").split()).lower()
     if not code:
@@ -281,7 +278,7 @@ def level_save(
         )
         audit_record(
             actor=actor,
-            action="dx.level.save",
+            action="recognition_level.save",
             target=level,
             summary=level.name,
             changes={"min_score": min_score, "all_mandatory": requires_all_mandatory, "rank": rank},
@@ -292,7 +289,7 @@ def level_save(
 def indicator_set_publish(*, actor, indicator_set: IndicatorSet) -> IndicatorSet:
     """Publish a draft so communes can register. Rules: at least one indicator and one level
     (the table's guard, workflow.SET_FLOW)."""
-    _require_set_editor(actor, indicator_set)
+    require(actor, MANAGE_SETS, province_code=indicator_set.province_id, message=EDITORS_ONLY)
     _require_draft(indicator_set)
     indicator_set, _event = SET_FLOW.apply(indicator_set, "publish", actor=actor, note=str(indicator_set))
     return indicator_set
@@ -300,13 +297,13 @@ def indicator_set_publish(*, actor, indicator_set: IndicatorSet) -> IndicatorSet
 
 def indicator_set_make_public(*, actor, indicator_set: IndicatorSet, is_public: bool) -> IndicatorSet:
     """Switch the set's public transparency page (ranking of scores and levels) on or off."""
-    _require_set_editor(actor, indicator_set)
+    require(actor, MANAGE_SETS, province_code=indicator_set.province_id, message=EDITORS_ONLY)
     with transaction.atomic():
         indicator_set.is_public = bool(is_public)
         indicator_set.save(update_fields=["is_public"])
         audit_record(
             actor=actor,
-            action="dx.set.public",
+            action="indicator_set.make_public",
             target=indicator_set,
             summary=str(indicator_set),
             changes={"is_public": indicator_set.is_public},

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
+from xaso.core.permissions import require
 from xaso.dx.files import evidence_check
 from xaso.dx.models import Direction, Objective, Plan, PlanTask, Target, TargetFigure, TaskStatus
-from xaso.dx.permissions import require_plan_manager
+from xaso.dx.permissions import MANAGE_PLANS, PLAN_REFUSED, plan_place
 from xaso.dx.workflow import TASK_FLOW, task_action
 
 EXAMPLE_TARGETS = Path(__file__).resolve().parents[1] / "data" / "ninh_binh_targets.json"
@@ -54,7 +55,7 @@ def plan_create(
             _("The years run from 2020 to 2100, the first not after the last."), field="year_to"
         )
     plan = Plan(province=province, commune=commune, title=title, year_from=year_from, year_to=year_to)
-    require_plan_manager(actor, plan)
+    require(actor, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     with transaction.atomic():
         plan.save()
         if example_targets:
@@ -73,7 +74,7 @@ def plan_create(
             )
         audit_record(
             actor=actor,
-            action="dx.plan.create",
+            action="plan.create",
             target=plan,
             commune_code=plan.commune_id or "",
             summary=title,
@@ -83,7 +84,7 @@ def plan_create(
 
 def objective_add(*, actor, plan: Plan, title: str) -> Objective:
     """Add an objective to a plan."""
-    require_plan_manager(actor, plan)
+    require(actor, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     title = _text(title, 300)
     if not title:
         raise InvalidInput(_("Enter the objective."), field="title")
@@ -91,7 +92,7 @@ def objective_add(*, actor, plan: Plan, title: str) -> Objective:
         objective = Objective.objects.create(plan=plan, title=title, position=plan.objectives.count() + 1)
         audit_record(
             actor=actor,
-            action="dx.objective.add",
+            action="objective.add",
             target=objective,
             commune_code=plan.commune_id or "",
             summary=title,
@@ -102,7 +103,7 @@ def objective_add(*, actor, plan: Plan, title: str) -> Objective:
 def task_add(*, actor, objective: Objective, title: str, owner: str, deadline: date | None) -> PlanTask:
     """Add a task (owner, deadline) to an objective. Rules: a deadline within the plan's years."""
     plan = objective.plan
-    require_plan_manager(actor, plan)
+    require(actor, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     title, owner = _text(title, 300), _text(owner, 150)
     if not title:
         raise InvalidInput(_("Enter the task."), field="title")
@@ -113,7 +114,11 @@ def task_add(*, actor, objective: Objective, title: str, owner: str, deadline: d
     with transaction.atomic():
         task = PlanTask.objects.create(objective=objective, title=title, owner=owner, deadline=deadline)
         audit_record(
-            actor=actor, action="dx.task.add", target=task, commune_code=plan.commune_id or "", summary=title
+            actor=actor,
+            action="plan_task.add",
+            target=task,
+            commune_code=plan.commune_id or "",
+            summary=title,
         )
     return task
 
@@ -122,7 +127,7 @@ def task_update(*, actor, task: PlanTask, status: str, upload=None) -> PlanTask:
     """Move a task along (not started, in progress, done), optionally with an evidence file
     (checked like assessment evidence). Rules: the table workflow.TASK_FLOW; done records the day."""
     plan = task.objective.plan
-    require_plan_manager(actor, plan)
+    require(actor, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     if status not in TaskStatus.values:
         raise InvalidInput(_("Choose a status from the list."), field="status")
     checked = evidence_check(upload) if upload is not None else None
@@ -137,7 +142,7 @@ def task_update(*, actor, task: PlanTask, status: str, upload=None) -> PlanTask:
         if checked is not None:
             audit_record(
                 actor=actor,
-                action="dx.task.evidence",
+                action="plan_task.evidence_add",
                 target=task,
                 commune_code=plan.commune_id or "",
                 summary=task.evidence_name,
@@ -149,7 +154,7 @@ def target_add(
     *, actor, plan: Plan, name: str, value, unit: str = "%", direction: str = "ge", due_year=None
 ) -> Target:
     """Add a numeric target to a plan. Rules: a percentage is 0–100; the year within the plan."""
-    require_plan_manager(actor, plan)
+    require(actor, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     name, unit = _text(name, 300), _text(unit, 20) or "%"
     if not name:
         raise InvalidInput(_("Enter the target's name."), field="name")
@@ -176,7 +181,7 @@ def target_add(
         )
         audit_record(
             actor=actor,
-            action="dx.target.add",
+            action="target.add",
             target=target,
             commune_code=plan.commune_id or "",
             summary=name,
@@ -188,7 +193,7 @@ def target_figure_record(*, actor, target: Target, period: str, value, source: s
     """Record the figure of a period ("2024", "2025-Q1"). Rules: one figure per period; a
     percentage is 0–100; recording a period again is refused (correct it in the admin)."""
     plan = target.plan
-    require_plan_manager(actor, plan)
+    require(actor, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     period = _text(period, 20)
     if not period:
         raise InvalidInput(_("Enter the period, such as 2024 or 2025-Q1."), field="period")
@@ -202,7 +207,7 @@ def target_figure_record(*, actor, target: Target, period: str, value, source: s
             )
             audit_record(
                 actor=actor,
-                action="dx.target.figure",
+                action="target_figure.record",
                 target=figure,
                 commune_code=plan.commune_id or "",
                 summary=f"{target.name}: {period} = {number}",

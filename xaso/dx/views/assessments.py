@@ -8,39 +8,30 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.core.forms import attach_error
+from xaso.core.errors import USER_ERRORS, RateLimited
+from xaso.core.forms import attach_error, form_refusals
+from xaso.core.permissions import holds, require
 from xaso.core.uploads import file_response
 from xaso.dx import charts, selectors
 from xaso.dx.forms import DecisionForm, DecisionSignForm, EvidenceForm, ReviewForm, ValueForm
 from xaso.dx.models import Pillar
-from xaso.dx.permissions import FILL, REVIEW, can, require
+from xaso.dx.permissions import ASSESSMENT_REFUSED, FILL, REVIEW
 from xaso.dx.services import assessments, decisions
-
-# Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
-# caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.
-USER_ERRORS = (InvalidInput, Conflict)
-
-
-def _home_commune(request, perm=FILL):
-    commune = selectors.communes_for(request.user, perm).first()
-    if commune is None:
-        raise NotAllowed(_("You do not work for a commune."))
-    return commune
+from xaso.places.selectors import commune_of
 
 
 def _assessment(request, assessment_id: int, perm: str | None = None):
     """The assessment if the actor may see it (else 404) and, when named, holds `perm` on it (else 403)."""
     a = selectors.assessment_for(request.user, assessment_id)
     if perm:
-        require(request.user, perm, a)
+        require(request.user, perm, commune=a.commune, message=ASSESSMENT_REFUSED)
     return a
 
 
 @login_required
 def home(request):
     """The commune's page: published sets to register for and its assessments over the years."""
-    commune = _home_commune(request)
+    commune = commune_of(request.user, FILL)
     history = list(selectors.assessments_for(request.user).filter(commune=commune))
     taken = {a.indicator_set_id for a in history}
     open_sets = [
@@ -56,7 +47,7 @@ def home(request):
 @login_required
 @require_POST
 def register(request, set_id: int):
-    commune = _home_commune(request)
+    commune = commune_of(request.user, FILL)
     indicator_set = selectors.set_for(request.user, set_id)
     try:
         assessment = assessments.assessment_register(
@@ -87,8 +78,8 @@ def _sheet_context(request, assessment, *, bound=None, sign_form=None):
         "rows": rows,
         "pillars": pillars,
         "chart": chart,
-        "can_fill": can(request.user, FILL, assessment),
-        "can_review": can(request.user, REVIEW, assessment),
+        "can_fill": holds(request.user, FILL, commune=assessment.commune),
+        "can_review": holds(request.user, REVIEW, commune=assessment.commune),
         "evidence_form": EvidenceForm(),
         "decision_form": DecisionForm(),
         "sign_form": sign_form
@@ -119,7 +110,7 @@ def value_save(request, assessment_id: int, value_id: int):
     form = ValueForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
-    try:
+    with form_refusals(form) as refused:
         assessments.assessment_value_save(
             actor=request.user,
             value=value,
@@ -128,8 +119,7 @@ def value_save(request, assessment_id: int, value_id: int):
             amount=data.get("amount"),
             comment=data.get("comment", ""),
         )
-    except USER_ERRORS as exc:
-        attach_error(form, exc)
+    if refused.error is not None:
         return _rerender(request, a, value.pk, form)
     messages.success(request, _("%(code)s was saved.") % {"code": value.indicator.code})
     return redirect(f"{reverse('dx:assessment', args=[a.pk])}#v{value.pk}")
@@ -166,7 +156,7 @@ def evidence_download(request, evidence_id: int):
 def evidence_remove(request, evidence_id: int):
     evidence = selectors.evidence_for(request.user, evidence_id)
     assessment_id = evidence.value.assessment_id
-    require(request.user, FILL, evidence.value.assessment)
+    require(request.user, FILL, commune=evidence.value.assessment.commune, message=ASSESSMENT_REFUSED)
     try:
         assessments.evidence_remove(actor=request.user, evidence=evidence)
     except USER_ERRORS as exc:
@@ -194,15 +184,14 @@ def review(request, assessment_id: int, value_id: int):
     value = selectors.value_for(request.user, a, value_id)
     form = ReviewForm(request.POST)
     form.is_valid()
-    try:
+    with form_refusals(form) as refused:
         assessments.assessment_value_review(
             actor=request.user,
             value=value,
             decision=form.cleaned_data.get("decision", ""),
             comment=form.cleaned_data.get("comment", ""),
         )
-    except USER_ERRORS as exc:
-        attach_error(form, exc)
+    if refused.error is not None:
         return _rerender(request, a, value.pk, form)
     return redirect(f"{reverse('dx:assessment', args=[a.pk])}#v{value.pk}")
 
@@ -252,6 +241,8 @@ def decision_sign(request, assessment_id: int):
                 credential=credentials.get(pk=form.cleaned_data["credential"]),
                 secret=form.cleaned_data["secret"],
             )
+        except RateLimited:
+            raise  # a certificate locked after wrong passphrases: the middleware's 429 page, as ever
         except USER_ERRORS as exc:
             attach_error(form, exc)
         else:

@@ -10,17 +10,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.core.forms import attach_error
+from xaso.core.errors import USER_ERRORS, InvalidInput, NotAllowed
+from xaso.core.forms import form_refusals, form_render
+from xaso.core.permissions import require
 from xaso.core.tenancy import scope_of
 from xaso.dx import charts, selectors
 from xaso.dx.forms import DATE_FORMATS
 from xaso.dx.models import Direction, PlanTask, TaskStatus
-from xaso.dx.permissions import MANAGE_PLANS, can_manage_plan
+from xaso.dx.permissions import MANAGE_PLANS, PLAN_REFUSED, can_manage_plan, plan_place
 from xaso.dx.services import plans
 from xaso.places.models import Commune, Province
-
-USER_ERRORS = (InvalidInput, Conflict)
 
 
 class PlanForm(forms.Form):
@@ -52,10 +51,10 @@ def plan_list(request):
     form = PlanForm(request.POST or None, owners=owners) if owners else None
     if request.method == "POST":
         if form is None:
-            raise NotAllowed(_("You cannot change this plan."))
+            raise NotAllowed(PLAN_REFUSED)
         if form.is_valid():
             kind, code = form.cleaned_data["owner"].split(":", 1)
-            try:
+            with form_refusals(form):
                 plan = plans.plan_create(
                     actor=request.user,
                     commune=Commune.objects.get(code=code) if kind == "c" else None,
@@ -65,20 +64,12 @@ def plan_list(request):
                     year_to=form.cleaned_data["year_to"],
                     example_targets=form.cleaned_data["example_targets"],
                 )
-            except USER_ERRORS as exc:
-                attach_error(form, exc)
-            else:
                 messages.success(request, _("The plan was created."))
                 return redirect("dx:plan", plan.pk)
     listing = selectors.plans_for(request.user)
     if not owners and not listing.exists() and scope_of(request.user, "core.view_commune").is_empty:
         raise NotAllowed(_("You do not work for a commune."))
-    return render(
-        request,
-        "dx/plans.html",
-        {"plans": listing, "form": form},
-        status=422 if form is not None and form.errors else 200,
-    )
+    return form_render(request, "dx/plans.html", {"plans": listing, "form": form})
 
 
 def _target_rows(plan):
@@ -139,8 +130,7 @@ def plan_detail(request, plan_id: int):
 @require_POST
 def plan_action(request, plan_id: int, action: str):
     plan = selectors.plan_for(request.user, plan_id)
-    if not can_manage_plan(request.user, plan):
-        raise NotAllowed(_("You cannot change this plan."))
+    require(request.user, MANAGE_PLANS, **plan_place(plan), message=PLAN_REFUSED)
     post = request.POST
     try:
         if action == "objective":

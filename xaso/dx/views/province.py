@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xaso.core.bounds import parse_id
-from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.core.forms import attach_error
+from xaso.core.errors import USER_ERRORS, NotAllowed
+from xaso.core.forms import form_refusals, form_render
+from xaso.core.permissions import holds
 from xaso.core.tenancy import scope_of
 from xaso.dx import charts, exports, selectors
 from xaso.dx.forms import IndicatorForm, YearForm
@@ -19,10 +20,6 @@ from xaso.dx.services import indicator_sets
 from xaso.places.models import Province
 
 MANAGE = MANAGE_SETS
-
-# Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
-# caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.
-USER_ERRORS = (InvalidInput, Conflict)
 
 
 def _supervised(request) -> list[Province]:
@@ -42,40 +39,28 @@ def province_home(request):
     form = YearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         province = next((p for p in provinces if p.code == request.POST.get("province")), provinces[0])
-        try:
+        with form_refusals(form):
             s = indicator_sets.indicator_set_create(
                 actor=request.user, province=province, year=form.cleaned_data["year"]
             )
-        except USER_ERRORS as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The indicator set was created from the default commune set."))
             return redirect("dx:set", s.pk)
     sets = selectors.sets_for(request.user, perm=MANAGE).filter(province__in=provinces)
-    return render(
-        request,
-        "dx/province_home.html",
-        {"provinces": provinces, "sets": sets, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "dx/province_home.html", {"provinces": provinces, "sets": sets, "form": form})
 
 
 @login_required
 def set_detail(request, set_id: int):
     s = selectors.set_for(request.user, set_id)
-    editable = s.is_editable and scope_of(request.user, MANAGE).reaches(
-        commune_code="", province_code=s.province_id
-    )
+    can_manage = holds(request.user, MANAGE, province_code=s.province_id)
+    editable = s.is_editable and can_manage
     form = IndicatorForm(request.POST or None) if editable else None
     if request.method == "POST" and form is not None and form.is_valid():
-        try:
+        with form_refusals(form):
             indicator_sets.indicator_save(actor=request.user, indicator_set=s, data=form.cleaned_data)
-        except USER_ERRORS as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The indicator was added."))
             return redirect("dx:set", s.pk)
-    return render(
+    return form_render(
         request,
         "dx/set_detail.html",
         {
@@ -84,11 +69,8 @@ def set_detail(request, set_id: int):
             "levels": s.levels.all(),
             "form": form,
             "copy_form": YearForm(initial={"year": s.year + 1}),
-            "can_manage": scope_of(request.user, MANAGE).reaches(
-                commune_code="", province_code=s.province_id
-            ),
+            "can_manage": can_manage,
         },
-        status=422 if form is not None and form.errors else 200,
     )
 
 

@@ -3,28 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.core.forms import attach_error
+from xaso.core.errors import USER_ERRORS
+from xaso.core.forms import form_refusals, form_render
 from xaso.dx import selectors
 from xaso.dx.forms import HelpForm, MemberForm, TeamForm, TrainingForm
 from xaso.dx.permissions import LOG_HELP, MANAGE_TEAMS
 from xaso.dx.services import digital_teams
 from xaso.places import selectors as places
-
-# Refusals about the input or the state are shown on the page; NotAllowed and NotFound are not
-# caught, so the middleware answers 403/404 and nothing hints at what the actor may not touch.
-USER_ERRORS = (InvalidInput, Conflict)
-
-
-def _commune(request, perm):
-    commune = selectors.communes_for(request.user, perm).first()
-    if commune is None:
-        raise NotAllowed(_("You do not work for a commune."))
-    return commune
 
 
 def _pick(queryset, raw):
@@ -38,13 +27,13 @@ def _pick(queryset, raw):
 
 @login_required
 def teams(request):
-    commune = _commune(request, LOG_HELP)
+    commune = places.commune_of(request.user, LOG_HELP)
     villages = places.villages_of_commune(commune)
     team_list = selectors.teams_for(request.user).filter(commune=commune, is_active=True)
     members = selectors.members_for(request.user).filter(team__commune=commune, is_active=True)
     form = TeamForm(request.POST or None, villages=villages)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             digital_teams.team_create(
                 actor=request.user,
                 commune=commune,
@@ -52,13 +41,10 @@ def teams(request):
                 village=_pick(villages, form.cleaned_data["village"]),
                 founded_on=form.cleaned_data["founded_on"],
             )
-        except USER_ERRORS as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The team was set up."))
             return redirect("dx:teams")
     covered = {t.village_id for t in team_list if t.village_id}
-    return render(
+    return form_render(
         request,
         "dx/teams.html",
         {
@@ -71,7 +57,6 @@ def teams(request):
             "villages_total": villages.count(),
             "villages_covered": len(covered),
         },
-        status=422 if form.errors else 200,
     )
 
 
@@ -95,7 +80,7 @@ def member_add(request, team_id: int):
 @login_required
 @require_POST
 def training_add(request):
-    commune = _commune(request, MANAGE_TEAMS)
+    commune = places.commune_of(request.user, MANAGE_TEAMS)
     members = selectors.members_for(request.user).filter(team__commune=commune, is_active=True)
     form = TrainingForm(request.POST, members=members)
     if form.is_valid():
@@ -119,7 +104,7 @@ def training_add(request):
 @login_required
 def help_log(request):
     """The quick form a team member fills on a phone at the household's door."""
-    commune = _commune(request, LOG_HELP)
+    commune = places.commune_of(request.user, LOG_HELP)
     villages = places.villages_of_commune(commune)
     form = HelpForm(request.POST or None, villages=villages)
     if request.method == "POST" and form.is_valid():
@@ -127,7 +112,7 @@ def help_log(request):
         team = (
             selectors.teams_for(request.user).filter(commune=commune, village=village, is_active=True).first()
         )
-        try:
+        with form_refusals(form):
             digital_teams.help_log(
                 actor=request.user,
                 commune=commune,
@@ -138,15 +123,11 @@ def help_log(request):
                 team=team,
                 note=form.cleaned_data["note"],
             )
-        except USER_ERRORS as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("Logged. Thank you!"))
             return redirect("dx:help")
     logs = selectors.help_logs_for(request.user).filter(commune=commune)
-    return render(
+    return form_render(
         request,
         "dx/help.html",
         {"commune": commune, "form": form, "page": Paginator(logs, 20).get_page(request.GET.get("page"))},
-        status=422 if form.errors else 200,
     )
