@@ -15,7 +15,7 @@ from xaso.accounts.models import User
 from xaso.community import selectors
 from xaso.community.coverage import coverage_for_announcement
 from xaso.community.models import FeedbackCategory, FeedbackStatus, Urgency
-from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, VIEW_HOUSEHOLDS, require
+from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_HOUSEHOLDS, NO_COMMUNE, VIEW_HOUSEHOLDS
 from xaso.community.services.announcements import announcement_create
 from xaso.community.services.feedback import (
     feedback_answer,
@@ -28,8 +28,10 @@ from xaso.community.services.households import HouseholdData, household_save
 from xaso.core.api.schemas import In
 from xaso.core.bounds import MAX_ID, Id, Moment, Page
 from xaso.core.errors import InvalidInput, NotFound
+from xaso.core.permissions import holds, require
 from xaso.core.privacy import api_read_record, mask_phone
 from xaso.places.models import Commune, Village
+from xaso.places.selectors import commune_of
 
 router = Router(tags=["community"])
 
@@ -38,10 +40,10 @@ def _listed_commune(request, code: str, perm: str) -> Commune | None:
     """The commune a list is filtered to (None: all the caller's); 403 for a caller who holds
     `perm` in no commune (or not in the one asked for), rather than an empty list."""
     if not code:
-        selectors.commune_of(request.user, perm)
+        commune_of(request.user, perm, message=NO_COMMUNE)
         return None
     commune = _commune(code)
-    require(request.user, perm, commune)
+    require(request.user, perm, commune=commune)
     return commune
 
 
@@ -105,7 +107,7 @@ class HouseholdPage(Schema):
 def _sees_contacts(actor, h) -> bool:
     """Only those who manage the commune's list (and call households) get the full contacts;
     readers (specialists, clerks, digital teams) get the phone masked, no e-mail or Zalo id."""
-    return actor.holds(MANAGE_HOUSEHOLDS, commune=h.commune)
+    return holds(actor, MANAGE_HOUSEHOLDS, commune=h.commune)
 
 
 def _household_out(h, *, full: bool) -> dict:

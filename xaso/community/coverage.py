@@ -7,12 +7,12 @@ reads take a commune rather than an actor; the DX indicators read `coverage_for_
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from xaso.community.models import Announcement, Delivery, Household
+from xaso.core.calendar import day_bounds, day_start
 from xaso.places.models import Commune, Village
 
 
@@ -54,8 +54,7 @@ def _bound(value, *, end: bool) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     # A date bound covers that whole day, in the commune's time zone.
-    moment = datetime.combine(value + timedelta(days=1) if end else value, time.min)
-    return timezone.make_aware(moment)
+    return day_bounds(value)[1] if end else day_start(value)
 
 
 def _assemble(commune_code, start, end, households: dict[int, int], reached: dict[int, int]) -> Coverage:

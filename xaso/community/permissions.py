@@ -1,8 +1,9 @@
-"""Permission names of the community app (defined in xaso.accounts.roles) and their checks."""
+"""Permission names of the community app (defined in xaso.accounts.roles), the refusal of a
+staff page to someone who holds its permission in no commune, and the village limit of a
+permission (checks themselves: xaso.core.permissions)."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from xaso.core.errors import NotAllowed
 from xaso.core.tenancy import scope_of
 
 VIEW_HOUSEHOLDS = "community.view_households"
@@ -13,9 +14,8 @@ MANAGE_INFO_PAGES = "community.manage_info_pages"
 HANDLE_FEEDBACK = "community.handle_feedback"
 
 
-def require(actor, perm: str, commune) -> None:
-    if not scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
+# Said by xaso.places.selectors.commune_of when the actor holds the page's permission nowhere.
+NO_COMMUNE = _("You are not allowed to do this in any commune.")
 
 
 def villages_allowed(actor, perm: str, commune) -> frozenset[int] | None:

@@ -1,7 +1,5 @@
 """Reads of the community app, scoped to the actor (xaso.core.tenancy)."""
 
-from datetime import datetime, time, timedelta
-
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,17 +17,9 @@ from xaso.community.models import (
     SpeakerCluster,
 )
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
-from xaso.core.errors import InvalidInput, NotAllowed, NotFound
+from xaso.core.calendar import day_bounds
+from xaso.core.errors import InvalidInput, NotFound
 from xaso.core.text import fold
-from xaso.places.models import Commune
-
-
-def commune_of(actor, perm: str) -> Commune:
-    """The commune where the actor holds `perm` (the first, for the rare multi-commune user)."""
-    commune = Commune.objects.for_actor(actor, perm).order_by("code").first()
-    if commune is None:
-        raise NotAllowed(_("You are not allowed to do this in any commune."))
-    return commune
 
 
 def households_for(actor, *, commune=None, q: str = "", village_id=None) -> QuerySet[Household]:
@@ -221,19 +211,12 @@ def feedback_timeline(report: FeedbackReport) -> QuerySet[FeedbackEvent]:
 # --- figures for the DX indicators (xaso.dx.calculators): aggregates, no personal data -------
 
 
-def _local_bounds(start, end):
-    return (
-        timezone.make_aware(datetime.combine(start, time.min)),
-        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
-    )
-
-
 def households_reached_by_commune(commune_codes: list[str], *, start, end) -> dict[str, dict]:
     """{commune code: {"households", "reached"}}: the households on the list now, and those an
     announcement published in [start, end] (local dates) reached (confirmed by the link or told
     in person), as `coverage.coverage_for_commune` counts them, for many communes in two grouped
     queries. A commune without a household list is absent."""
-    since, until = _local_bounds(start, end)
+    since, until = day_bounds(start, end)
     households = dict(
         Household.objects.filter(commune_id__in=commune_codes)
         .values_list("commune_id")
@@ -258,7 +241,7 @@ def radio_villages_by_commune(commune_codes: list[str], *, end) -> dict[str, dic
     """{commune code: {"clusters", "villages"}}: loudspeaker clusters set up by `end` (a local
     date), and the distinct villages they are placed in (a commune-wide cluster with no village
     covers none in particular). A commune without any cluster is absent."""
-    until = _local_bounds(end, end)[1]
+    until = day_bounds(end)[1]
     rows = (
         SpeakerCluster.objects.filter(commune_id__in=commune_codes, created_at__lt=until)
         .values("commune_id")

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 
 from xaso.community.models import Announcement, Attachment, Delivery, ReachedHow, Urgency
-from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, require, villages_allowed
+from xaso.community.permissions import PUBLISH_ANNOUNCEMENTS, villages_allowed
 from xaso.community.services.fanout import ACK_MAX_AGE, ACK_SIGNER, announcement_fan_out
 from xaso.community.tasks import fan_out_announcement
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
+from xaso.core.permissions import require
 from xaso.core.text import fold_all, xml_safe
 from xaso.core.uploads import file_check
 from xaso.places.models import Commune, Village
@@ -100,7 +101,7 @@ def announcement_create(
     attachments are PDF or images checked by content, 10 MB each, 5 at most; if the publish
     time has come it is fanned out to the households in the same transaction, else a task is
     queued for that time."""
-    require(actor, PUBLISH_ANNOUNCEMENTS, commune)
+    require(actor, PUBLISH_ANNOUNCEMENTS, commune=commune)
     now = timezone.now()
     publish_at = publish_at or now
     title, body = _clean(title, body, urgency, publish_at, expires_at)
@@ -165,7 +166,7 @@ def delivery_acknowledge(*, token: str) -> Delivery:
         if updated:
             audit_record(
                 actor=None,
-                action="announcement.acknowledge",
+                action="delivery.acknowledge",
                 target=delivery,
                 commune_code=delivery.announcement.commune_id,
                 summary=delivery.household.code,
@@ -177,7 +178,7 @@ def delivery_acknowledge(*, token: str) -> Delivery:
 def deliveries_mark_in_person(*, actor, announcement: Announcement, delivery_ids) -> int:
     """The village head records households told in person. Rules: staff or village heads of
     the commune; a household already reached keeps how it was reached."""
-    require(actor, PUBLISH_ANNOUNCEMENTS, announcement.commune)
+    require(actor, PUBLISH_ANNOUNCEMENTS, commune=announcement.commune)
     ids = [int(i) for i in delivery_ids if str(i).isdigit()]
     if not ids:
         raise InvalidInput(_("Tick the households you told in person."), field="deliveries")
@@ -187,7 +188,7 @@ def deliveries_mark_in_person(*, actor, announcement: Announcement, delivery_ids
         ).update(reached_at=timezone.now(), reached_how=ReachedHow.IN_PERSON, reached_by=actor)
         audit_record(
             actor=actor,
-            action="announcement.told_in_person",
+            action="delivery.mark_in_person",
             target=announcement,
             commune_code=announcement.commune_id,
             summary=f"{count}",

@@ -22,11 +22,12 @@ from xaso.community.models import (
     FeedbackStatus,
     FeedbackSubscriber,
 )
-from xaso.community.permissions import HANDLE_FEEDBACK, require
+from xaso.community.permissions import HANDLE_FEEDBACK
 from xaso.community.workflow import FEEDBACK_FLOW
 from xaso.core.audit import audit_record
 from xaso.core.calendar import due_date
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, RateLimited
+from xaso.core.permissions import require
 from xaso.core.tenancy import scope_of
 from xaso.core.uploads import IMAGE, file_check
 from xaso.notify.services import notify_send
@@ -192,7 +193,7 @@ def feedback_assign(
     feedback in that commune too; a received report becomes "being handled"; a merged one
     cannot be assigned; the status the actor saw (`expected_status`, else the report's as
     passed) must still hold; the officer is told (in-app, e-mail)."""
-    require(actor, HANDLE_FEEDBACK, report.commune)
+    require(actor, HANDLE_FEEDBACK, commune=report.commune)
     if officer is None or not scope_of(officer, HANDLE_FEEDBACK).reaches(
         commune_code=report.commune_id, province_code=report.commune.province_id
     ):
@@ -232,7 +233,7 @@ def feedback_answer(
     is answered on the report it was merged into; the status the actor saw
     (`expected_status`, else the report's as passed) must still hold, so two officers
     answering at once cannot both win; the reporter is told."""
-    require(actor, HANDLE_FEEDBACK, report.commune)
+    require(actor, HANDLE_FEEDBACK, commune=report.commune)
     answer = (answer or "").strip()
     if not answer:
         raise InvalidInput(_("Write the answer."), field="answer")
@@ -264,7 +265,7 @@ def feedback_merge(
     followers are told, and follow that one from then on. Both rows are locked (in one order,
     so two merges crossing each other cannot deadlock) and `into` re-read: two reports merged
     into each other at once cannot both go."""
-    require(actor, HANDLE_FEEDBACK, report.commune)
+    require(actor, HANDLE_FEEDBACK, commune=report.commune)
     if into.pk == report.pk or into.commune_id != report.commune_id:
         raise InvalidInput(_("Choose another open report of this commune."), field="into")
     with transaction.atomic():

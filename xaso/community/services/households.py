@@ -15,11 +15,12 @@ from xaso.accounts.identity import phone_clean
 from xaso.accounts.models import User
 from xaso.community import spreadsheet
 from xaso.community.models import Household, HouseholdImport, Resident
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, require, villages_allowed
+from xaso.community.permissions import MANAGE_HOUSEHOLDS, villages_allowed
 from xaso.community.spreadsheet import CODE
 from xaso.community.tasks import run_household_import
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotFound
+from xaso.core.permissions import require
 from xaso.core.text import fold_all
 from xaso.places.models import Commune, Village
 
@@ -110,7 +111,7 @@ def household_save(
     (409); the residents are replaced by the head and the members; the contact is linked to the
     citizen account with that phone, as the import does. A village head tied to a village
     writes households of that village only."""
-    require(actor, MANAGE_HOUSEHOLDS, commune)
+    require(actor, MANAGE_HOUSEHOLDS, commune=commune)
     data, village = _clean(commune, data)
     allowed = villages_allowed(actor, MANAGE_HOUSEHOLDS, commune)
     if allowed is not None and household is not None and household.village_id not in allowed:
@@ -165,7 +166,7 @@ def household_save(
 def household_import_start(*, actor, commune: Commune, upload, import_valid_rows: bool) -> HouseholdImport:
     """Keep an uploaded list and queue its import as a task. Rules: managers only; the file
     must be an xlsx within the size limit (checked now, so the officer hears at once)."""
-    require(actor, MANAGE_HOUSEHOLDS, commune)
+    require(actor, MANAGE_HOUSEHOLDS, commune=commune)
     if upload is None:
         raise InvalidInput(_("Choose the Excel file to import."), field="file")
     spreadsheet.open_workbook(upload).close()

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from xaso.accounts.models import User
 from xaso.community import spreadsheet
 from xaso.community.models import Household, HouseholdImport, ImportStatus, Resident
-from xaso.community.permissions import MANAGE_HOUSEHOLDS, require, villages_allowed
+from xaso.community.permissions import MANAGE_HOUSEHOLDS, villages_allowed
 from xaso.core.audit import audit_record
 from xaso.core.errors import DomainError, InvalidInput
+from xaso.core.permissions import require
 from xaso.core.text import fold
 from xaso.places.models import Commune, Village
 
@@ -145,7 +146,7 @@ def households_import(
     imports nothing unless `import_valid_rows`; a household already in the commune (same code)
     is updated and its residents replaced, so importing the same file twice changes nothing;
     all rows are saved in one transaction."""
-    require(actor, MANAGE_HOUSEHOLDS, commune)
+    require(actor, MANAGE_HOUSEHOLDS, commune=commune)
     checked = spreadsheet.check_workbook(source, villages=_villages(commune, actor), progress=check_progress)
     outcome = ImportOutcome(total=checked.total, errors=checked.errors)
     if not checked.valid and not checked.errors:

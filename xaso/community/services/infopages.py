@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from xaso.community.models import Household, InfoKind, InfoPage
-from xaso.community.permissions import MANAGE_INFO_PAGES, require
+from xaso.community.permissions import MANAGE_INFO_PAGES
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput
 from xaso.core.pdf import html_to_pdf
+from xaso.core.permissions import require
 from xaso.core.qr import qr_svg
 from xaso.core.uploads import IMAGE, file_check
 from xaso.places.models import Commune, Village
@@ -41,7 +42,7 @@ def info_page_create(
 ) -> InfoPage:
     """Publish an information page. Rules: staff of the commune; a lane map needs an image
     (PNG/JPEG/WebP, checked by content); a household list names a village of the commune."""
-    require(actor, MANAGE_INFO_PAGES, commune)
+    require(actor, MANAGE_INFO_PAGES, commune=commune)
     title = " ".join((title or "").split())
     if kind not in InfoKind.values:
         raise InvalidInput(_("Choose a kind of page from the list."), field="kind")
@@ -69,7 +70,7 @@ def info_page_create(
             page.image, page.image_web = image.content(), image.web_content()
         page.save()
         audit_record(
-            actor=actor, action="infopage.create", target=page, commune_code=commune.code, summary=title
+            actor=actor, action="info_page.create", target=page, commune_code=commune.code, summary=title
         )
     return page
 

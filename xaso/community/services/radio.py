@@ -22,10 +22,11 @@ from xaso.community.models import (
     PlayReportKind,
     SpeakerCluster,
 )
-from xaso.community.permissions import MANAGE_RADIO, require
+from xaso.community.permissions import MANAGE_RADIO
 from xaso.community.tasks import render_bulletin_audio
 from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput, NotFound
+from xaso.core.permissions import require
 from xaso.places.models import Commune, Village
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -56,7 +57,7 @@ def speaker_cluster_create(
     *, actor, commune: Commune, name: str, schedule="05:00, 17:00", village: Village | None = None
 ) -> tuple[SpeakerCluster, str]:
     """Register a loudspeaker cluster; returns it and its token (shown once, stored hashed)."""
-    require(actor, MANAGE_RADIO, commune)
+    require(actor, MANAGE_RADIO, commune=commune)
     name = " ".join((name or "").split())
     if not name:
         raise InvalidInput(_("Enter the cluster's name."), field="name")
@@ -73,7 +74,7 @@ def speaker_cluster_create(
         )
         audit_record(
             actor=actor,
-            action="radio.cluster_create",
+            action="speaker_cluster.create",
             target=cluster,
             commune_code=commune.code,
             summary=name,
@@ -96,7 +97,7 @@ def bulletin_create(
     """A bulletin from text (read by speech synthesis), a recording (cleaned up) or an
     announcement (its title and text). Rules: radio managers of the commune; the recording is
     checked by content and size; the audio is made by a task after commit."""
-    require(actor, MANAGE_RADIO, commune)
+    require(actor, MANAGE_RADIO, commune=commune)
     if announcement is not None:
         if announcement.commune_id != commune.code:
             raise NotFound("announcement")
@@ -133,7 +134,7 @@ def bulletin_create(
         bulletin.clusters.set(clusters)
         audit_record(
             actor=actor,
-            action="radio.bulletin_create",
+            action="bulletin.create",
             target=bulletin,
             commune_code=commune.code,
             summary=title,

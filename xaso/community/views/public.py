@@ -14,12 +14,14 @@ from xaso.community.models import Attachment, FeedbackPhoto, InfoKind
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES
 from xaso.community.services import feedback, infopages
 from xaso.community.services.announcements import (
+    AckLinkExpired,
+    AckLinkInvalid,
     delivery_acknowledge,
     delivery_for_token,
 )
-from xaso.core.errors import DomainError
-from xaso.core.forms import attach_error
+from xaso.core.forms import form_refusals, form_render
 from xaso.core.middleware import personal_data
+from xaso.core.permissions import holds
 from xaso.core.ratelimit import ACKNOWLEDGE, FEEDBACK_SUBMIT, FEEDBACK_TRACK, limit_request
 from xaso.core.request_context import current_ip
 from xaso.core.uploads import file_response
@@ -62,7 +64,7 @@ def acknowledge(request, token: str):
     limit_request(request, ACKNOWLEDGE)
     try:
         delivery = delivery_for_token(token)
-    except DomainError as exc:
+    except (AckLinkInvalid, AckLinkExpired) as exc:
         return render(request, "community/ack_problem.html", {"problem": exc}, status=exc.status)
     if request.method == "POST":
         delivery = delivery_acknowledge(token=token)
@@ -86,7 +88,7 @@ def info_image(request, code: str, page_id: int):
     original = (
         request.GET.get("goc") == "1"
         and request.user.is_authenticated
-        and request.user.holds(MANAGE_INFO_PAGES, commune=page.commune)
+        and holds(request.user, MANAGE_INFO_PAGES, commune=page.commune)
     )
     stored = page.image if original or not page.image_web else page.image_web
     if not stored:
@@ -99,25 +101,17 @@ def feedback_new(request, code: str):
     commune = commune_public(code)
     form = FeedbackForm(request.POST or None, request.FILES or None, commune=commune)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             report = feedback.feedback_submit(
                 actor=request.user, commune=commune, ip=current_ip(), **form.cleaned_data
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(
                 request,
                 _("Your report was received. Keep its code to follow it: %(code)s")
                 % {"code": report.tracking_code},
             )
             return redirect("community:feedback_track", tracking_code=report.tracking_code)
-    return render(
-        request,
-        "community/feedback_new.html",
-        {"commune": commune, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "community/feedback_new.html", {"commune": commune, "form": form})
 
 
 def feedback_board(request, code: str):
@@ -146,7 +140,7 @@ def feedback_photo(request, photo_id: int):
     original = (
         request.GET.get("goc") == "1"
         and request.user.is_authenticated
-        and request.user.holds(HANDLE_FEEDBACK, commune=photo.report.commune)
+        and holds(request.user, HANDLE_FEEDBACK, commune=photo.report.commune)
     )
     if original or not photo.web:
         return file_response(photo.file, content_type=photo.content_type)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from xaso.community import playlists
 from xaso.community.services import radio
-from xaso.core.errors import DomainError, NotFound
+from xaso.core.errors import USER_ERRORS, NotFound
 
 
 def _token(request) -> str:
@@ -72,6 +72,6 @@ def receiver_report(request, cluster_id: int):
         report = radio.cluster_report(
             cluster=cluster, kind=str(body.get("kind", "")), bulletin_id=body.get("bulletin")
         )
-    except DomainError as exc:
+    except USER_ERRORS as exc:
         return JsonResponse({"detail": str(exc.message), "field": exc.field}, status=422)
     return JsonResponse({"ok": True, "at": report.at.isoformat()}, status=201)

@@ -29,9 +29,9 @@ from xaso.community.permissions import (
     MANAGE_HOUSEHOLDS,
     MANAGE_INFO_PAGES,
     MANAGE_RADIO,
+    NO_COMMUNE,
     PUBLISH_ANNOUNCEMENTS,
     VIEW_HOUSEHOLDS,
-    require,
 )
 from xaso.community.services import feedback, infopages, radio
 from xaso.community.services.announcements import (
@@ -41,11 +41,12 @@ from xaso.community.services.announcements import (
 from xaso.community.services.households import household_import_start
 from xaso.community.workflow import action_label
 from xaso.core.bounds import parse_id
-from xaso.core.errors import DomainError
-from xaso.core.forms import attach_error
+from xaso.core.errors import USER_ERRORS, NotFound
+from xaso.core.forms import form_refusals, form_render
+from xaso.core.permissions import holds, require
 from xaso.core.privacy import export_record
 from xaso.core.uploads import file_response
-from xaso.places.selectors import villages_of_commune
+from xaso.places.selectors import commune_of, villages_of_commune
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,7 +61,7 @@ def _xlsx(workbook_writer, filename: str) -> HttpResponse:
 
 @login_required
 def households(request):
-    commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
+    commune = commune_of(request.user, VIEW_HOUSEHOLDS, message=NO_COMMUNE)
     q = request.GET.get("q", "").strip()
     village_id = parse_id(request.GET.get("village"))
     rows = selectors.households_for(request.user, commune=commune, q=q, village_id=village_id)
@@ -73,23 +74,23 @@ def households(request):
             "village_id": village_id,
             "villages": villages_of_commune(commune),
             "page": Paginator(rows, 50).get_page(request.GET.get("page")),
-            "can_manage": request.user.holds(MANAGE_HOUSEHOLDS, commune=commune),
+            "can_manage": holds(request.user, MANAGE_HOUSEHOLDS, commune=commune),
         },
     )
 
 
 @login_required
 def households_template(request):
-    selectors.commune_of(request.user, MANAGE_HOUSEHOLDS)
+    commune_of(request.user, MANAGE_HOUSEHOLDS, message=NO_COMMUNE)
     return _xlsx(spreadsheet.template_workbook().save, "mau-danh-sach-ho.xlsx")
 
 
 @login_required
 def households_export(request):
-    commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
+    commune = commune_of(request.user, VIEW_HOUSEHOLDS, message=NO_COMMUNE)
     rows = selectors.households_for(request.user, commune=commune).prefetch_related("residents")
     # Only those who manage the list (and re-import the export) get the full contacts.
-    masked = not request.user.holds(MANAGE_HOUSEHOLDS, commune=commune)
+    masked = not holds(request.user, MANAGE_HOUSEHOLDS, commune=commune)
     response = _xlsx(
         lambda out: spreadsheet.export_workbook(rows.iterator(chunk_size=2000), out, masked=masked),
         f"ho-{commune.code}.xlsx",
@@ -107,26 +108,18 @@ def households_export(request):
 
 @login_required
 def households_import(request):
-    commune = selectors.commune_of(request.user, MANAGE_HOUSEHOLDS)
+    commune = commune_of(request.user, MANAGE_HOUSEHOLDS, message=NO_COMMUNE)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             job = household_import_start(
                 actor=request.user,
                 commune=commune,
                 upload=form.cleaned_data["file"],
                 import_valid_rows=form.cleaned_data["import_valid_rows"],
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             return redirect("community:import_status", uid=job.uid)
-    return render(
-        request,
-        "community/import.html",
-        {"commune": commune, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "community/import.html", {"commune": commune, "form": form})
 
 
 @login_required
@@ -137,7 +130,7 @@ def import_status(request, uid):
         if request.headers.get("HX-Request")
         else "community/import_status.html"
     )
-    can_manage = request.user.holds(MANAGE_HOUSEHOLDS, commune=job.commune)
+    can_manage = holds(request.user, MANAGE_HOUSEHOLDS, commune=job.commune)
     return render(request, template, {"job": job, "can_manage": can_manage})
 
 
@@ -146,7 +139,7 @@ def import_report(request, uid):
     job = selectors.household_import_for(request.user, uid)
     # The error report is the uploaded sheet, full contacts included: only those who manage the
     # list (and correct and re-import it) may take it, and each download is audited.
-    require(request.user, MANAGE_HOUSEHOLDS, job.commune)
+    require(request.user, MANAGE_HOUSEHOLDS, commune=job.commune)
     if not job.report:
         raise Http404(_("This import has no error report."))
     export_record(
@@ -162,7 +155,7 @@ def import_report(request, uid):
 
 @login_required
 def announcements(request):
-    commune = selectors.commune_of(request.user, VIEW_HOUSEHOLDS)
+    commune = commune_of(request.user, VIEW_HOUSEHOLDS, message=NO_COMMUNE)
     rows = selectors.announcements_for(request.user, commune=commune)
     return render(
         request,
@@ -170,7 +163,7 @@ def announcements(request):
         {
             "commune": commune,
             "page": Paginator(rows, 25).get_page(request.GET.get("page")),
-            "can_publish": request.user.holds(PUBLISH_ANNOUNCEMENTS, commune=commune),
+            "can_publish": holds(request.user, PUBLISH_ANNOUNCEMENTS, commune=commune),
             "coverage": coverage_for_commune(commune, (timezone.localdate() - timedelta(days=29), None)),
         },
     )
@@ -178,11 +171,11 @@ def announcements(request):
 
 @login_required
 def announcement_new(request):
-    commune = selectors.commune_of(request.user, PUBLISH_ANNOUNCEMENTS)
+    commune = commune_of(request.user, PUBLISH_ANNOUNCEMENTS, message=NO_COMMUNE)
     form = AnnouncementForm(request.POST or None, request.FILES or None, commune=commune)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_refusals(form):
             announcement = announcement_create(
                 actor=request.user,
                 commune=commune,
@@ -194,17 +187,9 @@ def announcement_new(request):
                 expires_at=data["expires_at"],
                 attachments=data["attachments"],
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The announcement was published."))
             return redirect("community:announcement", announcement_id=announcement.pk)
-    return render(
-        request,
-        "community/announcement_new.html",
-        {"commune": commune, "form": form},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "community/announcement_new.html", {"commune": commune, "form": form})
 
 
 @login_required
@@ -217,7 +202,7 @@ def announcement_detail(request, announcement_id: int):
             count = deliveries_mark_in_person(
                 actor=request.user, announcement=announcement, delivery_ids=request.POST.getlist("deliveries")
             )
-        except DomainError as exc:
+        except USER_ERRORS as exc:
             error = exc.message
         else:
             messages.success(request, _("%(n)d households marked as told in person.") % {"n": count})
@@ -232,7 +217,7 @@ def announcement_detail(request, announcement_id: int):
             "page": Paginator(unreached, 100).get_page(request.GET.get("page")),
             "village_id": village_id,
             "error": error,
-            "can_mark": request.user.holds(PUBLISH_ANNOUNCEMENTS, commune=announcement.commune),
+            "can_mark": holds(request.user, PUBLISH_ANNOUNCEMENTS, commune=announcement.commune),
         },
         status=422 if error else 200,
     )
@@ -240,31 +225,25 @@ def announcement_detail(request, announcement_id: int):
 
 @login_required
 def radio_home(request):
-    commune = selectors.commune_of(request.user, MANAGE_RADIO)
+    commune = commune_of(request.user, MANAGE_RADIO, message=NO_COMMUNE)
     cluster_form = ClusterForm(commune=commune, prefix="cluster")
     bulletin_form = BulletinForm(commune=commune, prefix="bulletin")
     status = 200
     if request.method == "POST" and "cluster-name" in request.POST:
         cluster_form = ClusterForm(request.POST, commune=commune, prefix="cluster")
         if cluster_form.is_valid():
-            try:
+            with form_refusals(cluster_form):
                 cluster, token = radio.speaker_cluster_create(
                     actor=request.user, commune=commune, **cluster_form.cleaned_data
                 )
-            except DomainError as exc:
-                attach_error(cluster_form, exc)
-            else:
                 request.session["radio_new_token"] = {"cluster": cluster.pk, "token": token}
                 return redirect("community:radio")
         status = 422
     elif request.method == "POST":
         bulletin_form = BulletinForm(request.POST, request.FILES, commune=commune, prefix="bulletin")
         if bulletin_form.is_valid():
-            try:
+            with form_refusals(bulletin_form):
                 radio.bulletin_create(actor=request.user, commune=commune, **bulletin_form.cleaned_data)
-            except DomainError as exc:
-                attach_error(bulletin_form, exc)
-            else:
                 messages.success(request, _("The bulletin was saved; its audio is being made."))
                 return redirect("community:radio")
         status = 422
@@ -298,21 +277,17 @@ def bulletin_audio(request, bulletin_id: int):
 
 @login_required
 def info_pages(request):
-    commune = selectors.commune_of(request.user, MANAGE_INFO_PAGES)
+    commune = commune_of(request.user, MANAGE_INFO_PAGES, message=NO_COMMUNE)
     form = InfoPageForm(request.POST or None, request.FILES or None, commune=commune)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             page = infopages.info_page_create(actor=request.user, commune=commune, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The page was published. Print its poster."))
             return redirect("community:info_page", code=commune.code, page_id=page.pk)
-    return render(
+    return form_render(
         request,
         "community/info_pages.html",
         {"commune": commune, "form": form, "pages": selectors.info_pages_for(request.user, commune=commune)},
-        status=422 if form.errors else 200,
     )
 
 
@@ -326,7 +301,7 @@ def info_poster(request, page_id: int):
 
 @login_required
 def feedback_queue(request):
-    commune = selectors.commune_of(request.user, HANDLE_FEEDBACK)
+    commune = commune_of(request.user, HANDLE_FEEDBACK, message=NO_COMMUNE)
     rows = selectors.feedback_for(request.user, commune=commune).exclude(status=FeedbackStatus.MERGED)
     return render(
         request,
@@ -342,25 +317,23 @@ def feedback_handle(request, report_id: int):
     # The status the page showed: acting on a report someone else moved meanwhile is refused.
     seen = request.POST.get("expected_status") or None
     if request.method == "POST" and "into" in request.POST:
+        # An unknown tracking code is the officer's typo: said on the page, not a 404.
         try:
             into = selectors.feedback_by_code(request.POST["into"].strip().upper())
             feedback.feedback_merge(actor=request.user, report=report, into=into, expected_status=seen)
-        except DomainError as exc:
+        except (*USER_ERRORS, NotFound) as exc:
             messages.error(request, str(exc.message))
         else:
             messages.success(request, _("The report was merged."))
         return redirect("community:feedback_handle", report_id=report.pk)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             feedback.feedback_answer(
                 actor=request.user, report=report, expected_status=seen, **form.cleaned_data
             )
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             messages.success(request, _("The answer was published."))
             return redirect("community:feedback_handle", report_id=report.pk)
-    return render(
+    return form_render(
         request,
         "community/feedback_handle.html",
         {
@@ -369,5 +342,4 @@ def feedback_handle(request, report_id: int):
             "late": feedback.is_late(report),
             "events": [(e, action_label(e.action)) for e in selectors.feedback_timeline(report)],
         },
-        status=422 if form.errors else 200,
     )
