@@ -18,7 +18,6 @@ from xaso.accounts.demo import DEMO_COMMUNE_CODE
 from xaso.accounts.models import User
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.documents import conf as documents_conf
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.signing import keys, pades, pki, secret_tries
 from xaso.documents.signing.pki import TEST_MARK
@@ -144,7 +143,7 @@ def decision_sign(
             anchor=anchor,
             reason=f"Quyết định công nhận {assessment.decision_number}".strip(),
             location=assessment.commune.province.name,
-            tsa_url=documents_conf.TSA_URL,
+            tsa_url=settings.TSA_URL,
         )
     except keys.WrongSecret:
         secret_tries.secret_wrong(actor=actor, credential=credential)
