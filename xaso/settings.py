@@ -265,6 +265,15 @@ EXCHANGE_RETRY_BASE_SECONDS = env_int("XASO_EXCHANGE_RETRY_BASE_SECONDS", 60, mi
 EXCHANGE_RETRY_MAX_SECONDS = env_int("XASO_EXCHANGE_RETRY_MAX_SECONDS", 6 * 3600, minimum=1)
 EXCHANGE_MAX_ATTEMPTS = env_int("XASO_EXCHANGE_MAX_ATTEMPTS", 8, minimum=1)
 EXCHANGE_BATCH = env_int("XASO_EXCHANGE_BATCH", 100, minimum=1)
+# How long one try may wait for the recipient.
+EXCHANGE_TIMEOUT_SECONDS = env_int("XASO_EXCHANGE_TIMEOUT_SECONDS", 30, minimum=1)
+
+# documents: the largest PDF accepted for verification, registration or signing.
+DOCUMENTS_MAX_PDF_BYTES = env_int("XASO_DOCUMENTS_MAX_PDF_MB", 20, minimum=1) * 1024 * 1024
+# RFC 3161 timestamp authority; empty: signatures carry the signer's own clock only.
+TSA_URL = env_str("XASO_TSA_URL", "")
+# Certificate revocation lists checked when signing and verifying: files or http(s) URLs.
+CRL_SOURCES = env_list("XASO_CRL_SOURCES", [])
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env_str("XASO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))

@@ -12,7 +12,6 @@ from tests.support.signing import PASSPHRASE
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.core.pdf import html_to_pdf
-from xaso.documents import conf
 from xaso.documents.models import SignedDocument
 from xaso.documents.signing import pki
 from xaso.documents.signing.credentials import credential_create_pkcs12, credential_revoke
@@ -144,15 +143,15 @@ def test_an_encrypted_pdf_is_refused(db, commune_leader):
     assert caught.value.code == "encrypted"
 
 
-def test_an_oversized_pdf_is_refused(db, commune_leader, monkeypatch):
-    monkeypatch.setattr(conf, "MAX_PDF_BYTES", 1024)
+def test_an_oversized_pdf_is_refused(db, commune_leader, settings):
+    settings.DOCUMENTS_MAX_PDF_BYTES = 1024
     with pytest.raises(InvalidInput) as caught:
         verification_report(commune_leader, html_to_pdf("<p>lớn</p>"))
     assert caught.value.code == "too_large"
 
 
-def test_an_oversized_pdf_is_not_signed(media_root, commune, commune_leader, leader_credential, monkeypatch):
-    monkeypatch.setattr(conf, "MAX_PDF_BYTES", 1024)
+def test_an_oversized_pdf_is_not_signed(media_root, commune, commune_leader, leader_credential, settings):
+    settings.DOCUMENTS_MAX_PDF_BYTES = 1024
     with pytest.raises(InvalidInput):
         _sign(commune_leader, commune, leader_credential, html_or_pdf=html_to_pdf("<p>lớn</p>"))
     assert SignedDocument.objects.count() == 0

@@ -13,7 +13,6 @@ from tests.support.signing import PASSPHRASE
 from xaso.accounts.models import User
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict
-from xaso.documents import conf
 from xaso.documents.demo import DEMO_PASSPHRASE
 from xaso.documents.models import Agency, SigningCredential
 from xaso.documents.signing import pki
@@ -42,9 +41,9 @@ def _sign(actor, commune, credential, secret=PASSPHRASE):
 
 
 def test_a_revoked_certificate_is_refused_at_signing_and_audited(
-    media_root, commune, commune_leader, leader_credential, leader_cert, test_ca, tmp_path, monkeypatch
+    media_root, commune, commune_leader, leader_credential, leader_cert, test_ca, tmp_path, settings
 ):
-    monkeypatch.setattr(conf, "CRL_SOURCES", [_crl(tmp_path, test_ca, leader_cert.cert.serial_number)])
+    settings.CRL_SOURCES = [_crl(tmp_path, test_ca, leader_cert.cert.serial_number)]
     with pytest.raises(Conflict) as caught:
         _sign(commune_leader, commune, leader_credential)
     assert caught.value.code == "revoked"
@@ -53,18 +52,18 @@ def test_a_revoked_certificate_is_refused_at_signing_and_audited(
 
 
 def test_a_list_of_other_serials_does_not_stop_signing(
-    media_root, commune, commune_leader, leader_credential, seal_cert, test_ca, tmp_path, monkeypatch
+    media_root, commune, commune_leader, leader_credential, seal_cert, test_ca, tmp_path, settings
 ):
-    monkeypatch.setattr(conf, "CRL_SOURCES", [_crl(tmp_path, test_ca, seal_cert.cert.serial_number)])
+    settings.CRL_SOURCES = [_crl(tmp_path, test_ca, seal_cert.cert.serial_number)]
     assert _sign(commune_leader, commune, leader_credential).code
 
 
 def test_verification_reports_a_signature_whose_certificate_was_revoked_since(
-    media_root, commune, commune_leader, leader_credential, leader_cert, test_ca, tmp_path, monkeypatch
+    media_root, commune, commune_leader, leader_credential, leader_cert, test_ca, tmp_path, settings
 ):
     pdf = _sign(commune_leader, commune, leader_credential).file.read()
     assert verification_report(None, pdf).ok
-    monkeypatch.setattr(conf, "CRL_SOURCES", [_crl(tmp_path, test_ca, leader_cert.cert.serial_number)])
+    settings.CRL_SOURCES = [_crl(tmp_path, test_ca, leader_cert.cert.serial_number)]
     with translation.override("en"):
         report = verification_report(None, pdf)
     sig = report.signatures[0]
@@ -73,10 +72,10 @@ def test_verification_reports_a_signature_whose_certificate_was_revoked_since(
 
 
 def test_a_list_not_signed_by_the_issuer_is_ignored(
-    media_root, commune, commune_leader, leader_credential, leader_cert, tmp_path, monkeypatch
+    media_root, commune, commune_leader, leader_credential, leader_cert, tmp_path, settings
 ):
     impostor = pki.ca_create("xaso Test Root CA")  # same name, another key
-    monkeypatch.setattr(conf, "CRL_SOURCES", [_crl(tmp_path, impostor, leader_cert.cert.serial_number)])
+    settings.CRL_SOURCES = [_crl(tmp_path, impostor, leader_cert.cert.serial_number)]
     assert _sign(commune_leader, commune, leader_credential).code
 
 
@@ -88,14 +87,14 @@ def demo_var(db, settings, tmp_path):
     return tmp_path
 
 
-def test_the_demo_ca_publishes_a_list_and_revokes_with_the_command(demo_var, monkeypatch, capsys):
+def test_the_demo_ca_publishes_a_list_and_revokes_with_the_command(demo_var, settings, capsys):
     call_command("pki", "demo")
     crl = demo_var / "pki" / "demo" / "ca.crl"
     assert crl.exists() and "ca.crl" in capsys.readouterr().out
     agency = Agency.objects.get(commune__isnull=False)
     assert agency.is_ours and agency.is_test
     seal = SigningCredential.objects.get(holder__isnull=True)
-    monkeypatch.setattr(conf, "CRL_SOURCES", [str(crl)])
+    settings.CRL_SOURCES = [str(crl)]
     assert _sign(_leader(), seal.commune, seal, DEMO_PASSPHRASE).code
     serial = format(pki_serial(seal), "x")
     call_command("pki", "revoke", serial)

@@ -11,7 +11,6 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 from tests.support.signing import PASSPHRASE, pdfsig
-from xaso.documents import conf
 from xaso.documents.signing import pki
 from xaso.documents.signing.selectors import verification_report
 from xaso.documents.signing.services import signed_result_create
@@ -52,10 +51,10 @@ def tsa(test_ca):
 
 
 def test_a_configured_tsa_certifies_the_signing_time(
-    media_root, tsa, commune, commune_leader, leader_credential, monkeypatch, tmp_path
+    media_root, tsa, commune, commune_leader, leader_credential, settings, tmp_path
 ):
     url, requests = tsa
-    monkeypatch.setattr(conf, "TSA_URL", url)
+    settings.TSA_URL = url
     doc = signed_result_create(
         actor=commune_leader,
         commune=commune,

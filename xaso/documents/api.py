@@ -1,10 +1,10 @@
 """POST /api/v1/verify: the signatures of an uploaded PDF, in plain words. Public."""
 
+from django.conf import settings
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
-from xaso.documents import conf
 from xaso.documents.signing import selectors
 from xaso.documents.signing.verification import pdf_size_check
 
@@ -39,7 +39,7 @@ class VerifyOut(Schema):
 @router.post("", response=VerifyOut, auth=None, summary="Verify the signatures of a PDF")
 def verify(request, file: File[UploadedFile]):
     limit_request(request, VERIFY_UPLOAD)
-    pdf_size_check(file.size, conf.MAX_PDF_BYTES)
+    pdf_size_check(file.size, settings.DOCUMENTS_MAX_PDF_BYTES)
     report = selectors.verification_report(request.user, file.read())
     return {
         "ok": report.ok,

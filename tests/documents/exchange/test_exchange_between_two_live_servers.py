@@ -159,7 +159,7 @@ def test_a_document_travels_to_another_xaso_and_comes_back_with_a_signed_receipt
         issued.number_symbol,
         "UBND Xã Yên Định",
     )
-    assert AuditEvent.objects.filter(action="exchange.delivered").exists()
+    assert AuditEvent.objects.filter(action="envelope_delivery.delivered").exists()
     # A re-delivery (a retry whose answer was lost) gets the same receipt and registers nothing.
     files = {
         "envelope": bytes(delivery.envelope),
@@ -201,7 +201,7 @@ def test_an_agency_the_receiver_does_not_know_is_refused_for_good(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.REFUSED and delivery.attempts == 1
     assert "403" in delivery.last_error and "unknown_agency" in delivery.last_error
-    refusals = peer.rows("SELECT changes FROM core_auditevent WHERE action = 'exchange.envelope_refused'")
+    refusals = peer.rows("SELECT changes FROM core_auditevent WHERE action = 'inbound_envelope.refused'")
     assert any("unknown_sender" in row[0] for row in refusals)
 
 

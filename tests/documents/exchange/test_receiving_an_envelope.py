@@ -32,7 +32,7 @@ def test_an_envelope_is_registered_in_the_recipient_commune_with_a_signed_receip
     assert doc.file.read() == parts(delivery)["pdf"]
     assert doc.events.get().actor_label == "UBND Xã Yên Định"
     assert AuditEvent.objects.filter(
-        action="exchange.envelope_accept", commune_code=other_commune.code
+        action="inbound_envelope.accept", commune_code=other_commune.code
     ).exists()
 
 

@@ -9,7 +9,6 @@ from cryptography.hazmat.primitives import serialization
 
 from tests.support.exchange import parts, post, resign
 from xaso.core.audit import AuditEvent
-from xaso.documents import conf
 from xaso.documents.exchange.envelope import sha256
 from xaso.documents.models import Direction, RegisteredDocument
 from xaso.documents.signing import pki
@@ -20,7 +19,7 @@ def _refused(response, status: int, code: str) -> str:
     assert response["Content-Type"].startswith("application/problem+json")
     assert response.json()["type"] == f"about:blank#{code}"
     assert not RegisteredDocument.objects.filter(direction=Direction.INCOMING).exists()
-    event = AuditEvent.objects.filter(action="exchange.envelope_refused").latest("seq")
+    event = AuditEvent.objects.filter(action="inbound_envelope.refused").latest("seq")
     return event.changes["reason"]
 
 
@@ -63,7 +62,7 @@ def test_a_pdf_whose_own_signature_is_broken_is_refused(client, delivery, agency
     assert response.status_code == 422, response.content
     assert response.json()["type"].split("#")[1] in {"pdf_signature", "corrupt"}
     assert not RegisteredDocument.objects.filter(direction=Direction.INCOMING).exists()
-    assert AuditEvent.objects.filter(action="exchange.envelope_refused").exists()
+    assert AuditEvent.objects.filter(action="inbound_envelope.refused").exists()
 
 
 def test_an_envelope_for_an_agency_that_is_not_here_is_refused(client, delivery, agency_a_p12):
@@ -73,13 +72,13 @@ def test_an_envelope_for_an_agency_that_is_not_here_is_refused(client, delivery,
 
 
 def test_a_sender_whose_certificate_was_revoked_is_refused(
-    client, delivery, agency_a, test_ca, tmp_path, monkeypatch
+    client, delivery, agency_a, test_ca, tmp_path, settings
 ):
     cert = x509.load_der_x509_certificate(bytes(agency_a.certificate_der))
     crl = pki.crl_create(test_ca, [(cert.serial_number, dt.datetime.now(dt.UTC))])
     path = tmp_path / "ca.crl"
     path.write_bytes(crl.public_bytes(serialization.Encoding.DER))
-    monkeypatch.setattr(conf, "CRL_SOURCES", [str(path)])
+    settings.CRL_SOURCES = [str(path)]
     assert _refused(post(client, parts(delivery)), 422, "revoked") == "certificate_revoked"
 
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from xaso.core.audit import AuditEvent
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.documents import conf
 from xaso.documents.exchange import envelope
 from xaso.documents.exchange.delivery import deliveries_process, queue
 from xaso.documents.exchange.services import exchange_send
@@ -58,17 +57,17 @@ def test_a_commune_cannot_send_to_itself(issued, clerk, agency_a):
 
 
 def test_a_revoked_exchange_certificate_does_not_send(
-    issued, clerk, agency_a, agency_b, test_ca, tmp_path, monkeypatch
+    issued, clerk, agency_a, agency_b, test_ca, tmp_path, settings
 ):
     cert = x509.load_der_x509_certificate(bytes(agency_a.certificate_der))
     path = tmp_path / "ca.crl"
     crl = pki.crl_create(test_ca, [(cert.serial_number, dt.datetime.now(dt.UTC))])
     path.write_bytes(crl.public_bytes(serialization.Encoding.DER))
-    monkeypatch.setattr(conf, "CRL_SOURCES", [str(path)])
+    settings.CRL_SOURCES = [str(path)]
     with pytest.raises(Conflict) as caught:
         exchange_send(actor=clerk, document=issued, recipient=agency_b)
     assert caught.value.code == "revoked"
-    assert AuditEvent.objects.filter(action="exchange.send_refused").exists()
+    assert AuditEvent.objects.filter(action="document.send_refused").exists()
     assert not issued.deliveries.exists()
 
 
@@ -98,7 +97,7 @@ def test_an_unreachable_recipient_is_retried_with_backoff_then_given_up(delivery
     assert deliveries_process(now=delivery.next_attempt_at) == {"dead": 1}
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DEAD and delivery.attempts == 3
-    assert AuditEvent.objects.filter(action="exchange.dead").exists()
+    assert AuditEvent.objects.filter(action="envelope_delivery.dead").exists()
 
 
 def test_backoff_doubles_and_is_capped(settings):

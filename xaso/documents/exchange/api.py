@@ -3,11 +3,11 @@ token: the sender is authenticated by the envelope's signature against our regis
 
 import base64
 
+from django.conf import settings
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from xaso.core.ratelimit import EXCHANGE_DELIVER, limit_request
-from xaso.documents import conf
 from xaso.documents.exchange.services import envelope_receive
 from xaso.documents.signing.verification import pdf_size_check
 
@@ -31,7 +31,7 @@ def envelope_deliver(
     request, envelope: File[UploadedFile], signature: File[UploadedFile], pdf: File[UploadedFile]
 ):
     limit_request(request, EXCHANGE_DELIVER)  # per sending address, before any signature is checked
-    pdf_size_check(pdf.size, conf.MAX_PDF_BYTES)
+    pdf_size_check(pdf.size, settings.DOCUMENTS_MAX_PDF_BYTES)
     pdf_size_check(envelope.size + signature.size, 1024 * 1024)
     inbound = envelope_receive(envelope_bytes=envelope.read(), signature=signature.read(), pdf=pdf.read())
     return {

@@ -8,11 +8,11 @@ first receipt. Outcomes are audited."""
 import base64
 
 import requests
+from django.conf import settings
 from django.utils import timezone
 
 from xaso.core.audit import audit_record
 from xaso.core.outbox import Outbox
-from xaso.documents import conf
 from xaso.documents.exchange import envelope
 from xaso.documents.models import DeliveryStatus, EnvelopeDelivery
 
@@ -27,7 +27,9 @@ def _audited(action: str, delivery: EnvelopeDelivery, summary: str):
 
 
 queue = Outbox(
-    EnvelopeDelivery, prefix="EXCHANGE", on_dead=lambda d, error: _audited("exchange.dead", d, error)()
+    EnvelopeDelivery,
+    prefix="EXCHANGE",
+    on_dead=lambda d, error: _audited("envelope_delivery.dead", d, error)(),
 )
 
 
@@ -45,7 +47,7 @@ def _post(delivery: EnvelopeDelivery) -> requests.Response:
     }
     url = delivery.recipient.base_url.rstrip("/") + PATH
     try:
-        return requests.post(url, files=files, timeout=conf.EXCHANGE_TIMEOUT_SECONDS)
+        return requests.post(url, files=files, timeout=settings.EXCHANGE_TIMEOUT_SECONDS)
     except requests.RequestException as exc:
         raise _Retry(f"{type(exc).__name__}: {exc}") from None
 
@@ -71,7 +73,7 @@ def delivery_send(delivery: EnvelopeDelivery) -> str:
         # 429: the receiver's rate limit (or a proxy's) asks to come back later, not a refusal.
         if 400 <= response.status_code < 500 and response.status_code != 429:
             error = f"HTTP {response.status_code}: {response.text[:1500]}"
-            audit = _audited("exchange.refused", delivery, error)
+            audit = _audited("envelope_delivery.refused", delivery, error)
             queue.finish(delivery, then=audit, status=DeliveryStatus.REFUSED, last_error=error)
             return DeliveryStatus.REFUSED
         if response.status_code != 200:
@@ -82,7 +84,7 @@ def delivery_send(delivery: EnvelopeDelivery) -> str:
     number = content["register_number"]
     queue.finish(
         delivery,
-        then=_audited("exchange.delivered", delivery, f"{delivery.recipient.code}: số đến {number}"),
+        then=_audited("envelope_delivery.delivered", delivery, f"{delivery.recipient.code}: số đến {number}"),
         status=DeliveryStatus.DELIVERED,
         delivered_at=timezone.now(),
         receipt=receipt,

@@ -1,5 +1,6 @@
 """Reads of the exchange between agencies, scoped to the actor."""
 
+from xaso.core.permissions import holds
 from xaso.documents.models import Agency, EnvelopeDelivery
 from xaso.documents.permissions import REGISTER, VIEW
 
@@ -18,7 +19,7 @@ def agencies_to_send_to(actor, document):
     """The agencies a registrar may send this document to: active, reachable, not ourselves,
     not already sent to. Empty for anyone who may not send from the document's commune."""
     commune = document.commune
-    if not actor.scope_for(REGISTER).reaches(commune_code=commune.code, province_code=commune.province_id):
+    if not holds(actor, REGISTER, commune=commune):
         return Agency.objects.none()
     sent = EnvelopeDelivery.objects.filter(document=document).values("recipient_id")
     return (

@@ -27,8 +27,7 @@ from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
-from xaso.core.tenancy import scope_of
-from xaso.documents import conf
+from xaso.core.permissions import require
 from xaso.documents.exchange import envelope
 from xaso.documents.models import (
     Agency,
@@ -183,8 +182,7 @@ def exchange_send(*, actor, document, recipient: Agency) -> EnvelopeDelivery:
     the document is issued (signed PDF and number); our commune has an exchange key whose
     certificate is neither expired nor revoked; once per recipient."""
     commune = document.commune
-    if not scope_of(actor, REGISTER).reaches(commune_code=commune.code, province_code=commune.province_id):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
+    require(actor, REGISTER, commune=commune)
     if document.direction != Direction.OUTGOING or document.status not in SENDABLE or not document.file:
         raise Conflict(_("Only an issued outgoing document can be sent to another agency."))
     sender = Agency.objects.filter(commune=commune, is_active=True).first()
@@ -197,7 +195,7 @@ def exchange_send(*, actor, document, recipient: Agency) -> EnvelopeDelivery:
         with transaction.atomic():
             audit_record(
                 actor=actor,
-                action="exchange.send_refused",
+                action="document.send_refused",
                 target=document,
                 commune_code=commune.code,
                 summary=f"exchange certificate {problem}",
@@ -236,7 +234,7 @@ def exchange_send(*, actor, document, recipient: Agency) -> EnvelopeDelivery:
             _event(document, actor=actor, action="exchange_send", data={"recipient": recipient.code})
             audit_record(
                 actor=actor,
-                action="exchange.send",
+                action="document.send",
                 target=delivery,
                 commune_code=commune.code,
                 summary=f"{document.number_symbol} → {recipient.code}",
@@ -260,7 +258,7 @@ def _refuse(*, reason: str, error, commune_code: str = "", summary: str = ""):
     with transaction.atomic():
         audit_record(
             actor=None,
-            action="exchange.envelope_refused",
+            action="inbound_envelope.refused",
             commune_code=commune_code,
             summary=(summary or reason)[:300],
             changes={"reason": reason},
@@ -349,7 +347,7 @@ def envelope_receive(*, envelope_bytes: bytes, signature: bytes, pdf: bytes) -> 
 
 def _pdf_check(pdf: bytes, *, sender: Agency, commune_code: str) -> None:
     try:
-        pdf_reader(pdf, conf.MAX_PDF_BYTES)
+        pdf_reader(pdf, settings.DOCUMENTS_MAX_PDF_BYTES)
         report = verification_report(None, pdf)
     except InvalidInput as exc:
         _refuse(
@@ -418,7 +416,7 @@ def _register(meta, envelope_bytes, signature, pdf, *, sender: Agency, recipient
             )
             audit_record(
                 actor=None,
-                action="exchange.envelope_accept",
+                action="inbound_envelope.accept",
                 target=doc,
                 commune_code=commune.code,
                 summary=f"{sender.code}: {meta['number_symbol']} {meta['title']}"[:300],

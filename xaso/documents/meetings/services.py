@@ -9,29 +9,21 @@ Personal links for people from outside: links.py."""
 import datetime as dt
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
+from xaso.core.permissions import holds, require
 from xaso.core.tenancy import scope_of
 from xaso.core.uploads import PDF, file_check
-from xaso.documents import conf
 from xaso.documents.models import AgendaItem, Meeting, MeetingInvitee, RegisteredDocument
 from xaso.documents.official import OfficialDocument, official_html
 from xaso.documents.permissions import REGISTER, SIGN, VIEW
 from xaso.documents.signing.services import signed_result_create
 from xaso.documents.signing.verification import pdf_reader
-
-
-def _reaches(actor, perm: str, commune) -> bool:
-    return scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id)
-
-
-def _require(actor, perm: str, commune) -> None:
-    if not _reaches(actor, perm, commune):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
 
 
 def _works_in(user, commune) -> bool:
@@ -60,7 +52,7 @@ def meeting_create(
     """Schedule a meeting and invite people. Rules: the commune's clerk or a leader; the chair
     and invited staff work in the commune (the chair is always invited); people from outside
     need a name and a phone number or an e-mail address."""
-    _require(actor, REGISTER, commune)
+    require(actor, REGISTER, commune=commune)
     title = _clean(title, field="title", message=_("Enter the meeting's title."))
     place = _clean(place, field="place", message=_("Enter where the meeting takes place."))
     if starts_at is None:
@@ -119,7 +111,7 @@ def meeting_item_add(
     """Add an agenda item, with a registry document of the same commune or an uploaded PDF.
     Rules: the commune's clerk or a leader; before the minutes are signed; an upload must be
     a readable, unencrypted PDF within the size limit."""
-    _require(actor, REGISTER, meeting.commune)
+    require(actor, REGISTER, commune=meeting.commune)
     if meeting.minutes_document_id:
         raise Conflict(_("The minutes are signed: the meeting can no longer be changed."))
     title = _clean(title, field="title", message=_("Enter the agenda item."))
@@ -127,9 +119,9 @@ def meeting_item_add(
         raise InvalidInput(_("Choose a document of this commune."), field="document")
     checked = None
     if upload is not None:
-        pdf_reader(upload[1], conf.MAX_PDF_BYTES)
+        pdf_reader(upload[1], settings.DOCUMENTS_MAX_PDF_BYTES)
         checked = file_check(
-            upload[1], name=upload[0], field="file", kinds=(PDF,), max_bytes=conf.MAX_PDF_BYTES
+            upload[1], name=upload[0], field="file", kinds=(PDF,), max_bytes=settings.DOCUMENTS_MAX_PDF_BYTES
         )
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -172,7 +164,9 @@ def meeting_check_in(*, invitee: MeetingInvitee, actor=None) -> MeetingInvitee:
 def meeting_minutes_save(*, actor, meeting: Meeting, text: str) -> Meeting:
     """Write (or rewrite) the minutes. Rules: the commune's clerk, a leader or the chair;
     not after they are signed."""
-    if not (_reaches(actor, REGISTER, meeting.commune) or meeting.chair_id == getattr(actor, "pk", None)):
+    if not (
+        holds(actor, REGISTER, commune=meeting.commune) or meeting.chair_id == getattr(actor, "pk", None)
+    ):
         raise NotAllowed(_("You are not allowed to do this in this commune."))
     text = (text or "").strip()
     if not text:
@@ -209,7 +203,7 @@ def meeting_minutes_sign(*, actor, meeting: Meeting, credential, secret: str) ->
     certificate. Rules: the chair or a leader of the commune, holding a signing certificate
     there; minutes written; once."""
     commune = meeting.commune
-    if not (_reaches(actor, SIGN, commune) or meeting.chair_id == getattr(actor, "pk", None)):
+    if not (holds(actor, SIGN, commune=commune) or meeting.chair_id == getattr(actor, "pk", None)):
         raise NotAllowed(_("Only the chair or a leader signs the minutes."))
     # The seal does not sign minutes; whether the actor may use the certificate at all is
     # pdf_sign_with's check (a leader's own, valid, of this commune).

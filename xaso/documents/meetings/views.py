@@ -11,17 +11,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import DomainError, NotAllowed, NotFound
+from xaso.core.errors import USER_ERRORS, NotAllowed, NotFound
+from xaso.core.forms import form_refusals, form_render
 from xaso.core.pdf import html_to_pdf
+from xaso.core.permissions import holds, require
 from xaso.core.qr import qr_svg
-from xaso.core.tenancy import scope_of
 from xaso.core.uploads import file_response
 from xaso.documents.forms import AgendaItemForm, MeetingForm, MinutesForm, SignForm
 from xaso.documents.meetings import selectors, services
 from xaso.documents.meetings.links import invitee_token
 from xaso.documents.permissions import REGISTER, SIGN, VIEW
-from xaso.documents.registry.selectors import handlers_for, registry_search
-from xaso.documents.registry.views import _registering_commune
+from xaso.documents.registry.selectors import handlers_for, registering_commune, registry_search
 from xaso.documents.signing.selectors import credentials_usable_by
 
 SESSION_KEY = "meeting-invitee:%s"
@@ -29,11 +29,6 @@ SESSION_KEY = "meeting-invitee:%s"
 
 def _pack_url(request, meeting) -> str:
     return request.build_absolute_uri(reverse("documents:meeting_pack", args=[meeting.code]))
-
-
-def _reaches(user, perm, meeting) -> bool:
-    commune = meeting.commune
-    return scope_of(user, perm).reaches(commune_code=commune.code, province_code=commune.province_id)
 
 
 @login_required
@@ -52,12 +47,12 @@ def meeting_list(request):
 
 @login_required
 def meeting_new(request):
-    commune = _registering_commune(request.user)
+    commune = registering_commune(request.user)
     people = handlers_for(request.user, commune)
     form = MeetingForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_refusals(form):
             meeting = services.meeting_create(
                 actor=request.user,
                 commune=commune,
@@ -68,17 +63,9 @@ def meeting_new(request):
                 staff=list(data["staff"]),
                 outsiders=data["outsiders"],
             )
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
-        else:
             messages.success(request, _("The meeting was scheduled. Add its agenda and documents."))
             return redirect("documents:meeting_detail", meeting_id=meeting.pk)
-    return render(
-        request,
-        "documents/meeting_new.html",
-        {"form": form, "commune": commune},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "documents/meeting_new.html", {"form": form, "commune": commune})
 
 
 def _recent_documents(user, meeting):
@@ -90,12 +77,12 @@ def _recent_documents(user, meeting):
 
 def _detail(request, meeting, *, status=200, **forms):
     user = request.user
-    manages = _reaches(user, REGISTER, meeting)
+    manages = holds(user, REGISTER, commune=meeting.commune)
     is_chair = meeting.chair_id == user.pk
     open_ = meeting.minutes_document_id is None
     invitees = list(selectors.meeting_invitees(meeting))
     credentials = credentials_usable_by(user, meeting.commune).filter(holder=user)
-    can_sign = open_ and bool(meeting.minutes) and (is_chair or _reaches(user, SIGN, meeting))
+    can_sign = open_ and bool(meeting.minutes) and (is_chair or holds(user, SIGN, commune=meeting.commune))
     writes_minutes = open_ and (manages or is_chair)
     return render(
         request,
@@ -128,12 +115,11 @@ def meeting_detail(request, meeting_id: int):
 @require_POST
 def meeting_item_add(request, meeting_id: int):
     meeting = selectors.meeting_for(request.user, meeting_id)
-    if not _reaches(request.user, REGISTER, meeting):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
+    require(request.user, REGISTER, commune=meeting.commune)
     form = AgendaItemForm(request.POST, request.FILES, documents=_recent_documents(request.user, meeting))
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with form_refusals(form):
             services.meeting_item_add(
                 actor=request.user,
                 meeting=meeting,
@@ -141,11 +127,6 @@ def meeting_item_add(request, meeting_id: int):
                 document=form.cleaned_data["document"],
                 upload=(upload.name, upload.read()) if upload else None,
             )
-        except NotAllowed:
-            raise
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
-        else:
             messages.success(request, _("The agenda item was added."))
             return redirect("documents:meeting_detail", meeting_id=meeting.pk)
     return _detail(request, meeting, status=422, item_form=form)
@@ -155,7 +136,7 @@ def meeting_item_add(request, meeting_id: int):
 @require_POST
 def meeting_minutes(request, meeting_id: int):
     meeting = selectors.meeting_for(request.user, meeting_id)
-    if not (meeting.chair_id == request.user.pk or _reaches(request.user, REGISTER, meeting)):
+    if not (meeting.chair_id == request.user.pk or holds(request.user, REGISTER, commune=meeting.commune)):
         raise NotAllowed(_("You are not allowed to do this in this commune."))
     form = MinutesForm(request.POST)
     if form.is_valid():
@@ -163,9 +144,7 @@ def meeting_minutes(request, meeting_id: int):
             services.meeting_minutes_save(
                 actor=request.user, meeting=meeting, text=form.cleaned_data["minutes"]
             )
-        except NotAllowed:
-            raise
-        except DomainError as exc:
+        except USER_ERRORS as exc:
             form.add_error("minutes", str(exc.message))
         else:
             messages.success(request, _("The minutes were saved."))
@@ -177,7 +156,7 @@ def meeting_minutes(request, meeting_id: int):
 @require_POST
 def meeting_sign(request, meeting_id: int):
     meeting = selectors.meeting_for(request.user, meeting_id)
-    if not (meeting.chair_id == request.user.pk or _reaches(request.user, SIGN, meeting)):
+    if not (meeting.chair_id == request.user.pk or holds(request.user, SIGN, commune=meeting.commune)):
         raise NotAllowed(_("Only the chair or a leader signs the minutes."))
     credentials = credentials_usable_by(request.user, meeting.commune).filter(holder=request.user)
     form = SignForm(request.POST, credentials=credentials)
@@ -189,9 +168,7 @@ def meeting_sign(request, meeting_id: int):
                 credential=form.cleaned_data["credential"],
                 secret=form.cleaned_data["secret"],
             )
-        except NotAllowed:
-            raise
-        except DomainError as exc:
+        except USER_ERRORS as exc:
             form.add_error(
                 "secret" if exc.field in {"secret", "passphrase", "pin"} else None, str(exc.message)
             )

@@ -1,8 +1,6 @@
 """Reads of the document registry, scoped to the actor: search through the full-text index,
 one document, the people a document can be assigned to; and the DX indicators' figures."""
 
-import datetime as dt
-
 from django.db import connections
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -10,12 +8,23 @@ from django.utils.translation import gettext as _
 
 from xaso.accounts.models import User
 from xaso.accounts.roles import COMMUNE_STAFF
-from xaso.core.errors import NotFound
+from xaso.core.calendar import day_bounds
+from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.tenancy import scope_of
 from xaso.documents.models import CLOSED_STATUSES, Direction, RegisteredDocument
-from xaso.documents.permissions import VIEW
+from xaso.documents.permissions import REGISTER, VIEW
 from xaso.documents.registry import fulltext
 from xaso.places.models import Commune
+from xaso.places.selectors import commune_of
+
+
+def registering_commune(actor) -> Commune:
+    """The commune whose register of documents the actor keeps (a clerk's or a leader's own).
+    An administrator keeps none: they reach every commune's register but write in none."""
+    message = _("You do not keep a commune's register of documents.")
+    if scope_of(actor, REGISTER).everything:
+        raise NotAllowed(message)
+    return commune_of(actor, REGISTER, own=True, message=message)
 
 
 def registry_search(
@@ -108,8 +117,7 @@ def document_exchange_by_commune(commune_codes: list[str], *, start, end) -> dic
     digital signature; an incoming one registered with its PDF carrying a text layer (received
     by exchange or as a born-digital file). A scan of paper (a PDF without text) or no file at
     all counts as paper: the registry does not record how a document travelled otherwise."""
-    since = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
-    until = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    since, until = day_bounds(start, end)
     electronic = Q(direction=Direction.OUTGOING, signed_document__isnull=False) | (
         Q(direction=Direction.INCOMING) & ~Q(file="") & ~Q(text="")
     )

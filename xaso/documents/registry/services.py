@@ -5,6 +5,7 @@ their own module by topic (signing lives in signing/services.py)."""
 import datetime as dt
 import subprocess
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -13,10 +14,9 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.pdf import html_to_pdf_with_anchors
-from xaso.core.tenancy import scope_of
+from xaso.core.permissions import holds, require
 from xaso.core.text import fold_all
 from xaso.core.uploads import IMAGE, OFFICE, PDF, file_check
-from xaso.documents import conf
 from xaso.documents.models import (
     Direction,
     DocumentEvent,
@@ -29,11 +29,6 @@ from xaso.documents.permissions import REGISTER, VIEW
 from xaso.documents.registry.workflow import INCOMING_FLOW, OUTGOING_FLOW, document_roles, flow_of
 from xaso.documents.signing.services import pdf_sign_with, signed_result_create
 from xaso.documents.signing.verification import pdf_reader
-
-
-def _require(actor, perm: str, commune) -> None:
-    if not scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -115,7 +110,7 @@ def incoming_register(
     the next number of the year's incoming book. Rules: clerks and leaders of the commune;
     the PDF, when given, must be readable, unencrypted and within the size limit; its text is
     extracted for search."""
-    _require(actor, REGISTER, commune)
+    require(actor, REGISTER, commune=commune)
     return incoming_record(
         actor=actor,
         commune=commune,
@@ -150,8 +145,10 @@ def incoming_record(
         raise InvalidInput(_("Enter the sending agency."), field="sender")
     text, checked = "", None
     if pdf is not None:
-        pdf_reader(pdf, conf.MAX_PDF_BYTES)
-        checked = file_check(pdf, name="", field="file", kinds=(PDF,), max_bytes=conf.MAX_PDF_BYTES)
+        pdf_reader(pdf, settings.DOCUMENTS_MAX_PDF_BYTES)
+        checked = file_check(
+            pdf, name="", field="file", kinds=(PDF,), max_bytes=settings.DOCUMENTS_MAX_PDF_BYTES
+        )
         text = pdf_text(pdf)
     now = timezone.now()
     doc = RegisteredDocument(
@@ -205,9 +202,7 @@ def document_assign(
     *, actor, document, handler, deadline: dt.date | None, note: str = ""
 ) -> RegisteredDocument:
     """Assign an incoming document to a handler of the same commune, with a deadline."""
-    if handler is None or not scope_of(handler, VIEW).reaches(
-        commune_code=document.commune_id, province_code=document.commune.province_id
-    ):
+    if handler is None or not holds(handler, VIEW, commune=document.commune):
         raise InvalidInput(_("Choose a handler who works in this commune."), field="handler")
     if deadline is not None and deadline < timezone.localdate():
         raise InvalidInput(_("The deadline cannot be in the past."), field="deadline")
@@ -235,7 +230,7 @@ def document_comment(
     """Add a comment (and optionally an attachment) to a document's timeline. Rules: staff of
     the commune; an attachment is a PDF, a picture or a Word/Excel file by its content (xaso.core.uploads)
     within the size limit."""
-    _require(actor, VIEW, document.commune)
+    require(actor, VIEW, commune=document.commune)
     note = (note or "").strip()
     if not note and attachment is None:
         raise InvalidInput(_("Write a comment or attach a file."), field="note")
@@ -246,7 +241,7 @@ def document_comment(
             name=attachment[0],
             field="attachment",
             kinds=(PDF, IMAGE, OFFICE),
-            max_bytes=conf.MAX_PDF_BYTES,
+            max_bytes=settings.DOCUMENTS_MAX_PDF_BYTES,
         )
     with transaction.atomic():
         event = _event(document, actor=actor, action="comment", note=note[:5000], attachment=checked)
@@ -275,7 +270,7 @@ def outgoing_create(
     authority: str = "TM. ỦY BAN NHÂN DÂN",
 ) -> RegisteredDocument:
     """Draft an outgoing document in the Decree 30 format. Rules: commune staff."""
-    _require(actor, VIEW, commune)
+    require(actor, VIEW, commune=commune)
     title, kind = _clean_title(title), _clean_kind(kind)
     recipients = [" ".join(r.split()) for r in recipients if r and r.strip()]
     doc = RegisteredDocument(

@@ -10,7 +10,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xaso.core.errors import Conflict, DomainError, NotAllowed, NotFound
+from xaso.core.errors import USER_ERRORS, InvalidInput, NotAllowed, NotFound, RateLimited
+from xaso.core.forms import attach_error, form_refusals, form_render
+from xaso.core.permissions import require
 from xaso.core.uploads import file_response
 from xaso.documents.exchange import selectors as exchange_selectors
 from xaso.documents.exchange import services as exchange
@@ -30,7 +32,7 @@ from xaso.documents.registry import selectors, services
 from xaso.documents.registry.workflow import document_roles, flow_of
 from xaso.documents.signing.selectors import credentials_usable_by
 from xaso.places.models import Commune
-from xaso.places.selectors import villages_of_commune
+from xaso.places.selectors import commune_of, villages_of_commune
 
 
 class CappedPaginator(Paginator):
@@ -43,13 +45,6 @@ class CappedPaginator(Paginator):
     def count(self):
         counted, self.capped = selectors.registry_count(self.object_list, cap=self.CAP)
         return counted
-
-
-def _registering_commune(user) -> Commune:
-    commune = Commune.objects.for_actor(user, REGISTER).order_by("code").first()
-    if commune is None or user.scope_for(REGISTER).everything:
-        raise NotAllowed(_("You do not keep a commune's register of documents."))
-    return commune
 
 
 @login_required
@@ -84,42 +79,29 @@ def registry_list(request):
 
 @login_required
 def incoming_new(request):
-    commune = _registering_commune(request.user)
+    commune = selectors.registering_commune(request.user)
     form = IncomingForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data.pop("file")
-        try:
+        with form_refusals(form):
             doc = services.incoming_register(
                 actor=request.user,
                 commune=commune,
                 pdf=upload.read() if upload else None,
                 **data,
             )
-        except DomainError as exc:
-            field = exc.field if exc.field in form.fields else ("file" if exc.field == "file" else None)
-            form.add_error(field, str(exc.message))
-        else:
             messages.success(
                 request, _("The document was registered as number %(n)d.") % {"n": doc.book_number}
             )
             return redirect("documents:registry_detail", document_id=doc.pk)
-    return render(
-        request,
-        "documents/incoming_new.html",
-        {"form": form, "commune": commune},
-        status=422 if form.errors else 200,
-    )
+    return form_render(request, "documents/incoming_new.html", {"form": form, "commune": commune})
 
 
 def _drafting_commune(user) -> Commune:
     """The commune a staff member drafts for: the first one their own membership names (a
     province supervisor reads communes' documents but does not write for them)."""
-    codes = sorted(user.scope_for(VIEW).commune_codes)
-    commune = Commune.objects.filter(code__in=codes).order_by("code").first()
-    if commune is None:
-        raise NotAllowed(_("You do not work with a commune's documents."))
-    return commune
+    return commune_of(user, VIEW, own=True, message=_("You do not work with a commune's documents."))
 
 
 def _village_names(commune) -> list[str]:
@@ -200,7 +182,7 @@ def registry_action(request, document_id: int):
             services.document_act(
                 actor=request.user, document=doc, action=action, note=request.POST.get("note", "")
             )
-    except DomainError as exc:
+    except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
         return redirect("documents:registry_detail", document_id=doc.pk)
     messages.success(request, _("Done."))
@@ -223,10 +205,7 @@ def registry_send(request, document_id: int):
     """Send an issued outgoing document to another agency (the exchange delivers it)."""
     doc = selectors.registered_document_for(request.user, document_id)
     commune = doc.commune
-    if not request.user.scope_for(REGISTER).reaches(
-        commune_code=commune.code, province_code=commune.province_id
-    ):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
+    require(request.user, REGISTER, commune=commune)
     form = SendForm(request.POST, agencies=exchange_selectors.agencies_to_send_to(request.user, doc))
     if not form.is_valid():
         return render(
@@ -237,7 +216,7 @@ def registry_send(request, document_id: int):
         )
     try:
         exchange.exchange_send(actor=request.user, document=doc, recipient=form.cleaned_data["recipient"])
-    except DomainError as exc:
+    except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("The document is on its way; its delivery shows below."))
@@ -251,7 +230,7 @@ def outgoing_new(request):
     form = OutgoingForm(request.POST or None, villages=villages)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_refusals(form):
             doc = services.outgoing_create(
                 actor=request.user,
                 commune=commune,
@@ -260,16 +239,10 @@ def outgoing_new(request):
                 body=data["body"],
                 recipients=data["recipients"],
             )
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
-        else:
             messages.success(request, _("The draft was saved. Send it for review when it is ready."))
             return redirect("documents:registry_detail", document_id=doc.pk)
-    return render(
-        request,
-        "documents/outgoing_form.html",
-        {"form": form, "commune": commune, "doc": None},
-        status=422 if form.errors else 200,
+    return form_render(
+        request, "documents/outgoing_form.html", {"form": form, "commune": commune, "doc": None}
     )
 
 
@@ -292,20 +265,15 @@ def outgoing_edit(request, document_id: int):
                 body=data["body"],
                 recipients=data["recipients"],
             )
-        except (NotAllowed, Conflict):
-            raise
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        except (InvalidInput, RateLimited) as exc:  # a Conflict goes on to the middleware, like NotAllowed
+            attach_error(form, exc)
         else:
             messages.success(request, _("The draft was saved."))
             return redirect("documents:registry_detail", document_id=doc.pk)
     elif not ({"author", "registrar", "leader"} & document_roles(request.user, doc)):
         raise NotAllowed(_("Your role does not allow this action."))
-    return render(
-        request,
-        "documents/outgoing_form.html",
-        {"form": form, "commune": doc.commune, "doc": doc},
-        status=422 if form.errors else 200,
+    return form_render(
+        request, "documents/outgoing_form.html", {"form": form, "commune": doc.commune, "doc": doc}
     )
 
 
@@ -339,7 +307,7 @@ def outgoing_sign_or_issue(request, document_id: int, step: str):
                     request, _("The document was issued as %(number)s.") % {"number": doc.number_symbol}
                 )
             return redirect("documents:registry_detail", document_id=doc.pk)
-        except DomainError as exc:
+        except USER_ERRORS as exc:
             field = "secret" if exc.field in {"secret", "passphrase", "pin"} else None
             form.add_error(field, str(exc.message))
     return render(

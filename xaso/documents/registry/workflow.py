@@ -8,7 +8,7 @@ Roles are the app's words: "registrar" (clerk or leader of the document's commun
 
 from django.utils.translation import gettext_lazy as _
 
-from xaso.core.tenancy import scope_of
+from xaso.core.permissions import holds
 from xaso.core.workflow import Transition, Workflow
 from xaso.documents.models import DocumentEvent
 from xaso.documents.models import DocumentStatus as S
@@ -18,17 +18,13 @@ SIGN = "documents.sign"
 VIEW = "documents.view"
 
 
-def _reaches(actor, perm: str, doc) -> bool:
-    return scope_of(actor, perm).reaches(commune_code=doc.commune_id, province_code=doc.commune.province_id)
-
-
 def document_roles(actor, doc) -> set[str]:
     roles = set()
-    if _reaches(actor, REGISTER, doc):
+    if holds(actor, REGISTER, commune=doc.commune):
         roles.add("registrar")
-    if _reaches(actor, SIGN, doc):
+    if holds(actor, SIGN, commune=doc.commune):
         roles.add("leader")
-    if _reaches(actor, VIEW, doc):
+    if holds(actor, VIEW, commune=doc.commune):
         roles.add("staff")
     if actor is not None and doc.handler_id is not None and doc.handler_id == actor.pk:
         roles.add("handler")

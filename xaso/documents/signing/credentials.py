@@ -13,18 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed
-from xaso.core.tenancy import scope_of
+from xaso.core.errors import InvalidInput
+from xaso.core.permissions import require
 from xaso.documents.models import KeySourceKind, SigningCredential, TrustRoot
 from xaso.documents.permissions import MANAGE_CREDENTIALS
 from xaso.documents.signing import keys
 from xaso.documents.signing.pki import TEST_MARK
-
-
-def _require(actor, perm: str, commune) -> None:
-    if not scope_of(actor, perm).reaches(commune_code=commune.code, province_code=commune.province_id):
-        raise NotAllowed(_("You are not allowed to do this in this commune."))
-
 
 # --- trust roots ---------------------------------------------------------------------------
 
@@ -72,7 +66,7 @@ def _credential_fields(cert: x509.Certificate, chain: list[x509.Certificate]) ->
 
 
 def _credential_save(*, actor, commune, holder, label, position, source, fields) -> SigningCredential:
-    _require(actor, MANAGE_CREDENTIALS, commune)
+    require(actor, MANAGE_CREDENTIALS, commune=commune)
     label = " ".join((label or "").split())
     if not label:
         raise InvalidInput(_("Give the certificate a name."), field="label")
@@ -178,7 +172,7 @@ def credential_create_csc(
     """Register a credential of a remote signing service (Cloud Signature Consortium API v1).
     Rules: the certificate and chain are read from the service (credentials/info), so what
     xaso shows is what the service will sign with."""
-    _require(actor, MANAGE_CREDENTIALS, commune)
+    require(actor, MANAGE_CREDENTIALS, commune=commune)
     source = keys.CscSource(service_url=service_url, credential_id=credential_id)
     try:
         cert_der, chain_der = source.certificates()
@@ -204,7 +198,7 @@ def credential_create_csc(
 
 def credential_revoke(*, actor, credential: SigningCredential) -> SigningCredential:
     """Stop signing with a credential (lost token, left office). Rules: kept for history."""
-    _require(actor, MANAGE_CREDENTIALS, credential.commune)
+    require(actor, MANAGE_CREDENTIALS, commune=credential.commune)
     with transaction.atomic():
         credential = SigningCredential.objects.select_for_update().get(pk=credential.pk)
         if credential.revoked_at is None:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-
-from xaso.documents import conf
+from django.conf import settings
 
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 300
@@ -51,7 +50,7 @@ def _load(source: str) -> list[x509.CertificateRevocationList]:
 def crls_load(sources: list[str] | None = None) -> list[x509.CertificateRevocationList]:
     """Every list from the configured sources that could be read."""
     crls = []
-    for source in conf.CRL_SOURCES if sources is None else sources:
+    for source in settings.CRL_SOURCES if sources is None else sources:
         try:
             crls.extend(_load(source))
         except (OSError, ValueError) as exc:

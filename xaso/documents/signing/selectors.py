@@ -1,11 +1,12 @@
 """Reads of digital signatures: trust roots, what a PDF's signatures prove, signed documents
 by code or subject, the credentials an actor may sign with."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import NotFound
-from xaso.documents import conf
+from xaso.core.permissions import holds
 from xaso.documents.models import SignedDocument, SigningCredential, TrustRoot
 from xaso.documents.permissions import REGISTER, SIGN, VIEW
 from xaso.documents.signing import revocation
@@ -19,7 +20,10 @@ def trust_roots_der() -> list[bytes]:
 def verification_report(actor, pdf: bytes) -> VerificationReport:
     """What the signatures of `pdf` prove. Public: anyone may ask, about any PDF."""
     return pdf_verify(
-        pdf, trust_roots=trust_roots_der(), max_bytes=conf.MAX_PDF_BYTES, crls=revocation.crls_der()
+        pdf,
+        trust_roots=trust_roots_der(),
+        max_bytes=settings.DOCUMENTS_MAX_PDF_BYTES,
+        crls=revocation.crls_der(),
     )
 
 
@@ -48,11 +52,7 @@ def credentials_usable_by(actor, commune):
     qs = SigningCredential.objects.filter(commune=commune, revoked_at__isnull=True)
     if not getattr(actor, "is_authenticated", False):
         return qs.none()
-
-    def reaches(perm):
-        return actor.scope_for(perm).reaches(commune_code=commune.code, province_code=commune.province_id)
-
-    signs, registers = reaches(SIGN), reaches(REGISTER)
+    signs, registers = holds(actor, SIGN, commune=commune), holds(actor, REGISTER, commune=commune)
     if signs:
         return qs.filter(Q(holder__isnull=True) | Q(holder=actor))
     if registers:

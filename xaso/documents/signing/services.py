@@ -18,7 +18,6 @@ from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 from xaso.core.qr import qr_png_data_uri
 from xaso.core.text import fold_all
-from xaso.documents import conf
 from xaso.documents.models import SignedDocument, SigningCredential
 from xaso.documents.signing import keys, pades, revocation, secret_tries
 from xaso.documents.signing.credentials import key_source
@@ -131,7 +130,7 @@ def pdf_sign_with(
             anchor=anchor,
             reason=reason,
             location=commune.name,
-            tsa_url=conf.TSA_URL,
+            tsa_url=settings.TSA_URL,
         )
     except keys.WrongSecret:
         secret_tries.secret_wrong(actor=actor, credential=credential)
@@ -186,7 +185,7 @@ def signed_result_create(
         anchor = anchors.get(SIGNATURE_ANCHOR)
     else:
         pdf = bytes(html_or_pdf)
-        pdf_reader(pdf, conf.MAX_PDF_BYTES)
+        pdf_reader(pdf, settings.DOCUMENTS_MAX_PDF_BYTES)
     code = verification_code_new()
     url = verification_url(code)
     signed = pdf_sign_with(

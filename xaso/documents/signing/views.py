@@ -1,13 +1,13 @@
 """Pages of the documents app. Verification is public: anyone holding a document can check it."""
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from xaso.core.errors import DomainError
+from xaso.core.errors import USER_ERRORS
 from xaso.core.middleware import personal_data
 from xaso.core.ratelimit import VERIFY_UPLOAD, limit_request
 from xaso.core.uploads import file_response
-from xaso.documents import conf
 from xaso.documents.forms import VerifyForm
 from xaso.documents.signing import selectors
 from xaso.documents.signing.subjects import subject_file_url
@@ -22,9 +22,9 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            pdf_size_check(upload.size, conf.MAX_PDF_BYTES)
+            pdf_size_check(upload.size, settings.DOCUMENTS_MAX_PDF_BYTES)
             report = selectors.verification_report(request.user, upload.read())
-        except DomainError as exc:
+        except USER_ERRORS as exc:
             form.add_error("file", str(exc.message))
     return render(
         request,

@@ -19,7 +19,6 @@ from xaso.accounts.models import User
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.permissions import require
-from xaso.documents import conf as documents_conf
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
 from xaso.documents.signing import keys, pades, pki, secret_tries
 from xaso.documents.signing.pki import TEST_MARK
@@ -147,7 +146,7 @@ def decision_sign(
             anchor=anchor,
             reason=f"Quyết định công nhận {assessment.decision_number}".strip(),
             location=assessment.commune.province.name,
-            tsa_url=documents_conf.TSA_URL,
+            tsa_url=settings.TSA_URL,
         )
     except keys.WrongSecret:
         secret_tries.secret_wrong(actor=actor, credential=credential)
