@@ -11,6 +11,7 @@ from xaso.accounts.models import User
 from xaso.core.calendar import WorkingCalendar, day_bounds, local_today
 from xaso.core.errors import NotFound
 from xaso.core.idempotency import idempotent_answer
+from xaso.core.permissions import holds
 from xaso.core.privacy import mask_answers, mask_phone
 from xaso.core.tenancy import scope_condition
 from xaso.core.text import fold
@@ -87,7 +88,7 @@ PROCESS = "onestop.process_dossiers"
 def sees_full_numbers(actor, dossier: Dossier) -> bool:
     if dossier.citizen_id is not None and dossier.citizen_id == getattr(actor, "pk", None):
         return True
-    return bool(getattr(actor, "is_authenticated", False)) and actor.holds(PROCESS, commune=dossier.commune)
+    return holds(actor, PROCESS, commune=dossier.commune)
 
 
 def dossier_answers_for(actor, dossier: Dossier) -> dict:
@@ -134,7 +135,7 @@ VIEW_AUDIT = "core.view_audit"
 def dossier_views_for(actor, dossier: Dossier) -> list[DossierView] | None:
     """Who opened this dossier and when, newest first; None when the actor may not know
     (commune leaders and province supervisors may)."""
-    if not actor.holds(VIEW_AUDIT, commune=dossier.commune):
+    if not holds(actor, VIEW_AUDIT, commune=dossier.commune):
         return None
     return list(dossier.views.select_related("viewer").order_by("-at")[:200])
 
