@@ -298,6 +298,13 @@ PAYMENTS_MAX_AMOUNT = env_int("XASO_PAYMENT_MAX_AMOUNT", 500_000_000, minimum=1)
 XASO_STAMP_SCAN_BATCH = 500
 XASO_STAMP_SCAN_SECONDS = 1.0
 
+# The public dossier lookup's back-off (xaso.onestop.lookup_limits): failed lookups a client
+# address may make a minute, failures on one code's phone digits before it locks (in 15 minutes),
+# and that code's failures a day.
+ONESTOP_LOOKUP_PER_CLIENT = 30
+ONESTOP_LOOKUP_PER_CODE = 5
+ONESTOP_LOOKUP_PER_CODE_DAY = 10
+
 # Rate limits by scope, {scope: (requests, window seconds)}, overriding the defaults declared in
 # code (xaso.core.ratelimit); empty: the defaults hold.
 XASO_RATE_LIMITS: dict[str, tuple[int, int]] = {}

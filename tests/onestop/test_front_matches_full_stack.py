@@ -7,6 +7,7 @@ them; and the path that answered is the one expected."""
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.core import signals
 from django.core.cache import cache
 from django.db import close_old_connections
@@ -15,7 +16,8 @@ from django.urls import resolve, reverse
 
 from xaso.core.request_context import current_ip
 from xaso.onestop import lookup
-from xaso.onestop.lookup_limits import PER_CLIENT
+
+PER_CLIENT = settings.ONESTOP_LOOKUP_PER_CLIENT
 
 pytestmark = pytest.mark.django_db
 HTTPS = {

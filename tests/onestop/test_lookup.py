@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
@@ -7,9 +8,10 @@ from django.utils import translation
 from xaso.core.errors import InvalidInput, NotFound, RateLimited
 from xaso.documents.models import SignedDocument
 from xaso.onestop.lookup import FIELDS, lookup_dossier, lookup_rows, mask_name
-from xaso.onestop.lookup_limits import PER_CODE
 from xaso.onestop.models import Dossier, Status
 from xaso.onestop.results import SUBJECT_TYPE
+
+PER_CODE = settings.ONESTOP_LOOKUP_PER_CODE
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,16 @@ is held back by its own failures only."""
 import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from xaso.core.errors import NotFound, RateLimited
 from xaso.onestop import lookup_limits
 from xaso.onestop.lookup import lookup_dossier
-from xaso.onestop.lookup_limits import PER_CLIENT, PER_CODE, digits_check, failure_record, lock_seconds
+from xaso.onestop.lookup_limits import digits_check, failure_record, lock_seconds
+
+PER_CLIENT = settings.ONESTOP_LOOKUP_PER_CLIENT
+PER_CODE = settings.ONESTOP_LOOKUP_PER_CODE
 
 pytestmark = pytest.mark.django_db
 RIGHT = "0001"  # the last 4 digits of BIRTH_DATA's phone

@@ -19,8 +19,9 @@ out by its own successes.
 
 Unknown codes are counted and locked exactly like known ones, so a 429 never tells that a code
 exists. The counts live in Django's default cache: production sets a shared one (Redis) so they
-hold across workers and restarts. Each limit may be tuned per deployment (settings
-`ONESTOP_LOOKUP_PER_CLIENT`, `_PER_CODE`, `_PER_CODE_DAY`)."""
+hold across workers and restarts. The three counts (`PER_CLIENT`, `PER_CODE`, `PER_CODE_DAY`)
+are the settings `ONESTOP_LOOKUP_PER_CLIENT`, `_PER_CODE`, `_PER_CODE_DAY` (xaso/settings.py),
+tuned per deployment."""
 
 import hashlib
 
@@ -31,21 +32,13 @@ from django.utils.translation import gettext as _
 from xaso.core.errors import RateLimited
 
 CLIENT_WINDOW = 60
-PER_CLIENT = 30
 CODE_WINDOW = 15 * 60
-PER_CODE = 5
 DAY = 24 * 3600
-PER_CODE_DAY = 10
 LOCK_BASE = CODE_WINDOW
 LOCK_CAP = 7 * DAY
 STRIKE_MEMORY = 60 * DAY
 
 PREFIX = "onestop:lookup:fail"
-
-
-def limit(kind: str) -> int:
-    default = {"CLIENT": PER_CLIENT, "CODE": PER_CODE, "CODE_DAY": PER_CODE_DAY}[kind]
-    return getattr(settings, f"ONESTOP_LOOKUP_PER_{kind}", default)
 
 
 def client_key(client: str) -> str:
@@ -73,9 +66,9 @@ def digits_check(*, code: str, client: str) -> None:
     _window, day, _strikes, lock = code_keys(code)
     who = client_key(client)
     counts = caches[DEFAULT_CACHE_ALIAS].get_many([who, day, lock])
-    if counts.get(who, 0) >= limit("CLIENT"):
+    if counts.get(who, 0) >= settings.ONESTOP_LOOKUP_PER_CLIENT:
         raise too_many_clients()
-    if lock in counts or counts.get(day, 0) >= limit("CODE_DAY"):
+    if lock in counts or counts.get(day, 0) >= settings.ONESTOP_LOOKUP_PER_CODE_DAY:
         raise RateLimited(
             _(
                 "Too many wrong tries for this dossier code. Scan the QR code on your receipt, "
@@ -98,11 +91,11 @@ def failure_record(*, code: str, client: str, digits: bool) -> bool:
     """Count one failed lookup: the client's, and for the digits path the code's (locking the
     code when its window is full). Returns whether the client is now past its limit."""
     cache = caches[DEFAULT_CACHE_ALIAS]
-    over = _count(cache, client_key(client), CLIENT_WINDOW) > limit("CLIENT")
+    over = _count(cache, client_key(client), CLIENT_WINDOW) > settings.ONESTOP_LOOKUP_PER_CLIENT
     if digits:
         window, day, strikes, lock = code_keys(code)
         _count(cache, day, DAY)
-        if _count(cache, window, CODE_WINDOW) >= limit("CODE"):
+        if _count(cache, window, CODE_WINDOW) >= settings.ONESTOP_LOOKUP_PER_CODE:
             strike = _count(cache, strikes, STRIKE_MEMORY)
             cache.touch(strikes, STRIKE_MEMORY)
             cache.set(lock, strike, lock_seconds(strike))

@@ -7,12 +7,12 @@ On time: a settled dossier (result ready, delivered or rejected) finished on or 
 date; a dossier whose clock still runs is late once its due date has passed."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.db.models import Count, DateField, Func, Q
 
 from xaso.accounts.models import User
-from xaso.core.calendar import LOCAL_TZ, local_today
+from xaso.core.calendar import LOCAL_TZ, day_bounds, local_today
 from xaso.onestop.models import CLOCK_RUNNING, SETTLED, Channel, Dossier, Procedure, RatingLevel, Status
 from xaso.places.models import Commune
 
@@ -108,8 +108,7 @@ def report_for(actor, *, start: date, end: date, commune_code: str | None = None
     instead of four), read from the covering index `dossier_report` alone; the ratings are one
     more small query."""
     today = local_today()
-    since = datetime.combine(start, time.min, tzinfo=LOCAL_TZ)
-    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=LOCAL_TZ)
+    since, until = day_bounds(start, end)
     # The report covers the communes the actor oversees, not their own dossiers as a citizen.
     base = (
         Dossier.objects.for_actor(actor, VIEW_REPORTS, as_citizen=False)

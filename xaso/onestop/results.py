@@ -195,7 +195,7 @@ def dossier_result_sign(*, actor, dossier: Dossier, credential_id, secret: str) 
         else:
             audit_record(
                 actor=actor,
-                action="onestop.dossier.result_sign",
+                action="dossier.result_sign",
                 target=locked,
                 commune_code=dossier.commune_id,
                 summary=dossier.code,

@@ -2,15 +2,16 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.db.models import CharField, Count, F, Q, QuerySet
 from django.db.models.functions import Cast
 
 from xaso.accounts.models import User
-from xaso.core.calendar import LOCAL_TZ, WorkingCalendar, local_today
+from xaso.core.calendar import WorkingCalendar, day_bounds, local_today
 from xaso.core.errors import NotFound
 from xaso.core.idempotency import idempotent_answer
+from xaso.core.permissions import holds
 from xaso.core.privacy import mask_answers, mask_phone
 from xaso.core.tenancy import scope_condition
 from xaso.core.text import fold
@@ -87,7 +88,7 @@ PROCESS = "onestop.process_dossiers"
 def sees_full_numbers(actor, dossier: Dossier) -> bool:
     if dossier.citizen_id is not None and dossier.citizen_id == getattr(actor, "pk", None):
         return True
-    return bool(getattr(actor, "is_authenticated", False)) and actor.holds(PROCESS, commune=dossier.commune)
+    return holds(actor, PROCESS, commune=dossier.commune)
 
 
 def dossier_answers_for(actor, dossier: Dossier) -> dict:
@@ -134,7 +135,7 @@ VIEW_AUDIT = "core.view_audit"
 def dossier_views_for(actor, dossier: Dossier) -> list[DossierView] | None:
     """Who opened this dossier and when, newest first; None when the actor may not know
     (commune leaders and province supervisors may)."""
-    if not actor.holds(VIEW_AUDIT, commune=dossier.commune):
+    if not holds(actor, VIEW_AUDIT, commune=dossier.commune):
         return None
     return list(dossier.views.select_related("viewer").order_by("-at")[:200])
 
@@ -325,13 +326,6 @@ def assignable_officers(commune: Commune) -> QuerySet[User]:
 SIGNED_RESULT_SUBJECT = "onestop.dossier"
 
 
-def _local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    return (
-        datetime.combine(start, time.min, tzinfo=LOCAL_TZ),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=LOCAL_TZ),
-    )
-
-
 def dossier_figures_by_commune(commune_codes: list[str], *, start: date, end: date) -> dict[str, dict]:
     """{commune code: counts} of the dossiers of [start, end] (local dates), two grouped queries
     for any number of communes; a commune without dossiers in the period is absent. Aggregates
@@ -343,7 +337,7 @@ def dossier_figures_by_commune(commune_codes: list[str], *, start: date, end: da
     - results: settled with a result (result ready or delivered); results_signed: of those, the
       ones a signed document of documents is linked to (subject "onestop.dossier", the dossier's
       id), i.e. the result was signed digitally through xaso."""
-    since, until = _local_bounds(start, end)
+    since, until = day_bounds(start, end)
     received = (
         Dossier.objects.filter(commune_id__in=commune_codes, received_at__gte=since, received_at__lt=until)
         .exclude(status=Status.DRAFT)

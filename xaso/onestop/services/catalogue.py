@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed
+from xaso.core.errors import InvalidInput
+from xaso.core.permissions import require
 from xaso.onestop.catalog import catalogue_rows, load_into
 from xaso.onestop.models import Procedure, ProcedureSwitch
 from xaso.places.models import Commune
@@ -23,8 +24,9 @@ def procedures_load() -> int:
 def procedure_switch(*, actor, commune: Commune, procedure: Procedure, enabled: bool) -> ProcedureSwitch:
     """Offer a procedure in a commune or stop offering it. Rules: onestop.manage_procedures in
     that commune; dossiers already filed are not affected."""
-    if not actor.holds(MANAGE_PROCEDURES, commune=commune):
-        raise NotAllowed(_("You cannot change this commune's procedures."))
+    require(
+        actor, MANAGE_PROCEDURES, commune=commune, message=_("You cannot change this commune's procedures.")
+    )
     with transaction.atomic():
         switch, _created = ProcedureSwitch.objects.update_or_create(
             commune=commune, procedure=procedure, defaults={"enabled": enabled}

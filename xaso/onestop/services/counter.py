@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from xaso.accounts.identity import personal_id_clean, phone_clean
 from xaso.accounts.models import CitizenProfile, User
 from xaso.core.audit import audit_record
-from xaso.core.errors import InvalidInput, NotAllowed, NotFound
+from xaso.core.errors import InvalidInput, NotFound
+from xaso.core.permissions import require
 from xaso.core.text import fold_all
 from xaso.onestop.effects import applicant_of, citizen_tell
 from xaso.onestop.forms import clean_data
@@ -36,8 +37,12 @@ def dossier_receive_at_counter(
     """File a dossier at the counter on a citizen's behalf (cầm tay chỉ việc). Rules: a one-stop
     officer of the commune; the profile is one the officer may see; papers checked by content;
     the citizen's account, if any, owns the dossier and is told."""
-    if not actor.holds(RECEIVE, commune=commune):
-        raise NotAllowed(_("Only a one-stop officer of this commune can receive dossiers."))
+    require(
+        actor,
+        RECEIVE,
+        commune=commune,
+        message=_("Only a one-stop officer of this commune can receive dossiers."),
+    )
     if not CitizenProfile.objects.for_actor(actor, "accounts.view_citizens").filter(pk=profile.pk).exists():
         raise NotFound(_("Citizen not found."), field="profile")
     offered_check(commune, procedure)
@@ -78,8 +83,12 @@ def counter_profile_create(
 ) -> CitizenProfile:
     """Create the profile of a citizen who comes to the counter without one. Rules: a one-stop
     officer of the commune; a personal ID number already on a profile is refused (find it)."""
-    if not actor.holds(RECEIVE, commune=commune):
-        raise NotAllowed(_("Only a one-stop officer of this commune can receive dossiers."))
+    require(
+        actor,
+        RECEIVE,
+        commune=commune,
+        message=_("Only a one-stop officer of this commune can receive dossiers."),
+    )
     full_name = " ".join((full_name or "").split())
     if not full_name:
         raise InvalidInput(_("Enter the full name."), field="full_name")

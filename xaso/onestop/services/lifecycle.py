@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from xaso.accounts.models import User
 from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput, NotAllowed
+from xaso.core.permissions import holds
 from xaso.onestop.effects import citizen_tell
 from xaso.onestop.forms import clean_data
 from xaso.onestop.models import Dossier, Status
@@ -23,7 +24,7 @@ NOTE_REQUIRED = {"request_supplement", "reject", "send_back", "cancel", "apologi
 def _assignee_check(dossier: Dossier, assignee: User | None) -> User:
     if assignee is None:
         raise InvalidInput(_("Choose the officer to handle the dossier."), field="assignee")
-    if not assignee.holds(PROCESS, commune=dossier.commune):
+    if not holds(assignee, PROCESS, commune=dossier.commune):
         raise InvalidInput(_("This person cannot process this commune's dossiers."), field="assignee")
     return assignee
 

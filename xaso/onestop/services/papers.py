@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from xaso.accounts.models import User
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from xaso.core.permissions import holds
 from xaso.core.uploads import CheckedFile
 from xaso.onestop.models import CITIZEN_EDITABLE, Dossier, DossierFile
 from xaso.onestop.selectors import PROCESS
@@ -31,7 +32,7 @@ def dossier_files_check(*, actor: User, dossier: Dossier) -> None:
     """Whether `actor` may add papers now: NotAllowed for the wrong person, Conflict for the
     right person at the wrong time (see dossier_file_add)."""
     owner = dossier.citizen_id is not None and dossier.citizen_id == actor.pk
-    officer = actor.holds(PROCESS, commune=dossier.commune)
+    officer = holds(actor, PROCESS, commune=dossier.commune)
     if not (owner or officer):
         raise NotAllowed(_("You cannot add papers to this dossier."))
     if (owner and dossier.status in CITIZEN_EDITABLE) or (officer and not dossier.is_terminal):

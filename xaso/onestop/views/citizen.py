@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from xaso.accounts.models import CitizenProfile
 from xaso.core.bounds import parse_id
-from xaso.core.errors import DomainError
-from xaso.core.forms import attach_error
+from xaso.core.errors import USER_ERRORS, NotFound
+from xaso.core.forms import attach_error, form_refusals, form_render
 from xaso.onestop import selectors as sel
 from xaso.onestop.fee_tiers import schedule_text
 from xaso.onestop.fees import copies_fee, tiers_text
@@ -82,7 +82,7 @@ def dossier_start(request, code: str):
             commune=commune,
             data=prefill_for(request.user, procedure),
         )
-    except DomainError as exc:
+    except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
         return redirect("onestop:procedure", code=procedure.code)
     return redirect("onestop:draft_step", draft_id=draft.pk, step=1)
@@ -115,22 +115,18 @@ def draft_step(request, draft_id: int, step: int):
     form = build_form(spec, request.POST or None, initial=initial_from(draft.data, spec))
     if request.method == "POST" and form.is_valid():
         data = {**draft.data, **json_ready(form.cleaned_data)}
-        try:
+        with form_refusals(form):
             dossier_draft_update(actor=request.user, dossier=draft, data=data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             if request.POST.get("go") == "back" and step > 1:
                 return redirect("onestop:draft_step", draft_id=draft.pk, step=step - 1)
             if request.POST.get("go") == "save":
                 messages.success(request, _("Your draft was saved. You can come back to it later."))
                 return redirect("onestop:mine")
             return redirect("onestop:draft_step", draft_id=draft.pk, step=step + 1)
-    return render(
+    return form_render(
         request,
         "onestop/draft_step.html",
         {"draft": draft, "procedure": procedure, "form": form, "step": step, "steps": last},
-        status=422 if form.errors else 200,
     )
 
 
@@ -170,7 +166,8 @@ def _draft_review(request, draft, steps):
                     % {"code": filed["code"]},
                 )
                 return redirect("onestop:dossier", code=filed["code"])
-        except DomainError as exc:
+        # A paper not in the wallet (NotFound) is shown on the page like the other refusals.
+        except (*USER_ERRORS, NotFound) as exc:
             if exc.field in upload.fields:
                 attach_error(upload, exc)
             else:

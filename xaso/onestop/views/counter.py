@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from xaso.accounts.selectors import citizen_profiles_for
 from xaso.core.bounds import parse_id
-from xaso.core.errors import DomainError, NotAllowed, NotFound
-from xaso.core.forms import attach_error
+from xaso.core.errors import NotFound
+from xaso.core.forms import form_refusals, form_render
 from xaso.onestop import selectors as sel
 from xaso.onestop.forms import build_form, initial_from, json_ready
 from xaso.onestop.models import Status
@@ -22,19 +22,14 @@ from xaso.onestop.prefill import prefill_for
 from xaso.onestop.services.catalogue import MANAGE_PROCEDURES, procedure_switch
 from xaso.onestop.services.counter import RECEIVE, counter_profile_create, dossier_receive_at_counter
 from xaso.onestop.views import PAGE_SIZE
-from xaso.places.models import Commune
+from xaso.places.selectors import commune_of
 
-
-def _staff_commune(request, perm: str) -> Commune:
-    commune = Commune.objects.for_actor(request.user, perm).order_by("code").first()
-    if commune is None or request.user.scope_for(perm).is_empty:
-        raise NotAllowed(_("This page is for the commune's officers."))
-    return commune
+OFFICERS_ONLY = gettext_lazy("This page is for the commune's officers.")
 
 
 @login_required
 def queue(request):
-    commune = _staff_commune(request, sel.VIEW)
+    commune = commune_of(request.user, sel.VIEW, message=OFFICERS_ONLY)
     g = request.GET
     filters = sel.QueueFilters(
         tab=g.get("tab", "new") if g.get("tab", "new") in sel.TABS else "new",
@@ -101,29 +96,23 @@ class CitizenForm(forms.Form):
 @login_required
 def intake(request):
     """Counter intake, step 1: find the citizen's profile, or create one."""
-    commune = _staff_commune(request, RECEIVE)
+    commune = commune_of(request.user, RECEIVE, message=OFFICERS_ONLY)
     q = request.GET.get("q", "").strip()
     found = citizen_profiles_for(request.user, q=q)[:20] if q else []
     form = CitizenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_refusals(form):
             profile = counter_profile_create(actor=request.user, commune=commune, **form.cleaned_data)
-        except DomainError as exc:
-            attach_error(form, exc)
-        else:
             return redirect(reverse("onestop:intake_file") + f"?ho_so_cd={profile.pk}")
-    return render(
-        request,
-        "onestop/intake.html",
-        {"commune": commune, "q": q, "found": found, "form": form},
-        status=422 if form.errors else 200,
+    return form_render(
+        request, "onestop/intake.html", {"commune": commune, "q": q, "found": found, "form": form}
     )
 
 
 @login_required
 def intake_file(request):
     """Counter intake, step 2: the procedure, its form and the scanned papers."""
-    commune = _staff_commune(request, RECEIVE)
+    commune = commune_of(request.user, RECEIVE, message=OFFICERS_ONLY)
     profile_id = parse_id(request.GET.get("ho_so_cd") or request.POST.get("profile"))
     profile = citizen_profiles_for(request.user).filter(pk=profile_id).first() if profile_id else None
     if profile is None:
@@ -139,7 +128,7 @@ def intake_file(request):
                 (request.POST.get(f"label_{i}", ""), upload)
                 for i, upload in enumerate(request.FILES.getlist("files"))
             ]
-            try:
+            with form_refusals(form):
                 created = dossier_receive_at_counter(
                     actor=request.user,
                     procedure=procedure,
@@ -148,18 +137,12 @@ def intake_file(request):
                     data=json_ready(form.cleaned_data),
                     files=files,
                 )
-            except DomainError as exc:
-                if exc.field in form.fields:
-                    attach_error(form, exc)
-                else:
-                    form.add_error(None, str(exc.message))
-            else:
                 messages.success(
                     request,
                     _("Dossier %(code)s was received. Hand over the receipt.") % {"code": created.code},
                 )
                 return redirect("onestop:dossier", code=created.code)
-    return render(
+    return form_render(
         request,
         "onestop/intake_file.html",
         {
@@ -169,13 +152,12 @@ def intake_file(request):
             "procedures": sel.procedures_search(commune=commune),
             "form": form,
         },
-        status=422 if form is not None and form.errors else 200,
     )
 
 
 @login_required
 def switches(request):
-    commune = _staff_commune(request, MANAGE_PROCEDURES)
+    commune = commune_of(request.user, MANAGE_PROCEDURES, message=OFFICERS_ONLY)
     if request.method == "POST":
         procedure = sel.procedure_get(request.POST.get("procedure", ""))
         procedure_switch(

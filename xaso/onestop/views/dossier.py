@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from xaso.core.bounds import parse_date
 from xaso.core.calendar import to_local
-from xaso.core.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
+from xaso.core.errors import USER_ERRORS, Conflict, InvalidInput, NotAllowed, NotFound
 from xaso.core.pdf import render_pdf
 from xaso.core.qr import qr_png_data_uri
 from xaso.core.uploads import file_response
@@ -75,7 +75,7 @@ def dossier(request, code: str):
 def _can_upload(actor, dossier) -> bool:
     try:
         dossier_files_check(actor=actor, dossier=dossier)
-    except DomainError:
+    except (NotAllowed, Conflict):
         return False
     return True
 
@@ -103,7 +103,7 @@ def dossier_action(request, code: str):
             expected_status=request.POST.get("expected_status") or None,
             new_date=parse_date(request.POST.get("new_date"), field="new_date", label=_("The new date")),
         )
-    except (Conflict, InvalidInput) as exc:
+    except USER_ERRORS as exc:
         # The right person at the wrong moment: say why on the dossier page. NotAllowed is a 403.
         messages.error(request, str(exc.message))
     else:
@@ -131,7 +131,7 @@ def dossier_upload(request, code: str):
             upload=form.cleaned_data["file"],
             label=form.cleaned_data["label"],
         )
-    except DomainError as exc:
+    except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("The paper was added."))

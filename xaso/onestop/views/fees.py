@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from xaso.core.errors import NotFound
+from xaso.core.permissions import holds
 from xaso.core.qr import qr_png
 from xaso.onestop import selectors as sel
 from xaso.onestop.fees import fee_summary
@@ -19,7 +20,7 @@ def fee_context(user, dossier) -> dict:
     payable; a fee paid in cash links to its receipt for whoever may see the request."""
     fee = fee_summary(dossier)
     request = fee["request"]
-    takes_cash = fee["payable"] and user.holds(RECONCILE, commune=dossier.commune)
+    takes_cash = fee["payable"] and holds(user, RECONCILE, commune=dossier.commune)
     return {
         "fee": fee,
         "cash_form": CashPaymentForm(initial={"amount": request.outstanding}) if takes_cash else None,

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from xaso.core.calendar import to_local
-from xaso.core.errors import DomainError
+from xaso.core.errors import USER_ERRORS, NotFound
 from xaso.onestop import lookup_page
 from xaso.onestop.lookup import lookup_dossier
 
@@ -30,7 +30,8 @@ def lookup(request):
                 phone_last4=request.GET.get("so", ""),
                 client=request.META.get("REMOTE_ADDR", ""),
             )
-        except DomainError as exc:
+        # An unknown code is answered on the page itself, with its 404.
+        except (*USER_ERRORS, NotFound) as exc:
             error = str(exc.message)
             status = exc.status
         else:
