@@ -10,9 +10,6 @@ import pytest
 XASO = Path(__file__).resolve().parent.parent / "xaso"
 SOURCES = sorted(p for p in XASO.rglob("*.py") if "migrations" not in p.parts)
 
-# Apps being restructured while this rule landed: the lead empties these lists after merging.
-LATER = ("onestop",)
-
 
 def _rel(path: Path) -> str:
     return str(path.relative_to(XASO))
@@ -30,9 +27,6 @@ ENVIRONMENT_PASSERS = {
     # Not the environment: a queue's settings by its prefix (NOTIFY_*, EXCHANGE_*), each defined
     # in settings.py.
     "core/outbox.py": "a queue reads settings.<PREFIX>_<NAME>",
-}
-SETTINGS_LATER = {
-    "onestop/lookup_limits.py": "ONESTOP_LOOKUP_PER_* read with getattr defaults",
 }
 
 
@@ -56,7 +50,7 @@ def _settings_reads(path: Path) -> list[str]:
 
 
 def test_every_setting_is_read_in_settings_py_and_nowhere_else():
-    allowed = SETTINGS_READERS | set(ENVIRONMENT_PASSERS) | set(SETTINGS_LATER)
+    allowed = SETTINGS_READERS | set(ENVIRONMENT_PASSERS)
     stray = {_rel(p): reads for p in SOURCES if _rel(p) not in allowed and (reads := _settings_reads(p))}
     assert not stray, f"define these in xaso/settings.py and read settings.NAME: {stray}"
 
@@ -121,8 +115,6 @@ def test_the_audit_action_scheme(action, fits):
 def test_every_literal_audit_action_is_entity_dot_verb():
     wrong = {}
     for path in SOURCES:
-        if _rel(path).split("/")[0] in LATER:
-            continue
         bad = [
             f"{line}: {action!r}"
             for line, action in _literal_actions(path)
@@ -158,11 +150,7 @@ def _is_view_module(path: Path) -> bool:
 
 def test_no_view_catches_every_domain_error():
     wrong = {
-        _rel(p): lines
-        for p in SOURCES
-        if _is_view_module(p)
-        and _rel(p).split("/")[0] not in LATER
-        and (lines := _catches_every_domain_error(p))
+        _rel(p): lines for p in SOURCES if _is_view_module(p) and (lines := _catches_every_domain_error(p))
     }
     assert not wrong, f"catch xaso.core.errors.USER_ERRORS (core.forms.form_refusals): {wrong}"
 
