@@ -16,7 +16,6 @@ from django_otp.oath import TOTP
 from django_otp.util import hex_validator, random_hex
 
 from xaso.accounts.roles import GLOBAL_ROLES, PROVINCE_ROLES, Role, roles_with
-from xaso.core.permissions import holds
 from xaso.core.sealed import SealedTextField
 from xaso.core.tenancy import Scope, ScopedManager
 
@@ -94,10 +93,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     @cached_property
     def scope(self) -> Scope:
         return self.scope_for(None)
-
-    def holds(self, perm: str, *, commune) -> bool:
-        # The one check lives in core; this spelling stays for the apps that still call it.
-        return holds(self, perm, commune=commune)
 
 
 class Membership(models.Model):
