@@ -4,7 +4,7 @@ its status, so one wins and the other is refused (409), and the timeline holds o
 import pytest
 
 from tests import factories as f
-from tests.core.race import race
+from tests.support.race import race
 from xaso.community.models import FeedbackReport, FeedbackStatus
 from xaso.community.services.feedback import feedback_answer, feedback_merge, feedback_submit
 from xaso.core.errors import Conflict, InvalidInput

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, transaction
 
 from tests.core.outbox_rows import make_queue, make_rows
-from tests.core.race import race, retry_while_locked
+from tests.support.race import race, retry_while_locked
 from xaso.notify.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db(transaction=True)

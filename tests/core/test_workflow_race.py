@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.core.race import race
+from tests.support.race import race
 from xaso.core.errors import Conflict
 from xaso.core.models import DayOverride, DayOverrideKind
 from xaso.core.workflow import Transition, Workflow

@@ -1,7 +1,7 @@
 import pytest
 from django.db import transaction
 
-from tests.core.race import race
+from tests.support.race import race
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.models import RegisterBook, RegisteredDocument
 from xaso.documents.registry.services import incoming_register, number_take

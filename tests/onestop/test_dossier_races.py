@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from tests import factories as f
-from tests.core.race import race
 from tests.support.dossiers import BIRTH_DATA
+from tests.support.race import race
 from xaso.core.errors import Conflict
 from xaso.onestop.models import Dossier, DossierCounter, Procedure, Status
 from xaso.onestop.services.filing import dossier_submit

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from tests import factories as f
-from tests.core.race import race
 from tests.support.dossiers import BIRTH_DATA
+from tests.support.race import race
 from xaso.core.models import IdempotencyKey
 from xaso.onestop.models import Dossier, Status
 from xaso.onestop.services.filing import dossier_draft_save, dossier_submit_once

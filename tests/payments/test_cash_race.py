@@ -3,7 +3,7 @@ lock lets one win; the owning app is told once and the other finds the request s
 
 import pytest
 
-from tests.core.race import race
+from tests.support.race import race
 from xaso.core.errors import Conflict
 from xaso.payments.handlers import register_paid_handler, unregister_paid_handler
 from xaso.payments.models import BankStatement, LineOutcome, PaymentRequest, RequestStatus, StatementLine

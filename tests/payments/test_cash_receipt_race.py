@@ -3,7 +3,7 @@ gaps or duplicates, and one typed number is taken by one payment only (SQLite an
 
 import pytest
 
-from tests.core.race import race
+from tests.support.race import race
 from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput
 from xaso.payments.models import PaymentRequest, ReceiptCounter
