@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from xaso.core.portal import sections_for
 from xaso.places import selectors
 
 
@@ -35,6 +36,7 @@ def commune_home(request, code: str):
         {
             "commune": commune,
             "villages": selectors.villages_of_commune(commune),
+            "sections": sections_for(request, commune),
         },
     )
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from xaso.accounts.services import own_profile_ensure, personal_data_export, profile_update
-from xaso.core.dashboard import cards_for
+from xaso.core.dashboard import cards_with_figures
 from xaso.core.forms import form_refusals, form_render
 from xaso.places import selectors as places
 from xaso.places.models import Commune
@@ -22,7 +22,7 @@ def dashboard(request):
         "web/dashboard.html",
         {
             "memberships": user.active_memberships,
-            "cards": cards_for(user.roles),
+            "cards": cards_with_figures(user),
             "is_citizen": user.is_citizen_only,
         },
     )
