@@ -2,7 +2,7 @@
 person for each role. Names read as in DESIGN.md's conventions."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from tests import factories as f
 from xaso.core.page_shell import ShellCache
@@ -61,9 +61,10 @@ def audit_anchor_file(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def fresh_counts():
     """Counts kept in the default cache (rate limits, a signing key's wrong tries) are keyed by
-    row ids too: each test starts with none."""
+    row ids too: each test starts with none. Cached public pages (xaso.core.public_cache) too."""
     yield
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

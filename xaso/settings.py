@@ -228,7 +228,20 @@ CACHES = {
         "LOCATION": "fragments",
         "TIMEOUT": None,
     },
+    # Anonymous public pages and the versions of what they read (xaso.core.public_cache). Kept
+    # apart from "default" so page bodies never push out rate-limit counters.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+# How long a cached public page may be served after a write that bypassed model signals, or
+# (without Redis) after a write in another process: pages of one process are bumped at once.
+PUBLIC_PAGE_CACHE = "pages"
+PUBLIC_PAGE_SECONDS = env_int("XASO_PUBLIC_PAGE_SECONDS", 60, minimum=0)
+# Cookies a public page depends on (besides the language), part of the cache key.
+PUBLIC_PAGE_KEY_COOKIES: list[str] = []
 if REDIS_URL:
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
@@ -237,6 +250,12 @@ if REDIS_URL:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "xaso",
+    }
+    # Shared by every process, so a write bumps a page's version for all of them at once.
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "xaso-pages",
     }
 TASKS = {
     "default": {

@@ -11,4 +11,5 @@ class CommunityConfig(AppConfig):
         from xaso.community import (
             cards,  # noqa: F401  (registers the app's dashboard cards)
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
+            public_pages,  # noqa: F401  (what changes cached public pages)
         )

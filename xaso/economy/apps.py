@@ -8,4 +8,7 @@ class EconomyConfig(AppConfig):
     verbose_name = _("Digital economy")
 
     def ready(self):
-        from xaso.economy import cards  # noqa: F401  (registers the economy dashboard cards)
+        from xaso.economy import (
+            cards,  # noqa: F401  (registers the economy dashboard cards)
+            public_pages,  # noqa: F401  (what changes cached public pages)
+        )

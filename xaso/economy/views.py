@@ -18,6 +18,7 @@ from xaso.core.bounds import parse_int
 from xaso.core.errors import NotAllowed
 from xaso.core.forms import form_refusals, form_render
 from xaso.core.permissions import holds, require
+from xaso.core.public_cache import public_page
 from xaso.core.ratelimit import TRACE, limit_request
 from xaso.core.spreadsheets import csv_writerow, xlsx_append
 from xaso.core.uploads import file_response
@@ -277,6 +278,7 @@ def _catalogue_filters(request) -> dict:
     }
 
 
+@public_page("products")
 def catalogue(request):
     filters = _catalogue_filters(request)
     products = selectors.catalogue(**filters)

@@ -12,6 +12,7 @@ class OnestopConfig(AppConfig):
         from xaso.onestop import (
             cards,  # noqa: F401  (registers the dashboard cards)
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
+            public_pages,  # noqa: F401  (what changes cached public pages)
             results,
         )
         from xaso.onestop.services import fee_payment

@@ -6,3 +6,6 @@ class PlacesConfig(AppConfig):
     name = "xaso.places"
     label = "places"
     verbose_name = _("Places")
+
+    def ready(self):
+        from xaso.places import public_pages  # noqa: F401  (what changes cached public pages)

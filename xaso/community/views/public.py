@@ -22,6 +22,7 @@ from xaso.community.services.announcements import (
 from xaso.core.forms import form_refusals, form_render
 from xaso.core.middleware import personal_data
 from xaso.core.permissions import holds
+from xaso.core.public_cache import public_page
 from xaso.core.ratelimit import ACKNOWLEDGE, FEEDBACK_SUBMIT, FEEDBACK_TRACK, limit_request
 from xaso.core.request_context import current_ip
 from xaso.core.uploads import file_response
@@ -114,6 +115,7 @@ def feedback_new(request, code: str):
     return form_render(request, "community/feedback_new.html", {"commune": commune, "form": form})
 
 
+@public_page(lambda request, code: f"commune:{code}")
 def feedback_board(request, code: str):
     commune = commune_public(code)
     rows = selectors.feedback_public(commune)

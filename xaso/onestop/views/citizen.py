@@ -16,6 +16,7 @@ from xaso.accounts.models import CitizenProfile
 from xaso.core.bounds import parse_id
 from xaso.core.errors import USER_ERRORS, NotFound
 from xaso.core.forms import attach_error, form_refusals, form_render
+from xaso.core.public_cache import public_page
 from xaso.onestop import selectors as sel
 from xaso.onestop.fee_tiers import schedule_text
 from xaso.onestop.fees import copies_fee, tiers_text
@@ -29,6 +30,7 @@ from xaso.onestop.views.dossier import UploadForm
 from xaso.places.models import Commune
 
 
+@public_page("procedures", lambda request: f"commune:{request.GET.get('xa', '')}")
 def procedures(request):
     q = request.GET.get("q", "").strip()
     commune = Commune.objects.filter(code=request.GET.get("xa", "")).first()
@@ -50,6 +52,7 @@ def procedures(request):
     )
 
 
+@public_page("procedures")
 def procedure_detail(request, code: str):
     procedure = sel.procedure_get(code)
     default = None

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from xaso.core.portal import sections_for
+from xaso.core.public_cache import public_page
 from xaso.places import selectors
 
 
@@ -28,6 +29,7 @@ def home(request):
     )
 
 
+@public_page("procedures", "products", lambda request, code: f"commune:{code}")
 def commune_home(request, code: str):
     commune = selectors.commune_public(code)
     return render(

@@ -1,0 +1,68 @@
+"""Anonymous public pages come from the cache framework with ETag / Last-Modified
+(xaso.core.public_cache): a repeat visit reads nothing from the database, a visitor who sends
+the validators back gets 304, a write to what the page shows renders it again, and signed-in
+users, searches and sessions are never served a cached page."""
+
+import pytest
+
+from tests import factories as f
+from xaso.onestop.models import Procedure
+
+
+@pytest.fixture
+def portal_url(commune, village):
+    return f"/xa/{commune.code}/"
+
+
+def test_a_repeat_visit_is_served_from_the_cache_without_queries(
+    client, portal_url, django_assert_num_queries
+):
+    first = client.get(portal_url)
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+    with django_assert_num_queries(0):
+        second = client.get(portal_url)
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_visitor_sending_the_validators_back_gets_304(client, portal_url):
+    first = client.get(portal_url)
+    again = client.get(portal_url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get(portal_url, headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 304
+
+
+def test_a_write_to_what_the_page_shows_renders_it_again(client, commune, portal_url):
+    first = client.get(portal_url)
+    assert "Thôn Đông Hòa" not in first.content.decode()
+    f.village(commune, "Thôn Đông Hòa")
+    second = client.get(portal_url)
+    assert "Thôn Đông Hòa" in second.content.decode()
+    assert second["ETag"] != first["ETag"]
+    assert client.get(portal_url, headers={"if-none-match": first["ETag"]}).status_code == 200
+
+
+def test_the_catalogue_follows_a_changed_procedure(client, db):
+    procedure = Procedure.objects.order_by("code").first()
+    assert procedure is not None, "the procedure catalogue comes with the migrations"
+    before = client.get("/thu-tuc/").content.decode()
+    assert "Thủ tục đổi tên để thử" not in before
+    procedure.name = "Thủ tục đổi tên để thử"
+    procedure.save()
+    assert "Thủ tục đổi tên để thử" in client.get("/thu-tuc/").content.decode()
+
+
+def test_signed_in_users_and_searches_are_never_served_from_the_cache(client, citizen, portal_url):
+    client.get(portal_url)
+    client.force_login(citizen)
+    signed_in = client.get(portal_url)
+    assert "ETag" not in signed_in
+    assert "no-store" in signed_in["Cache-Control"]
+    client.logout()
+    search = client.get("/thu-tuc/", {"q": "khai sinh"})
+    assert "ETag" not in search
