@@ -119,8 +119,15 @@ class HelpForm(forms.Form):
 class NewsForm(forms.Form):
     """A news item of the commune's DX section; the service checks the rules (news_create)."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
+    title = forms.CharField(
+        label=_("Title"), max_length=200, error_messages={"required": _("Enter the title.")}
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Enter the text of the news.")},
+    )
     picture = forms.FileField(
         label=_("Picture"),
         required=False,
