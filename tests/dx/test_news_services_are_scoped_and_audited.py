@@ -7,11 +7,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from xaso.accounts.roles import PERMISSIONS
 from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.dx.models import NewsStatus
 from xaso.dx.selectors.news import news_for
 from xaso.dx.services import news
+from xaso.dx.workflow import NEWS_FLOW
 
 
 def _draft(actor, commune, title="Tập huấn VNeID"):
@@ -102,3 +104,8 @@ def test_a_file_that_is_not_a_picture_is_refused_naming_the_field(commune, commu
     with pytest.raises(InvalidInput) as refused:
         news.news_create(actor=commune_leader, commune=commune, title="Tin", body="Nội dung", picture=fake)
     assert refused.value.field == "picture"
+
+
+def test_the_news_table_names_only_permissions_of_the_roles_table():
+    roles = {role for transition in NEWS_FLOW.transitions.values() for role in transition.roles}
+    assert roles == {"dx.fill_assessments"} and roles <= set(PERMISSIONS)
