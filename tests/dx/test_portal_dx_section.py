@@ -52,7 +52,7 @@ def test_the_latest_public_assessment_shows_year_score_with_a_comma_and_rank(cli
     s, _mine = ranked
     page = _portal(client, commune)
     assert "Năm 2025: <strong>74,05</strong>/100 điểm." in page
-    assert "Đang chờ tỉnh thẩm định." in page
+    assert "Tỉnh đang thẩm định, chưa quyết định công nhận." in page
     assert "Xếp hạng 2 trên 2 xã được đánh giá của Thanh Hóa." in page
     assert f'href="/cds/cong-khai/{s.province_id}/2025/"' in page
 

@@ -4,6 +4,8 @@ ranking; and the commune officer who writes and publishes a news item for it."""
 
 from decimal import Decimal
 
+from axe_playwright_python.sync_playwright import Axe
+
 from tests import factories as f
 from tests.dx.factories import small_set
 from xaso.dx.demo import demo_news
@@ -12,6 +14,15 @@ from xaso.dx.models import Assessment, AssessmentStatus, Plan, Target, TargetFig
 
 def _no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def _axe_blocking(page) -> list[str]:
+    """axe-core's serious and critical violations on the page (none expected)."""
+    return [
+        f"{v['id']}: {v['help']}"
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
 
 
 def test_a_visitor_goes_from_the_portal_to_the_dx_news_and_the_ranking(
@@ -46,6 +57,7 @@ def test_a_visitor_goes_from_the_portal_to_the_dx_news_and_the_ranking(
     assert section.get_by_text("Xếp hạng 2 trên 2 xã được đánh giá của Thanh Hóa.").is_visible()
     assert section.get_by_role("progressbar", name="Chỉ tiêu đã đạt: 1/2").is_visible()
     assert _no_horizontal_scroll(page)
+    assert not _axe_blocking(page)
 
     section.get_by_role("link", name="Xem tất cả tin").click()
     assert page.get_by_role("heading", name="Tin chuyển đổi số của Xã Yên Định").is_visible()
@@ -55,6 +67,7 @@ def test_a_visitor_goes_from_the_portal_to_the_dx_news_and_the_ranking(
         "heading", name="Chợ Yên Định thanh toán không dùng tiền mặt bằng mã QR"
     ).is_visible()
     assert _no_horizontal_scroll(page)
+    assert not _axe_blocking(page)
 
     page.get_by_role("link", name="Xã Yên Định").first.click()
     page.locator("section.dx-portal").get_by_role(
@@ -79,6 +92,7 @@ def test_an_officer_writes_and_publishes_a_news_item_that_the_portal_then_shows(
     page.get_by_label("Nội dung").fill("Loa phát bản tin lúc 5 giờ và 17 giờ hằng ngày.")
     page.get_by_role("button", name="Lưu bản nháp").click()
     assert page.get_by_text("Đã lưu bản nháp.").is_visible()
+    assert not _axe_blocking(page)
     page.get_by_role("button", name="Đăng lên cổng thông tin").click()
     assert page.get_by_text("Tin đã được đăng trên cổng thông tin của xã.").is_visible()
     page.get_by_role("link", name="Xem trên cổng thông tin").click()
