@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from xaso.core.calendar import LOCAL_TZ
 from xaso.documents.models import SignedDocument, SigningCredential
-from xaso.dx.models import Indicator, IndicatorSet, RecognitionLevel, SetStatus
+from xaso.dx.models import Indicator, IndicatorSet, NewsItem, RecognitionLevel, SetStatus
+from xaso.dx.services import news
 
 
 def small_set(province, year=2025, *, published=True) -> IndicatorSet:
@@ -81,3 +82,13 @@ def signed_document(commune, subject_type, subject_id):
         subject_type=subject_type,
         subject_id=str(subject_id),
     )
+
+
+def published_news(actor, commune, title: str, *, body: str = "Nội dung tin.", at=None):
+    """A news item written and published through the services, dated `at` when given."""
+    item = news.news_create(actor=actor, commune=commune, title=title, body=body)
+    item = news.news_publish(actor=actor, item=item)
+    if at is not None:
+        NewsItem.objects.filter(pk=item.pk).update(published_at=at)
+        item.refresh_from_db()
+    return item

@@ -8,5 +8,6 @@ class DxConfig(AppConfig):
     verbose_name = _("Digital transformation")
 
     def ready(self):
-        from xaso.dx import cards  # noqa: F401  (registers the dashboard cards of dx)
+        # Registering: the dashboard cards of dx, the DX section of the commune portal.
+        from xaso.dx import cards, portal  # noqa: F401
         from xaso.dx.calculators import dx_own, other_apps  # noqa: F401  (register the calculators)

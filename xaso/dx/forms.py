@@ -114,3 +114,24 @@ class HelpForm(forms.Form):
     def __init__(self, *args, villages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["village"].choices = [("", "—")] + [(v.pk, v.name) for v in villages]
+
+
+class NewsForm(forms.Form):
+    """A news item of the commune's DX section; the service checks the rules (news_create)."""
+
+    title = forms.CharField(
+        label=_("Title"), max_length=200, error_messages={"required": _("Enter the title.")}
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Enter the text of the news.")},
+    )
+    picture = forms.FileField(
+        label=_("Picture"),
+        required=False,
+        help_text=_("Optional: a JPEG, PNG or WebP photo, 10 MB at most."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    picture_remove = forms.BooleanField(label=_("Remove the picture"), required=False)

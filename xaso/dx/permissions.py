@@ -14,10 +14,14 @@ MANAGE_SETS = "dx.manage_sets"
 MANAGE_PLANS = "dx.manage_plans"
 MANAGE_TEAMS = "dx.manage_teams"
 LOG_HELP = "dx.log_help"
+# The commune's news on its portal is written by the staff who run its DX work: those who fill
+# its assessment (the commune's staff; not a province supervisor, not a village head).
+PUBLISH_NEWS = FILL
 
 # The refusals, as `message=` of core's `require`.
 ASSESSMENT_REFUSED = _("You cannot do this for this commune's assessment.")
 PLAN_REFUSED = _("You cannot change this plan.")
+NEWS_REFUSED = _("You cannot write news for this commune.")
 
 
 def plan_place(plan) -> dict:

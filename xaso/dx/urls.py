@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.dx.views import assessments, plans, province, teams
+from xaso.dx.views import assessments, news, plans, portal, province, teams
 
 app_name = "dx"
 
@@ -37,4 +37,13 @@ urlpatterns = [
     path("ke-hoach/", plans.plan_list, name="plans"),
     path("ke-hoach/<id:plan_id>/", plans.plan_detail, name="plan"),
     path("ke-hoach/<id:plan_id>/<str:action>/", plans.plan_action, name="plan_action"),
+    path("tin/", news.news_list, name="news"),
+    path("tin/moi/", news.news_new, name="news_new"),
+    path("tin/<id:item_id>/", news.news_edit, name="news_edit"),
+    path("tin/<id:item_id>/anh", news.news_picture, name="news_picture"),
+    path("tin/<id:item_id>/<str:action>/", news.news_action, name="news_action"),
+    # The commune portal's DX news, public (the section itself is on /xa/<code>/).
+    path("xa/<str:code>/tin/", portal.news_public_list, name="news_public"),
+    path("xa/<str:code>/tin/<id:item_id>/", portal.news_public_detail, name="news_public_detail"),
+    path("xa/<str:code>/tin/<id:item_id>/anh", portal.news_public_picture, name="news_public_picture"),
 ]

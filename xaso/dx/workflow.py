@@ -9,6 +9,9 @@ Assessment      registered ─submit→ submitted ─recognise→ recognised
 Plan task       todo / doing / done: from any status to any (`mark_<status>`; the same status
                 again keeps it, e.g. to attach evidence); done stamps the day, leaving it clears it.
 
+News item      draft ─publish→ published ─withdraw→ withdrawn ─publish→ published; the first
+                publication stamps the date.
+
 Roles are permission names of `xaso.accounts.roles.PERMISSIONS` (permissions.py): the actor holds
 one over the object when `xaso.core.permissions.holds` says so in its commune or province. Guards that
 refuse an incomplete object answer InvalidInput (422), as the forms did before the tables; the
@@ -20,7 +23,7 @@ records their moves.
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from xaso.core.errors import InvalidInput
 from xaso.core.permissions import holds
@@ -29,6 +32,8 @@ from xaso.dx.models import (
     Assessment,
     AssessmentEvent,
     IndicatorSet,
+    NewsItem,
+    NewsStatus,
     PlanTask,
     ReviewStatus,
     SetStatus,
@@ -36,7 +41,7 @@ from xaso.dx.models import (
     TaskStatus,
 )
 from xaso.dx.models import AssessmentStatus as S
-from xaso.dx.permissions import FILL, MANAGE_PLANS, MANAGE_SETS, REVIEW, can_manage_plan
+from xaso.dx.permissions import FILL, MANAGE_PLANS, MANAGE_SETS, PUBLISH_NEWS, REVIEW, can_manage_plan
 from xaso.dx.tasks import decision_pdf_render
 
 # --- indicator sets ---------------------------------------------------------------------------
@@ -177,4 +182,43 @@ TASK_FLOW = Workflow(
     transitions=TASK_TRANSITIONS,
     roles_of=_task_roles,
     commune_of=lambda task: task.objective.plan.commune_id or "",
+)
+
+
+# --- news items -------------------------------------------------------------------------------
+
+
+def _news_roles(actor, item: NewsItem) -> set[str]:
+    return {PUBLISH_NEWS} if holds(actor, PUBLISH_NEWS, commune=item.commune) else set()
+
+
+def _stamp_published(item: NewsItem, move: Move) -> None:
+    if item.published_at is None:
+        item.published_at = move.at
+
+
+NEWS_TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (NewsStatus.DRAFT, "publish"): Transition(
+        NewsStatus.PUBLISHED,
+        roles={PUBLISH_NEWS},
+        effect=_stamp_published,
+        label=pgettext_lazy("news", "Publish"),
+    ),
+    (NewsStatus.WITHDRAWN, "publish"): Transition(
+        NewsStatus.PUBLISHED,
+        roles={PUBLISH_NEWS},
+        effect=_stamp_published,
+        label=pgettext_lazy("news", "Publish"),
+    ),
+    (NewsStatus.PUBLISHED, "withdraw"): Transition(
+        NewsStatus.WITHDRAWN, roles={PUBLISH_NEWS}, label=pgettext_lazy("news", "Withdraw")
+    ),
+}
+
+NEWS_FLOW = Workflow(
+    name="news_item",
+    statuses=NewsStatus,
+    transitions=NEWS_TRANSITIONS,
+    roles_of=_news_roles,
+    commune_of=lambda item: item.commune_id,
 )

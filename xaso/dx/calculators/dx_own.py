@@ -1,11 +1,21 @@
 """Calculators over data that exists in places (villages) and in dx itself (teams, trainings,
-help logs). Registered when the app is ready (apps.py)."""
+help logs, the news of the portal's DX section). Registered when the app is ready (apps.py)."""
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from xaso.core.calendar import day_bounds
 from xaso.dx.calculators import Period, Result, count_of, register, share_of
-from xaso.dx.models import DIGITAL_CITIZEN_ACTIONS, DigitalTeam, HelpAction, HelpLog, Kind, TeamMember
+from xaso.dx.models import (
+    DIGITAL_CITIZEN_ACTIONS,
+    DigitalTeam,
+    HelpAction,
+    HelpLog,
+    Kind,
+    NewsItem,
+    NewsStatus,
+    TeamMember,
+)
 from xaso.places.selectors import village_counts
 
 
@@ -146,3 +156,29 @@ def online_shops_opened(communes: list[str], period: Period) -> dict[str, Result
     """Distinct households helped to open an online shop during the period."""
     counts = _households(communes, period, [HelpAction.ONLINE_SHOP])
     return {code: Result(count_of(counts.get(code, 0))) for code in communes}
+
+
+@register(
+    "dx.portal_news",
+    kind=Kind.YES_NO,
+    title=_("The commune's portal has a digital transformation section with news"),
+    reads="dx news items",
+)
+def portal_news(communes: list[str], period: Period) -> dict[str, Result]:
+    """Yes when the commune published at least one DX news item during the period (its first
+    publication date, a local day within the period) that is still published: every portal has
+    the section, so what shows the commune keeps one is news posted in the assessed year; an
+    item withdrawn since does not count. No, not "no data", when there is none: the news lives
+    in xaso, so none recorded means none posted."""
+    since, until = day_bounds(period.start, period.end)
+    present = set(
+        NewsItem.objects.filter(
+            commune_id__in=communes,
+            status=NewsStatus.PUBLISHED,
+            published_at__gte=since,
+            published_at__lt=until,
+        )
+        .values_list("commune_id", flat=True)
+        .distinct()
+    )
+    return {code: Result(count_of(1 if code in present else 0)) for code in communes}

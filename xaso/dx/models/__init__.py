@@ -1,6 +1,7 @@
 """Measuring the transformation: indicator sets (per province and year), commune assessments
 with evidence and province review, the community digital teams whose work feeds them, and plans
-with targets. One module per sub-domain; Django finds the models through this package."""
+with targets, and the news of its portal section. One module per sub-domain; Django finds the
+models through this package."""
 
 from xaso.dx.models.assessments import (
     COMMUNE_EDITABLE,
@@ -31,6 +32,7 @@ from xaso.dx.models.indicator_sets import (
     SetStatus,
     Source,
 )
+from xaso.dx.models.news import NewsItem, NewsStatus
 from xaso.dx.models.plans import Direction, Objective, Plan, PlanTask, Target, TargetFigure, TaskStatus
 
 __all__ = [
@@ -51,6 +53,8 @@ __all__ = [
     "Indicator",
     "IndicatorSet",
     "Kind",
+    "NewsItem",
+    "NewsStatus",
     "Objective",
     "Pillar",
     "Plan",

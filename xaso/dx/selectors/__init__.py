@@ -1,4 +1,5 @@
-"""Reads of the dx app, scoped to the actor."""
+"""Reads of the dx app, scoped to the actor: sets, assessments, rankings, teams, plans, here;
+the news in `news`, the portal section's summary in `portal`."""
 
 from dataclasses import dataclass
 from datetime import date
