@@ -6,6 +6,7 @@ users, searches and sessions are never served a cached page."""
 import pytest
 
 from tests import factories as f
+from xaso.dx.demo import demo_news
 from xaso.onestop.models import Procedure
 
 
@@ -66,3 +67,10 @@ def test_signed_in_users_and_searches_are_never_served_from_the_cache(client, ci
     client.logout()
     search = client.get("/thu-tuc/", {"q": "khai sinh"})
     assert "ETag" not in search
+
+
+def test_the_portal_follows_news_published_by_the_commune(client, commune, commune_leader, portal_url):
+    first = client.get(portal_url).content.decode()
+    assert "Chợ Yên Định thanh toán không dùng tiền mặt" not in first
+    demo_news(commune)
+    assert "Chợ Yên Định thanh toán không dùng tiền mặt" in client.get(portal_url).content.decode()

@@ -8,6 +8,7 @@ class DxConfig(AppConfig):
     verbose_name = _("Digital transformation")
 
     def ready(self):
-        # Registering: the dashboard cards of dx, the DX section of the commune portal.
-        from xaso.dx import cards, portal  # noqa: F401
+        # Registering: the dashboard cards of dx, the DX section of the commune portal, what
+        # changes cached public pages.
+        from xaso.dx import cards, portal, public_pages  # noqa: F401
         from xaso.dx.calculators import dx_own, other_apps  # noqa: F401  (register the calculators)

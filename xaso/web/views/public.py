@@ -29,7 +29,7 @@ def home(request):
     )
 
 
-@public_page("procedures", "products", lambda request, code: f"commune:{code}")
+@public_page("procedures", "products", "dx", lambda request, code: f"commune:{code}")
 def commune_home(request, code: str):
     commune = selectors.commune_public(code)
     return render(
