@@ -12,3 +12,7 @@ class CommunityConfig(AppConfig):
             cards,  # noqa: F401  (registers the app's dashboard cards)
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
         )
+        from xaso.community.demo import DEMO_STEP
+        from xaso.core.demo import register_step
+
+        register_step(DEMO_STEP)  # `xaso demo`: households, notices, radio, info pages, feedback

@@ -8,5 +8,9 @@ class DxConfig(AppConfig):
     verbose_name = _("Digital transformation")
 
     def ready(self):
+        from xaso.core.demo import register_step
         from xaso.dx import cards  # noqa: F401  (registers the dashboard cards of dx)
         from xaso.dx.calculators import dx_own, other_apps  # noqa: F401  (register the calculators)
+        from xaso.dx.demo import DEMO_STEP
+
+        register_step(DEMO_STEP)  # `xaso demo`: indicator set, teams, plan, assessments
