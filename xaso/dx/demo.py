@@ -179,9 +179,8 @@ def _fill(assessment: Assessment, actor, strength: Decimal) -> None:
             assessment_value_save(actor=actor, value=value, **kwargs)
         except Conflict:  # computed by xaso from the commune's own rows
             continue
-        evidence_add(
-            actor=actor, value=value, upload=picture(f"Minh chung {indicator.code} {assessment.commune.name}")
-        )
+        evidence = picture(f"Minh chung {indicator.code} {assessment.commune.name}", size=(160, 100))
+        evidence_add(actor=actor, value=value, upload=evidence)
 
 
 def _assess(ctx: DemoContext, indicator_set: IndicatorSet, commune: Commune, actor, strength, decide: bool):
