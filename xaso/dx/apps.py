@@ -11,6 +11,6 @@ class DxConfig(AppConfig):
         from xaso.core.demo import register_step
         from xaso.dx import cards  # noqa: F401  (registers the dashboard cards of dx)
         from xaso.dx.calculators import dx_own, other_apps  # noqa: F401  (register the calculators)
-        from xaso.dx.demo import DEMO_STEP
+        from xaso.dx.demo_step import DEMO_STEP
 
         register_step(DEMO_STEP)  # `xaso demo`: indicator set, teams, plan, assessments
