@@ -50,7 +50,6 @@ migrate: venv
 demo: migrate
 	$(XASO) places load
 	$(XASO) demo --force
-	$(XASO) pki demo --force
 
 run: deps venv messages static demo
 	@echo "xaso: serving http://$(HOST):$(PORT) with a task worker (Ctrl-C stops both)"

@@ -59,19 +59,21 @@ def drop(created: list, django_db_blocker) -> None:
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory, django_db_blocker):
-    """The source instance with the demo data and one uploaded scan, and its backup archive:
-    made once for both tests (neither changes them)."""
+    """The source instance with the demo data (its pictures and signed PDFs among the uploaded
+    files) and one uploaded scan, and its backup archive: made once for both tests (neither
+    changes them)."""
     directory, created = tmp_path_factory.mktemp("backup"), []
     try:
         env = instance("source", directory, django_db_blocker, created)
         assert xaso(env, "demo", "--force").returncode == 0
         upload = Path(env["XASO_MEDIA_ROOT"]) / "dossiers" / "scan.pdf"
-        upload.parent.mkdir(parents=True)
+        upload.parent.mkdir(parents=True, exist_ok=True)
         upload.write_bytes(b"%PDF-1.4 a scanned paper " + os.urandom(64))
+        files = sum(p.is_file() for p in Path(env["XASO_MEDIA_ROOT"]).rglob("*"))
         archive = directory / "backup.tar"
         made = xaso(env, "backup", "--output", str(archive))
         assert made.returncode == 0, made.stderr
-        yield {"made": made, "archive": archive, "upload": upload}
+        yield {"made": made, "archive": archive, "upload": upload, "files": files}
     finally:
         drop(created, django_db_blocker)
 
@@ -87,7 +89,7 @@ def target(tmp_path, django_db_blocker):
 
 
 def test_a_backup_restores_into_a_fresh_instance_with_everything_intact(source, target):
-    assert "1 files" in source["made"].stdout
+    assert f" {source['files']} files)" in source["made"].stdout
 
     restored = xaso(target, "restore", str(source["archive"]))
     assert restored.returncode == 0, restored.stderr
@@ -96,6 +98,7 @@ def test_a_backup_restores_into_a_fresh_instance_with_everything_intact(source, 
     assert (
         hashlib.sha256(copy.read_bytes()).digest() == hashlib.sha256(source["upload"].read_bytes()).digest()
     )
+    assert sum(p.is_file() for p in Path(target["XASO_MEDIA_ROOT"]).rglob("*")) == source["files"]
     assert xaso(target, "audit", "verify").returncode == 0
 
 

@@ -10,7 +10,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from xaso.accounts import personal_data  # noqa: F401  (registers the app's part of "download my data")
+        from xaso.accounts.demo import DEMO_STEP
         from xaso.accounts.signin import on_user_logged_in, on_user_login_failed
+        from xaso.core.demo import register_step
+
+        register_step(DEMO_STEP)  # `xaso demo`: the commune, its villages and accounts first
 
         # Every door (page, admin, registration, API) sends these: one place sets the staff
         # session's length and audits sign-ins (xaso/accounts/signin.py).

@@ -2,11 +2,13 @@
 role, so that a newcomer can click through every role after `make run`."""
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.dispatch import Signal
 
 from xaso.accounts.models import CitizenProfile, Membership, User
 from xaso.accounts.roles import Role
+from xaso.core.demo import DemoContext, DemoStep
 from xaso.core.text import fold, fold_all
 from xaso.places.loader import places_load
 from xaso.places.models import Commune, Village, VillageKind
@@ -60,11 +62,15 @@ def demo_load() -> Commune:
             defaults={"kind": VillageKind.THON, "search_text": fold(name)},
         )
         villages.append(village)
+    hashed = None  # the one published password, hashed once for every account (a hash costs ~0.3 s)
     for username, full_name, role, village_index in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is None:
             extra = {"phone": username} if role is None else {}
-            user = User.objects.create_user(username, settings.DEMO_PASSWORD, full_name=full_name, **extra)
+            user = User.objects.create_user(username, None, full_name=full_name, **extra)
+            hashed = hashed or make_password(settings.DEMO_PASSWORD)
+            user.password = hashed
+            user.save(update_fields=["password"])
         if role is None:
             village = villages[village_index]
             CitizenProfile.objects.get_or_create(
@@ -91,3 +97,24 @@ def demo_load() -> Commune:
         )
     demo_loaded.send(sender=demo_load, commune=commune)
     return commune
+
+
+def demo_step(ctx: DemoContext) -> None:
+    """The first step of `xaso demo`: the commune, its villages and the demo accounts, shared
+    with the later steps (`ctx["commune"]`, `ctx["villages"]`, `ctx["users"]` by username)."""
+    commune = demo_load()
+    ctx.communes.add(commune.code)
+    ctx.shared["commune"] = commune
+    ctx.shared["villages"] = list(
+        Village.objects.filter(commune=commune, name__in=DEMO_VILLAGES).order_by("pk")
+    )
+    ctx.shared["users"] = {
+        u.username: u for u in User.objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS])
+    }
+    ctx.lines.append(f"demo commune: {commune.name}, {commune.province.name} ({commune.code})")
+    ctx.lines.append(f"demo accounts (password: {settings.DEMO_PASSWORD}):")
+    for username, full_name, role, _village in DEMO_ACCOUNTS:
+        ctx.lines.append(f"  {username:<14} {role or 'citizen':<22} {full_name}")
+
+
+DEMO_STEP = DemoStep("accounts", demo_step, order=10, always=True)

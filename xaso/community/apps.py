@@ -13,3 +13,7 @@ class CommunityConfig(AppConfig):
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
             public_pages,  # noqa: F401  (what changes cached public pages)
         )
+        from xaso.community.demo import DEMO_STEP
+        from xaso.core.demo import register_step
+
+        register_step(DEMO_STEP)  # `xaso demo`: households, notices, radio, info pages, feedback

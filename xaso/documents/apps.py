@@ -15,7 +15,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Official documents and digital signatures"
 
     def ready(self):
+        from xaso.core.demo import register_step
         from xaso.documents import cards  # noqa: F401  (registers the dashboard card)
+        from xaso.documents.demo import DEMO_STEP
+
+        register_step(DEMO_STEP)  # `xaso demo`: TEST certificates, documents, a meeting
 
         # Django rebuilds SQLite tables (dropping their triggers) on some column changes.
         post_migrate.connect(_fulltext_ensure, sender=self, dispatch_uid="documents_fulltext")

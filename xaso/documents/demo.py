@@ -15,8 +15,17 @@ from django.db import transaction
 
 from xaso.accounts.demo import DEMO_COMMUNE_CODE, demo_load
 from xaso.accounts.models import User
+from xaso.core.demo import DemoContext, DemoStep
 from xaso.documents.exchange.services import agency_key_set
-from xaso.documents.models import Agency, SigningCredential
+from xaso.documents.meetings.services import meeting_create, meeting_item_add
+from xaso.documents.models import Agency, Meeting, RegisteredDocument, SigningCredential
+from xaso.documents.registry.services import (
+    document_act,
+    incoming_register,
+    outgoing_create,
+    outgoing_issue,
+    outgoing_sign,
+)
 from xaso.documents.signing import pki
 from xaso.documents.signing.credentials import credential_create_pkcs12, trust_root_add
 
@@ -125,3 +134,65 @@ def pki_demo_load(directory: Path | None = None) -> list[SigningCredential]:
         )
     _exchange_key(ca, commune, organisation)
     return created
+
+
+# --- `xaso demo` (xaso.core.demo): the TEST certificates, two registered documents, a meeting --
+
+
+def demo_step(ctx: DemoContext) -> None:
+    """The demo CA and certificates (what `xaso pki demo` does), an incoming document from the
+    province and an outgoing notice signed by the leader and issued under the seal, and a
+    meeting next week with its pack (the agenda with both documents)."""
+    commune, users = ctx["commune"], ctx["users"]
+    credentials = pki_demo_load()
+    clerk, leader = users["vanthu"], users["lanhdao"]
+    incoming = incoming_register(
+        actor=clerk,
+        commune=commune,
+        kind="KH",
+        title="Kế hoạch chuyển đổi số tỉnh Thanh Hóa năm " + str(ctx.today.year),
+        sender="UBND tỉnh Thanh Hóa",
+        number_symbol="215/KH-UBND",
+        document_date=ctx.today - dt.timedelta(days=20),
+    )
+    outgoing = outgoing_create(
+        actor=clerk,
+        commune=commune,
+        kind="TB",
+        title="Thông báo lịch tiếp công dân của Chủ tịch UBND xã",
+        body=(
+            "Chủ tịch UBND xã tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở UBND xã.\n"
+            "Công dân có nhu cầu phản ánh, kiến nghị đăng ký trước tại bộ phận Một cửa."
+        ),
+        recipients=["Các thôn trong xã", "Lưu: VT"],
+    )
+    signature = next(c for c in credentials if c.holder_id == leader.pk)
+    seal = next(c for c in credentials if c.holder_id is None)
+    document_act(actor=clerk, document=outgoing, action="submit")
+    outgoing = outgoing_sign(actor=leader, document=outgoing, credential=signature, secret=DEMO_PASSPHRASE)
+    outgoing_issue(actor=clerk, document=outgoing, seal=seal, secret=DEMO_PASSPHRASE)
+    meeting = meeting_create(
+        actor=clerk,
+        commune=commune,
+        title="Họp giao ban UBND xã tháng " + f"{ctx.today:%m/%Y}",
+        starts_at=ctx.now.replace(hour=1, minute=0, second=0, microsecond=0) + dt.timedelta(days=7),
+        place="Hội trường UBND xã",
+        chair=leader,
+        staff=[users["motcua"], users["chuyenvien"], clerk],
+        outsiders=[("Bí thư Đoàn xã", "0912000009", "")],
+    )
+    meeting_item_add(
+        actor=clerk, meeting=meeting, title="Triển khai kế hoạch chuyển đổi số", document=incoming
+    )
+    meeting_item_add(actor=clerk, meeting=meeting, title="Lịch tiếp công dân", document=outgoing)
+    ctx.communes.add(commune.code)
+
+
+def foreign(mine: set[str]) -> dict[str, int]:
+    return {
+        "registered documents": RegisteredDocument.objects.exclude(commune_id__in=mine).count(),
+        "meetings": Meeting.objects.exclude(commune_id__in=mine).count(),
+    }
+
+
+DEMO_STEP = DemoStep("documents", demo_step, order=40, foreign=foreign)

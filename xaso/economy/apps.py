@@ -8,7 +8,11 @@ class EconomyConfig(AppConfig):
     verbose_name = _("Digital economy")
 
     def ready(self):
+        from xaso.core.demo import register_step
         from xaso.economy import (
             cards,  # noqa: F401  (registers the economy dashboard cards)
             public_pages,  # noqa: F401  (what changes cached public pages)
         )
+        from xaso.economy.demo import DEMO_STEP
+
+        register_step(DEMO_STEP)  # `xaso demo`: payment points, producers, products, stamps

@@ -20,3 +20,8 @@ class OnestopConfig(AppConfig):
         fee_payment.register()  # dossier fees are settled by xaso.payments
         # A dossier's signed result is served behind the dossier's door, not to any code holder.
         register_subject_file_route(results.SUBJECT_TYPE, results.result_file_url)
+
+        from xaso.core.demo import register_step
+        from xaso.onestop.demo import DEMO_STEP
+
+        register_step(DEMO_STEP)  # `xaso demo`: dossiers in every status
