@@ -32,7 +32,7 @@ def queue(request):
     commune = commune_of(request.user, sel.VIEW, message=OFFICERS_ONLY)
     g = request.GET
     filters = sel.QueueFilters(
-        tab=g.get("tab", "new") if g.get("tab", "new") in sel.TABS else "new",
+        tab=_tab(g.get("tab", "new")),
         status=g.get("status", ""),
         procedure=g.get("procedure", ""),
         due=g.get("due", ""),
@@ -72,6 +72,11 @@ def queue(request):
             "villages": commune.villages.all(),
         },
     )
+
+
+def _tab(raw: str) -> str:
+    """A known tab, or every tab at once (`all`, where the dashboard's "late" lands)."""
+    return raw if raw in sel.TABS or raw == sel.ALL_TABS else "new"
 
 
 TAB_LABELS = {
