@@ -8,15 +8,12 @@ import pytest
 from django.utils import timezone
 
 from tests import factories as f
+from tests.support.figures import by_label
 from tests.support.households import household
 from xaso.community.cards import announcement_figures, feedback_figures, household_figures
 from xaso.community.models import Delivery, FeedbackReport
 from xaso.community.services.announcements import announcement_create, delivery_acknowledge
 from xaso.community.services.fanout import ack_token
-
-
-def _by_label(figures):
-    return {str(fig.label): fig for fig in figures}
 
 
 @pytest.fixture
@@ -40,14 +37,14 @@ def homes(commune, other_commune, village, other_village):
 
 
 def test_households_with_no_contact_are_counted_in_the_users_reach(one_stop_officer, own_head, homes):
-    officer = _by_label(household_figures(one_stop_officer))
+    officer = by_label(household_figures, one_stop_officer)
     assert (officer["households"].value, officer["with no contact channel"].value) == (4, 2)
-    head = _by_label(household_figures(own_head))
+    head = by_label(household_figures, own_head)
     assert (head["households"].value, head["with no contact channel"].value) == (2, 1)
 
 
 def test_the_no_contact_link_lists_exactly_those_households(login, one_stop_officer, homes):
-    figure = _by_label(household_figures(one_stop_officer))["with no contact channel"]
+    figure = by_label(household_figures, one_stop_officer)["with no contact channel"]
     body = login(one_stop_officer).get(figure.url).content.decode()
     shown = {code for code in homes if f"<td>{code}</td>" in body}
     assert shown == {"A-2", "B-1"}
@@ -93,7 +90,7 @@ def reports(commune, other_commune, village, other_village):
 
 
 def test_feedback_waiting_due_soon_and_late_of_the_commune(one_stop_officer, reports):
-    figures = _by_label(feedback_figures(one_stop_officer))
+    figures = by_label(feedback_figures, one_stop_officer)
     assert figures["waiting for an answer or a fix"].value == 3
     assert figures["due today or next working day"].value == 1
     assert figures["late"].value == 1
@@ -101,7 +98,7 @@ def test_feedback_waiting_due_soon_and_late_of_the_commune(one_stop_officer, rep
 
 
 def test_a_village_head_sees_the_feedback_of_their_village(login, own_head, reports):
-    figure = _by_label(feedback_figures(own_head))["waiting in your village"]
+    figure = by_label(feedback_figures, own_head)["waiting in your village"]
     assert figure.value == 2
     body = login(own_head).get(figure.url).content.decode()
     assert {c for c in reports if c in body} == {"PA-LATE", "PA-LATER"}
@@ -112,7 +109,7 @@ def test_a_village_head_sees_the_feedback_of_their_village(login, own_head, repo
     [("late", {"PA-LATE"}), ("due today or next working day", {"PA-SOON"})],
 )
 def test_a_feedback_figure_lists_exactly_its_reports(login, one_stop_officer, reports, label, listed):
-    figure = _by_label(feedback_figures(one_stop_officer))[label]
+    figure = by_label(feedback_figures, one_stop_officer)[label]
     body = login(one_stop_officer).get(figure.url).content.decode()
     assert {c for c in reports if c in body} == listed
 

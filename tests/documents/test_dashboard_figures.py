@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.support.figures import by_label
 from xaso.documents.cards import document_figures
 from xaso.documents.models import RegisteredDocument
 
@@ -30,17 +31,13 @@ def docs(commune, other_commune):
     }
 
 
-def _by_label(figures):
-    return {str(fig.label): fig for fig in figures}
-
-
 def test_the_clerk_registers_and_issues_the_leader_signs(clerk, commune_leader, docs):
-    clerk_figures = _by_label(document_figures(clerk))
+    clerk_figures = by_label(document_figures, clerk)
     assert clerk_figures["incoming to assign"].value == 1
     assert clerk_figures["outgoing to issue"].value == 1
     assert clerk_figures["past their deadline"].value == 1
     assert "outgoing to sign" not in clerk_figures
-    assert _by_label(document_figures(commune_leader))["outgoing to sign"].value == 1
+    assert by_label(document_figures, commune_leader)["outgoing to sign"].value == 1
 
 
 @pytest.mark.parametrize(
@@ -52,7 +49,7 @@ def test_the_clerk_registers_and_issues_the_leader_signs(clerk, commune_leader, 
     ],
 )
 def test_a_figure_lists_exactly_its_documents(login, clerk, docs, label, listed):
-    figure = _by_label(document_figures(clerk))[label]
+    figure = by_label(document_figures, clerk)[label]
     body = login(clerk).get(figure.url).content.decode()
     assert {title for title in docs if f">{title}<" in body} == listed
 

@@ -10,15 +10,12 @@ from django.utils import timezone
 
 from tests import factories as f
 from tests.dx.factories import small_set
+from tests.support.figures import by_label
 from xaso.dx.cards import assessment_figures, province_figures, team_figures
 from xaso.dx.models import Assessment, DigitalTeam, HelpLog, Objective, Plan, PlanTask
 from xaso.dx.services import assessments
 
 THIS_YEAR = timezone.localdate().year
-
-
-def _by_label(figures):
-    return {str(fig.label): fig for fig in figures}
 
 
 @pytest.fixture
@@ -28,7 +25,7 @@ def this_years_set(province, other_province):
 
 
 def test_before_registering_the_commune_sees_the_set_to_register_for(login, specialist, this_years_set):
-    figure = _by_label(assessment_figures(specialist))["indicator sets to register for"]
+    figure = by_label(assessment_figures, specialist)["indicator sets to register for"]
     assert figure.value == 1
     assert this_years_set.name in login(specialist).get(figure.url).content.decode()
 
@@ -41,11 +38,11 @@ def test_once_registered_it_counts_the_manual_indicators_left_to_fill(
     )
     other_leader = f.staff("commune_leader", commune_obj=other_commune, username="lanhdao_dt")
     assessments.assessment_register(actor=other_leader, indicator_set=this_years_set, commune=other_commune)
-    figure = _by_label(assessment_figures(commune_leader))["indicators still to fill"]
+    figure = by_label(assessment_figures, commune_leader)["indicators still to fill"]
     assert figure.value == 2  # A1 and B1; C1 is computed
     value = mine.values.get(indicator__code="B1")
     assessments.assessment_value_save(actor=commune_leader, value=value, amount="1")
-    figure = _by_label(assessment_figures(commune_leader))["indicators still to fill"]
+    figure = by_label(assessment_figures, commune_leader)["indicators still to fill"]
     assert figure.value == 1
     assert login(commune_leader).get(figure.url).status_code == 200
     assert figure.url.endswith(f"/{mine.pk}/")
@@ -69,7 +66,7 @@ def test_plan_tasks_late_and_due_are_counted_on_the_communes_plan(login, commune
     PlanTask.objects.create(
         objective=objective, title="Việc xong", owner="Xã", deadline=today - timedelta(days=9), status="done"
     )
-    figures = _by_label(assessment_figures(clerk))
+    figures = by_label(assessment_figures, clerk)
     assert figures["plan tasks late"].value == 1
     assert figures["plan tasks due within 14 days"].value == 1
     body = login(clerk).get(figures["plan tasks late"].url).content.decode()
@@ -95,7 +92,7 @@ def test_the_teams_card_counts_villages_without_a_team_and_this_months_help(
             helped_on=helped_on,
             helper=village_head,
         )
-    figures = _by_label(team_figures(village_head))
+    figures = by_label(team_figures, village_head)
     assert figures["villages without a team"].value == 1  # Thôn Phúc Lộc
     assert figures["help logged this month"].value == 1
     body = login(village_head).get(figures["help logged this month"].url).content.decode()
@@ -114,7 +111,7 @@ def province_round(commune, other_commune, far_commune, commune_leader, this_yea
 def test_the_supervisor_sees_assessments_to_review_and_communes_not_submitted(
     login, province_supervisor, province_round, commune, other_commune
 ):
-    figures = _by_label(province_figures(province_supervisor))
+    figures = by_label(province_figures, province_supervisor)
     to_review = figures[f"assessments of {THIS_YEAR} waiting for review"]
     not_submitted = figures[f"communes that have not submitted for {THIS_YEAR}"]
     assert (to_review.value, not_submitted.value) == (1, 1)

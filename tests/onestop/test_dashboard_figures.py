@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from tests.support.figures import by_label
 from xaso.core.calendar import local_today
 from xaso.onestop.cards import queue_figures
 from xaso.onestop.models import Dossier, Procedure
@@ -40,12 +41,8 @@ def queue(commune, other_commune, specialist):
     }
 
 
-def _by_label(figures):
-    return {str(f.label): f for f in figures}
-
-
 def test_the_officer_sees_the_counts_of_their_commune_only(one_stop_officer, queue):
-    figures = _by_label(queue_figures(one_stop_officer))
+    figures = by_label(queue_figures, one_stop_officer)
     assert figures["to receive"].value == 2  # NEW, SOON
     assert figures["in progress"].value == 2  # LATE, MINE (not ELSEWHERE)
     assert figures["awaiting supplement"].value == 1
@@ -55,8 +52,8 @@ def test_the_officer_sees_the_counts_of_their_commune_only(one_stop_officer, que
 
 
 def test_the_leader_sees_approvals_and_the_specialist_their_own(commune_leader, specialist, queue):
-    assert _by_label(queue_figures(commune_leader))["awaiting your approval"].value == 1
-    mine = _by_label(queue_figures(specialist))["assigned to you"]
+    assert by_label(queue_figures, commune_leader)["awaiting your approval"].value == 1
+    mine = by_label(queue_figures, specialist)["assigned to you"]
     assert mine.value == 1
     assert f"assignee={specialist.pk}" in mine.url
 
@@ -71,7 +68,7 @@ def test_the_leader_sees_approvals_and_the_specialist_their_own(commune_leader, 
     ],
 )
 def test_a_figure_links_to_exactly_the_dossiers_it_counts(login, one_stop_officer, queue, label, listed):
-    figure = _by_label(queue_figures(one_stop_officer))[label]
+    figure = by_label(queue_figures, one_stop_officer)[label]
     body = login(one_stop_officer).get(figure.url).content.decode()
     shown = {code for code in queue if f">{code}</a>" in body}
     assert shown == listed

@@ -3,13 +3,10 @@ that need a person. Each counts the user's commune only, cheaply, and links to t
 
 import pytest
 
+from tests.support.figures import by_label
 from xaso.accounts.models import User
 from xaso.payments.cards import payment_figures
 from xaso.payments.services import payment_request_create, statement_import
-
-
-def _by_label(figures):
-    return {str(fig.label): fig for fig in figures}
 
 
 @pytest.fixture
@@ -37,7 +34,7 @@ def ledger(one_stop_officer, account, other_account, make_request, statement):
 
 
 def test_the_cashier_counts_only_their_communes_requests_and_lines(one_stop_officer, ledger):
-    figures = _by_label(payment_figures(one_stop_officer))
+    figures = by_label(payment_figures, one_stop_officer)
     assert figures["awaiting payment"].value == 1
     assert figures["partly paid"].value == 1
     # The partial payment and the line no request matched.
@@ -49,14 +46,14 @@ def test_the_cashier_counts_only_their_communes_requests_and_lines(one_stop_offi
     [("awaiting payment", {"Phí chờ nộp"}), ("partly paid", {"Phí nộp một phần"})],
 )
 def test_a_figure_lists_exactly_its_requests(login, one_stop_officer, ledger, label, listed):
-    figure = _by_label(payment_figures(one_stop_officer))[label]
+    figure = by_label(payment_figures, one_stop_officer)[label]
     body = login(one_stop_officer).get(figure.url).content.decode()
     labels = {"Phí chờ nộp", "Phí nộp một phần", "Phí đã nộp", "Phí xã khác"}
     assert {name for name in labels if name in body} == listed
 
 
 def test_the_lines_figure_lands_on_the_lines_to_check(login, one_stop_officer, ledger):
-    figure = _by_label(payment_figures(one_stop_officer))["statement lines to check"]
+    figure = by_label(payment_figures, one_stop_officer)["statement lines to check"]
     assert figure.url.endswith("#review")
     body = login(one_stop_officer).get(figure.url).content.decode()
     assert 'id="review"' in body and "khong ro noi dung" in body

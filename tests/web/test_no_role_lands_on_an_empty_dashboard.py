@@ -35,7 +35,7 @@ def test_the_role_sees_at_least_one_card_with_figures(role, client, commune, pro
     assert with_figures, f"{role}: no card with figures"
     # A figure is a number and a label, linking to the work.
     assert re.search(r'<a href="/[^"]*"><strong>\d+</strong> \S', with_figures[0])
-    assert "Nothing to do here yet" not in body
+    assert '<p class="empty">' not in body
 
 
 def test_a_village_head_tied_to_a_village_sees_its_figures(client, commune, village):
