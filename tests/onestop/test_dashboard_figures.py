@@ -36,6 +36,7 @@ def queue(commune, other_commune, specialist):
         "SOON": _dossier(commune, "SOON", "received", due_in=0),
         "MINE": _dossier(commune, "MINE", "processing", due_in=10, assignee=specialist),
         "PAUSED": _dossier(commune, "PAUSED", "supplement_requested", due_in=-5),
+        "READY": _dossier(commune, "READY", "result_ready", due_in=-2),
         "DONE": _dossier(commune, "DONE", "delivered", due_in=-20),
         "ELSEWHERE": _dossier(other_commune, "ELSEWHERE", "processing", due_in=-3),
     }
@@ -46,6 +47,7 @@ def test_the_officer_sees_the_counts_of_their_commune_only(one_stop_officer, que
     assert figures["to receive"].value == 2  # NEW, SOON
     assert figures["in progress"].value == 2  # LATE, MINE (not ELSEWHERE)
     assert figures["awaiting supplement"].value == 1
+    assert figures["results to hand back"].value == 1  # READY: its clock has stopped, not late
     assert figures["due today or next working day"].value == 1
     assert figures["late"].value == 2  # LATE, LATE2; the paused and finished ones are not late
     assert figures["late"].tone == "late"
@@ -65,6 +67,7 @@ def test_the_leader_sees_approvals_and_the_specialist_their_own(commune_leader, 
         ("due today or next working day", {"SOON"}),
         ("to receive", {"NEW", "SOON"}),
         ("awaiting supplement", {"PAUSED"}),
+        ("results to hand back", {"READY"}),
     ],
 )
 def test_a_figure_links_to_exactly_the_dossiers_it_counts(login, one_stop_officer, queue, label, listed):
@@ -80,3 +83,11 @@ def test_the_counts_take_one_grouped_query(one_stop_officer, queue, django_asser
     # The grouped count, and the table of moved days off the working calendar reads.
     with django_assert_max_num_queries(2):
         queue_figures(one_stop_officer)
+
+
+def test_the_queue_shows_every_tab_at_once_as_the_current_tab(login, one_stop_officer, queue):
+    body = login(one_stop_officer).get("/mot-cua/ho-so/?tab=all").content.decode()
+    # Every dossier of the commune but the other commune's, under a tab marked current.
+    assert {code for code in queue if f">{code}</a>" in body} == set(queue) - {"ELSEWHERE"}
+    assert 'aria-current="page">Tất cả <span class="badge">8</span>' in body
+

@@ -22,6 +22,7 @@ def queue_figures(user) -> list[Figure]:
             Figure(_("to receive"), counts["new"], _queue(tab="new")),
             Figure(_("in progress"), counts["processing"], _queue(tab="processing")),
             Figure(_("awaiting supplement"), counts["supplement"], _queue(tab="supplement")),
+            Figure(_("results to hand back"), counts["result"], _queue(tab="result")),
         ]
     if Role.SPECIALIST in roles:
         figures.append(
