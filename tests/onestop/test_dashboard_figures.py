@@ -90,4 +90,3 @@ def test_the_queue_shows_every_tab_at_once_as_the_current_tab(login, one_stop_of
     # Every dossier of the commune but the other commune's, under a tab marked current.
     assert {code for code in queue if f">{code}</a>" in body} == set(queue) - {"ELSEWHERE"}
     assert 'aria-current="page">Tất cả <span class="badge">8</span>' in body
-
