@@ -17,18 +17,26 @@ from xaso.community.models import (
     SpeakerCluster,
 )
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
-from xaso.core.calendar import day_bounds
+from xaso.core.calendar import WorkingCalendar, day_bounds
 from xaso.core.errors import InvalidInput, NotFound
 from xaso.core.text import fold
 
+# A household with none of these cannot be reached by an announcement except in person.
+NO_CONTACT = Q(contact_phone="") & Q(contact_email="") & Q(contact_zalo_id="") & Q(contact_user__isnull=True)
 
-def households_for(actor, *, commune=None, q: str = "", village_id=None) -> QuerySet[Household]:
-    """Households the actor may see, optionally in one commune, one village, by text."""
+
+def households_for(
+    actor, *, commune=None, q: str = "", village_id=None, no_contact: bool = False
+) -> QuerySet[Household]:
+    """Households the actor may see, optionally in one commune, one village, by text, or only
+    those with no contact channel (no phone, e-mail, Zalo or account)."""
     rows = Household.objects.for_actor(actor, VIEW_HOUSEHOLDS).select_related("village")
     if commune is not None:
         rows = rows.filter(commune=commune)
     if village_id:
         rows = rows.filter(village_id=village_id)
+    if no_contact:
+        rows = rows.filter(NO_CONTACT)
     if q:
         rows = rows.filter(search_text__contains=fold(q))
     return rows
@@ -186,12 +194,44 @@ def feedback_by_code(tracking_code: str) -> FeedbackReport:
         raise NotFound("report", field="into") from None
 
 
-def feedback_for(actor, *, commune=None) -> QuerySet[FeedbackReport]:
-    """Reports the actor handles (their commune's), oldest due first."""
+# Reports still waiting for the commune: not resolved, not merged into another.
+FEEDBACK_PENDING = (FeedbackStatus.RECEIVED, FeedbackStatus.ASSIGNED, FeedbackStatus.ANSWERED)
+
+
+class FeedbackState:
+    PENDING = "pending"
+    DUE_SOON = "due_soon"
+    LATE = "late"
+    ALL = (PENDING, DUE_SOON, LATE)
+
+
+def _feedback_state(state: str, today) -> Q | None:
+    """The condition of a queue filter: pending, due soon (today or the next working day) or late."""
+    if state not in FeedbackState.ALL:
+        return None
+    pending = Q(status__in=FEEDBACK_PENDING)
+    if state == FeedbackState.LATE:
+        return pending & Q(due_on__lt=today)
+    if state == FeedbackState.DUE_SOON:
+        soon = WorkingCalendar.load().next_working_day(today)
+        return pending & Q(due_on__gte=today, due_on__lte=soon)
+    return pending
+
+
+def feedback_for(
+    actor, *, commune=None, state: str = "", village_id=None, today=None
+) -> QuerySet[FeedbackReport]:
+    """Reports the actor handles (their commune's), oldest due first; optionally only the
+    pending, due soon or late ones (`FeedbackState`), or one village's."""
     rows = FeedbackReport.objects.for_actor(actor, HANDLE_FEEDBACK, as_citizen=False).select_related(
         "village"
     )
     rows = rows.filter(commune=commune) if commune is not None else rows
+    condition = _feedback_state(state, today or timezone.localdate())
+    if condition is not None:
+        rows = rows.filter(condition)
+    if village_id:
+        rows = rows.filter(village_id=village_id)
     return rows.order_by("due_on", "created_at")
 
 
@@ -269,3 +309,47 @@ def feedback_on_time_by_commune(commune_codes: list[str], *, start, end, today=N
         .order_by()
     )
     return {row.pop("commune_id"): row for row in rows}
+
+
+# --- the dashboard's figures (xaso.community.cards) ------------------------------------------
+def feedback_figures(actor, *, villages=frozenset(), today=None) -> dict[str, int]:
+    """Counts of the pending reports the actor handles, in one query: all, due soon, late (as
+    `feedback_for` filters them) and, when `villages` is given, those of these villages."""
+    today = today or timezone.localdate()
+    soon = WorkingCalendar.load().next_working_day(today)
+    rows = FeedbackReport.objects.for_actor(actor, HANDLE_FEEDBACK, as_citizen=False).filter(
+        status__in=FEEDBACK_PENDING
+    )
+    counts = {
+        "pending": Count("pk"),
+        "due_soon": Count("pk", filter=Q(due_on__gte=today, due_on__lte=soon)),
+        "late": Count("pk", filter=Q(due_on__lt=today)),
+    }
+    if villages:
+        counts["village"] = Count("pk", filter=Q(village_id__in=sorted(villages)))
+    return rows.order_by().aggregate(**counts)
+
+
+def household_figures(actor) -> dict[str, int]:
+    """How many households the actor sees (a village head: their village's) and how many of
+    them have no contact channel, in one query."""
+    rows = Household.objects.for_actor(actor, VIEW_HOUSEHOLDS).order_by()
+    return rows.aggregate(total=Count("pk"), no_contact=Count("pk", filter=NO_CONTACT))
+
+
+def latest_announcement_unreached(actor, *, villages=frozenset()) -> tuple[Announcement | None, int]:
+    """The latest announcement sent to households in the actor's communes and how many of its
+    households (in `villages` when given) it has not reached yet."""
+    latest = (
+        Announcement.objects.for_actor(actor, VIEW_HOUSEHOLDS)
+        .filter(publish_at__lte=timezone.now(), fanned_out_at__isnull=False)
+        .order_by("-publish_at", "-id")
+        .only("pk", "title", "commune_id")
+        .first()
+    )
+    if latest is None:
+        return None, 0
+    unreached = Delivery.objects.filter(announcement=latest, reached_at__isnull=True)
+    if villages:
+        unreached = unreached.filter(village_id__in=sorted(villages))
+    return latest, unreached.count()

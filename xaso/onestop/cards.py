@@ -1,7 +1,46 @@
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.roles import Role
-from xaso.core.dashboard import Card, register_card
+from xaso.core.dashboard import Card, Figure, register_card
+from xaso.onestop import selectors as sel
+
+
+def _queue(**params) -> str:
+    return f"{reverse('onestop:queue')}?{urlencode(params)}"
+
+
+def queue_figures(user) -> list[Figure]:
+    """What each one-stop role has to do today in the queue: the officer receives and follows
+    every dossier, the specialist their own, the leader approves; all of them watch deadlines."""
+    counts = sel.queue_figures(user)
+    roles = user.roles
+    figures = []
+    if Role.ONE_STOP_OFFICER in roles:
+        figures += [
+            Figure(_("to receive"), counts["new"], _queue(tab="new")),
+            Figure(_("in progress"), counts["processing"], _queue(tab="processing")),
+            Figure(_("awaiting supplement"), counts["supplement"], _queue(tab="supplement")),
+            Figure(_("results to hand back"), counts["result"], _queue(tab="result")),
+        ]
+    if Role.SPECIALIST in roles:
+        figures.append(
+            Figure(_("assigned to you"), counts["mine"], _queue(tab="processing", assignee=user.pk))
+        )
+    if Role.COMMUNE_LEADER in roles:
+        figures.append(Figure(_("awaiting your approval"), counts["approval"], _queue(tab="approval")))
+    figures += [
+        Figure(
+            _("due today or next working day"),
+            counts["due_soon"],
+            _queue(tab=sel.ALL_TABS, due="due_soon"),
+            "due",
+        ),
+        Figure(_("late"), counts["late"], _queue(tab=sel.ALL_TABS, due="late"), "late"),
+    ]
+    return figures
+
 
 register_card(
     Card(
@@ -9,6 +48,7 @@ register_card(
         url_name="onestop:queue",
         description=_("Dossiers to receive, assign, process, approve and hand back, with their deadlines."),
         roles=frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
+        figures=queue_figures,
     )
 )
 register_card(

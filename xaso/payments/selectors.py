@@ -1,6 +1,6 @@
 """Reads of the payments app, scoped to the actor."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from xaso.core.errors import NotFound
 from xaso.core.text import fold
@@ -9,6 +9,7 @@ from xaso.payments.models import (
     BankStatement,
     CollectionAccount,
     PaymentRequest,
+    RequestStatus,
     StatementLine,
 )
 
@@ -88,3 +89,16 @@ def statement_line_for(actor, line_id: int) -> StatementLine:
 
 def outcome_counts(lines: QuerySet) -> dict[str, int]:
     return dict(lines.order_by().values_list("outcome").annotate(n=Count("pk")))
+
+
+def cashier_figures(actor) -> dict[str, int]:
+    """The dashboard's counts for the cashier of the actor's communes: requests awaiting
+    payment, partly paid, and bank statement lines that need a person (two small queries)."""
+    requests = PaymentRequest.objects.for_actor(actor, RECONCILE, as_citizen=False).order_by()
+    counts = requests.aggregate(
+        open=Count("pk", filter=Q(status=RequestStatus.OPEN)),
+        partial=Count("pk", filter=Q(status=RequestStatus.PARTIAL)),
+    )
+    lines = StatementLine.objects.for_actor(actor, RECONCILE).filter(outcome__in=NEEDS_REVIEW)
+    counts["review"] = lines.count()
+    return counts

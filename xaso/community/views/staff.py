@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xaso.community import selectors, spreadsheet
 from xaso.community.coverage import coverage_for_announcement, coverage_for_commune
@@ -64,7 +65,10 @@ def households(request):
     commune = commune_of(request.user, VIEW_HOUSEHOLDS, message=NO_COMMUNE)
     q = request.GET.get("q", "").strip()
     village_id = parse_id(request.GET.get("village"))
-    rows = selectors.households_for(request.user, commune=commune, q=q, village_id=village_id)
+    no_contact = request.GET.get("contact") == "none"
+    rows = selectors.households_for(
+        request.user, commune=commune, q=q, village_id=village_id, no_contact=no_contact
+    )
     return render(
         request,
         "community/households.html",
@@ -72,11 +76,19 @@ def households(request):
             "commune": commune,
             "q": q,
             "village_id": village_id,
+            "no_contact": no_contact,
+            "extra_query": _households_query(village_id, no_contact),
             "villages": villages_of_commune(commune),
             "page": Paginator(rows, 50).get_page(request.GET.get("page")),
             "can_manage": holds(request.user, MANAGE_HOUSEHOLDS, commune=commune),
         },
     )
+
+
+def _households_query(village_id, no_contact: bool) -> str:
+    """The list's filters for the pager's links (the search text travels on its own)."""
+    parts = ([f"village={village_id}"] if village_id else []) + (["contact=none"] if no_contact else [])
+    return "".join(f"{part}&" for part in parts)
 
 
 @login_required
@@ -302,12 +314,34 @@ def info_poster(request, page_id: int):
 @login_required
 def feedback_queue(request):
     commune = commune_of(request.user, HANDLE_FEEDBACK, message=NO_COMMUNE)
-    rows = selectors.feedback_for(request.user, commune=commune).exclude(status=FeedbackStatus.MERGED)
+    state = request.GET.get("state", "")
+    state = state if state in selectors.FeedbackState.ALL else ""
+    village_id = parse_id(request.GET.get("village"))
+    rows = selectors.feedback_for(request.user, commune=commune, state=state, village_id=village_id).exclude(
+        status=FeedbackStatus.MERGED
+    )
+    keep = request.GET.copy()
+    keep.pop("page", None)
     return render(
         request,
         "community/feedback_queue.html",
-        {"commune": commune, "page": Paginator(rows, 30).get_page(request.GET.get("page"))},
+        {
+            "commune": commune,
+            "state": state,
+            "village_id": village_id,
+            "villages": villages_of_commune(commune),
+            "states": FEEDBACK_STATES,
+            "extra_query": keep.urlencode() + "&" if keep else "",
+            "page": Paginator(rows, 30).get_page(request.GET.get("page")),
+        },
     )
+
+
+FEEDBACK_STATES = [
+    (selectors.FeedbackState.PENDING, gettext_lazy("Waiting for an answer or a fix")),
+    (selectors.FeedbackState.DUE_SOON, gettext_lazy("Due today or next working day")),
+    (selectors.FeedbackState.LATE, gettext_lazy("Late")),
+]
 
 
 @login_required

@@ -11,7 +11,7 @@ from xaso.accounts.roles import COMMUNE_STAFF
 from xaso.core.calendar import day_bounds
 from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.tenancy import scope_of
-from xaso.documents.models import CLOSED_STATUSES, Direction, RegisteredDocument
+from xaso.documents.models import CLOSED_STATUSES, Direction, DocumentStatus, RegisteredDocument
 from xaso.documents.permissions import REGISTER, VIEW
 from xaso.documents.registry import fulltext
 from xaso.places.models import Commune
@@ -133,3 +133,17 @@ def document_exchange_by_commune(commune_codes: list[str], *, start, end) -> dic
         .order_by()
     )
     return {row.pop("commune_id"): row for row in rows}
+
+
+def registry_figures(actor) -> dict[str, int]:
+    """The dashboard's counts of the registry the actor views, in one query (as `registry_search`
+    filters them): incoming documents registered but not assigned yet, outgoing ones in review
+    (to sign) and signed (to issue), and those past their deadline and not closed."""
+    rows = RegisteredDocument.objects.for_actor(actor, VIEW).order_by()
+    incoming, outgoing = Q(direction=Direction.INCOMING), Q(direction=Direction.OUTGOING)
+    return rows.aggregate(
+        to_assign=Count("pk", filter=incoming & Q(status=DocumentStatus.REGISTERED)),
+        to_sign=Count("pk", filter=outgoing & Q(status=DocumentStatus.IN_REVIEW)),
+        to_issue=Count("pk", filter=outgoing & Q(status=DocumentStatus.SIGNED)),
+        overdue=Count("pk", filter=Q(deadline__lt=timezone.localdate()) & ~Q(status__in=CLOSED_STATUSES)),
+    )

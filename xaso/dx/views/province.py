@@ -14,7 +14,7 @@ from xaso.core.permissions import holds
 from xaso.core.tenancy import scope_of
 from xaso.dx import charts, exports, selectors
 from xaso.dx.forms import IndicatorForm, YearForm
-from xaso.dx.models import Pillar
+from xaso.dx.models import AssessmentStatus, Pillar
 from xaso.dx.permissions import MANAGE_SETS
 from xaso.dx.services import indicator_sets
 from xaso.places.models import Province
@@ -127,7 +127,21 @@ def _ranking_context(s, rows):
 @login_required
 def ranking(request, set_id: int):
     s = selectors.set_for(request.user, set_id)
-    return render(request, "dx/ranking.html", _ranking_context(s, selectors.ranking(s)))
+    rows = selectors.ranking(s)
+    context = _ranking_context(s, rows)
+    show = request.GET.get("show", "")
+    if show in RANKING_FILTERS:
+        context["rows"] = [r for r in rows if RANKING_FILTERS[show](r)]
+        context["show"] = show
+    return render(request, "dx/ranking.html", context)
+
+
+# The dashboard's figures land on these (xaso.dx.cards): assessments waiting for review, and
+# communes that have not submitted (not registered, or still filling).
+RANKING_FILTERS = {
+    "submitted": lambda r: r.assessment is not None and r.assessment.status == AssessmentStatus.SUBMITTED,
+    "not_submitted": lambda r: r.assessment is None or r.assessment.status == AssessmentStatus.REGISTERED,
+}
 
 
 @login_required

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -126,8 +127,18 @@ def help_log(request):
             messages.success(request, _("Logged. Thank you!"))
             return redirect("dx:help")
     logs = selectors.help_logs_for(request.user).filter(commune=commune)
+    # "This month" is where the dashboard's figure lands (xaso.dx.cards).
+    this_month = request.GET.get("month") == "this"
+    if this_month:
+        logs = logs.filter(helped_on__gte=timezone.localdate().replace(day=1))
     return form_render(
         request,
         "dx/help.html",
-        {"commune": commune, "form": form, "page": Paginator(logs, 20).get_page(request.GET.get("page"))},
+        {
+            "commune": commune,
+            "form": form,
+            "this_month": this_month,
+            "extra_query": "month=this&" if this_month else "",
+            "page": Paginator(logs, 20).get_page(request.GET.get("page")),
+        },
     )

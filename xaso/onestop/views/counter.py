@@ -32,7 +32,7 @@ def queue(request):
     commune = commune_of(request.user, sel.VIEW, message=OFFICERS_ONLY)
     g = request.GET
     filters = sel.QueueFilters(
-        tab=g.get("tab", "new") if g.get("tab", "new") in sel.TABS else "new",
+        tab=_tab(g.get("tab", "new")),
         status=g.get("status", ""),
         procedure=g.get("procedure", ""),
         due=g.get("due", ""),
@@ -57,12 +57,7 @@ def queue(request):
             "commune": commune,
             "filters": filters,
             "q": filters.q,
-            "tabs": [
-                (key, label, count)
-                for (key, label), count in zip(
-                    TAB_LABELS.items(), sel.queue_counts(request.user, filters).values(), strict=True
-                )
-            ],
+            "tabs": _tabs(sel.queue_counts(request.user, filters)),
             "page": page,
             "extra_query": keep.urlencode() + "&" if keep else "",
             "tab_query": tab_query.urlencode(),
@@ -72,6 +67,19 @@ def queue(request):
             "villages": commune.villages.all(),
         },
     )
+
+
+def _tab(raw: str) -> str:
+    """A known tab, or every tab at once (`all`, where the dashboard's "late" lands)."""
+    return raw if raw in sel.TABS or raw == sel.ALL_TABS else "new"
+
+
+def _tabs(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    """Each tab with its count, then every tab at once (where "late" and "due soon" land)."""
+    tabs = [
+        (key, label, count) for (key, label), count in zip(TAB_LABELS.items(), counts.values(), strict=True)
+    ]
+    return [*tabs, (sel.ALL_TABS, gettext_lazy("All"), sum(counts.values()))]
 
 
 TAB_LABELS = {
