@@ -29,6 +29,7 @@ def test_a_chosen_commune_puts_its_services_in_the_header(client, commune):
         "/tra-cuu/",
         f"/cong-dong/xa/{commune.code}/thong-bao/",
         f"/cong-dong/xa/{commune.code}/phan-anh/",
+        f"/cong-dong/xa/{commune.code}/phan-anh/gui/",
         f"/san-pham/?xa={commune.code}",
         "/cds/cong-khai/",
     ):
@@ -42,6 +43,12 @@ def test_each_commune_gets_its_own_header_from_the_fragment_cache(client, commun
     client.get(f"/xa/{other_commune.code}/")
     nav = services_nav(client.get("/").content.decode())
     assert "Dịch vụ của Xã Định Tân" in nav and commune.code not in nav
+
+
+def test_a_communes_portal_carries_its_own_services_from_the_first_visit(client, commune, other_commune):
+    client.cookies[COMMUNE_COOKIE] = other_commune.code
+    nav = services_nav(client.get(f"/xa/{commune.code}/").content.decode())
+    assert "Dịch vụ của Xã Yên Định" in nav
 
 
 def test_a_signed_in_citizen_gets_their_own_communes_services(client, login, commune, other_commune):

@@ -22,6 +22,12 @@ def remembered_commune_code(request) -> str:
     return value if _CODE.fullmatch(value) else ""
 
 
+def commune_shown(request, code: str) -> None:
+    """Mark the request as showing commune `code`'s own page: its header carries that commune's
+    services (xaso.web.context), whatever was remembered before."""
+    request.commune_shown = code
+
+
 def remember_commune(request, response, code: str) -> None:
     """Remember `code` on the response, only when it changes (a response that sets no cookie
     stays cacheable)."""

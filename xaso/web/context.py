@@ -35,8 +35,12 @@ def nav_commune_of(code: str) -> NavCommune | None:
 
 
 def visitor_commune(request) -> NavCommune | None:
-    """The commune whose services the header carries: a signed-in citizen's own commune, else
-    the one the visitor chose last (xaso.core.visitor)."""
+    """The commune whose services the header carries: the commune of the portal being shown
+    (`remember_commune` marks the request), else a signed-in citizen's own commune, else the
+    one the visitor chose last (xaso.core.visitor)."""
+    shown = getattr(request, "commune_shown", "")
+    if shown:
+        return nav_commune_of(shown)
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and user.is_citizen_only:
         own = CitizenProfile.objects.filter(user=user).values_list("commune_id", flat=True).first()

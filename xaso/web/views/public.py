@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from xaso.core.bounds import page_number
 from xaso.core.portal import sections_for
 from xaso.core.text import xml_safe
-from xaso.core.visitor import remember_commune
+from xaso.core.visitor import commune_shown, remember_commune
 from xaso.places import selectors
 
 SEARCH_MAX = 100
@@ -39,6 +39,7 @@ def home(request):
 
 def commune_home(request, code: str):
     commune = selectors.commune_public(code)
+    commune_shown(request, commune.code)
     response = render(
         request,
         "web/commune_home.html",
