@@ -32,7 +32,8 @@ def test_the_home_page_remembers_the_commune_found_by_name(page, yen_dinh):
     # The header's services, behind a disclosure that fits a 360 px phone.
     page.get_by_text("Dịch vụ của Xã Yên Định").click()
     assert no_sideways_scroll(page)
-    page.get_by_role("navigation", name="Dịch vụ của Xã Yên Định").get_by_role("link", name="Thông báo").click()
+    services = page.get_by_role("navigation", name="Dịch vụ của Xã Yên Định")
+    services.get_by_role("link", name="Thông báo").click()
     assert page.get_by_role("heading", name="Thông báo của Xã Yên Định").is_visible()
     page.get_by_role("link", name="Xã Số").click()
     assert page.get_by_role("heading", name="Xã của bạn: Xã Yên Định").is_visible()
@@ -44,6 +45,7 @@ def test_the_home_page_remembers_the_commune_found_by_name(page, yen_dinh):
 def test_a_newcomer_registers_choosing_the_commune_by_name(page, yen_dinh, settings):
     settings.SHOW_UNSENT_CODES = True  # no SMS gateway: the page shows the code
     settings.NOTIFY_SMS_URL = ""
+    page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/")
     page.get_by_role("link", name="Tạo tài khoản").click()
     page.get_by_label("Tên xã, phường nơi bạn sống").fill("yen dinh")
@@ -68,7 +70,9 @@ def test_a_newcomer_registers_choosing_the_commune_by_name(page, yen_dinh, setti
     page.get_by_role("button", name="Xác nhận").click()
     page.wait_for_url("**/bang-dieu-khien/")
     assert page.get_by_role("heading", name="Xin chào, Lê Thị Hạnh").is_visible()
-    page.get_by_role("link", name="Phản ánh, kiến nghị").first.click()
+    page.get_by_text("Dịch vụ của Xã Yên Định").click()  # the citizen's own commune
+    assert no_sideways_scroll(page)
+    page.get_by_role("main").get_by_role("link", name="Phản ánh, kiến nghị", exact=True).click()
     assert "/cong-dong/xa/15469/phan-anh/gui/" in page.url
 
 
