@@ -240,8 +240,9 @@ CACHES = {
 # (without Redis) after a write in another process: pages of one process are bumped at once.
 PUBLIC_PAGE_CACHE = "pages"
 PUBLIC_PAGE_SECONDS = env_int("XASO_PUBLIC_PAGE_SECONDS", 60, minimum=0)
-# Cookies a public page depends on (besides the language), part of the cache key.
-PUBLIC_PAGE_KEY_COOKIES: list[str] = []
+# Cookies a public page depends on (besides the language), part of the cache key: the commune
+# the visitor chose (xaso.core.visitor; the header carries its services).
+PUBLIC_PAGE_KEY_COOKIES = ["xaso_xa"]
 if REDIS_URL:
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}

@@ -45,10 +45,16 @@ def test_repeated_failures_lock_the_account_for_a_while(client, one_stop_officer
     assert "chờ 15 phút" in response.content.decode()
 
 
-def test_registration_creates_an_account_and_a_profile(client, db, settings):
+def test_registration_creates_an_account_and_a_profile(client, commune, settings):
     settings.NOTIFY_SMS_URL = "http://127.0.0.1:9/sms"
     response = client.post(
-        "/dang-ky/", {"full_name": "Lê Thị Hạnh", "phone": "0911222333", "password": "mat-khau-dai-2026"}
+        "/dang-ky/",
+        {
+            "full_name": "Lê Thị Hạnh",
+            "phone": "0911222333",
+            "password": "mat-khau-dai-2026",
+            "commune": commune.code,
+        },
     )
     assert response.status_code == 302
     from xaso.accounts.models import User
@@ -60,9 +66,10 @@ def test_registration_creates_an_account_and_a_profile(client, db, settings):
     assert user.profile.full_name == "Lê Thị Hạnh"
 
 
-def test_registration_refused_keeps_what_was_typed(client, db):
+def test_registration_refused_keeps_what_was_typed(client, commune):
     response = client.post(
-        "/dang-ky/", {"full_name": "Lê Thị Hạnh", "phone": "12", "password": "mat-khau-dai-2026"}
+        "/dang-ky/",
+        {"full_name": "Lê Thị Hạnh", "phone": "12", "password": "mat-khau-dai-2026", "commune": commune.code},
     )
     assert response.status_code == 422
     body = response.content.decode()

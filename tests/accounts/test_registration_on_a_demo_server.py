@@ -8,11 +8,16 @@ from django.core.cache import cache
 
 from xaso.accounts.models import User
 
-DETAILS = {"full_name": "Lê Thị Hạnh", "password": "mat-khau-dai-2026", "phone": "0911 222 444"}
+DETAILS = {
+    "full_name": "Lê Thị Hạnh",
+    "password": "mat-khau-dai-2026",
+    "phone": "0911 222 444",
+    "commune": "15469",
+}
 
 
 @pytest.fixture(autouse=True)
-def no_sms_gateway(settings):
+def no_sms_gateway(settings, commune):
     settings.NOTIFY_SMS_URL = ""
     cache.clear()
     yield

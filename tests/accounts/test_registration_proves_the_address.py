@@ -12,11 +12,12 @@ from tests import factories as f
 from xaso.accounts.models import PendingSignup, User
 from xaso.notify.models import OutboxMessage
 
-DETAILS = {"full_name": "Lê Thị Hạnh", "password": "mat-khau-dai-2026"}
+# The commune is chosen by name on the first step (tests/web/test_registration_picks_the_commune_by_name.py).
+DETAILS = {"full_name": "Lê Thị Hạnh", "password": "mat-khau-dai-2026", "commune": "15469"}
 
 
 @pytest.fixture(autouse=True)
-def sms_gateway(settings):
+def sms_gateway(settings, commune):
     # Unreachable: the message stays in the outbox, where the test reads its code.
     settings.NOTIFY_SMS_URL = "http://127.0.0.1:9/sms"
 

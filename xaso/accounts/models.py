@@ -313,6 +313,13 @@ class PendingSignup(models.Model):
     # Wrong codes since the address last registered; every fifth one blocks it for longer.
     failures = models.PositiveIntegerField(default=0)
     blocked_until = models.DateTimeField(null=True, blank=True)
+    # The commune (and village) chosen by name while registering: the new profile's own.
+    commune = models.ForeignKey(
+        "places.Commune", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    village = models.ForeignKey(
+        "places.Village", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """Citizen registration in two steps: the details, then a one-time code.
 
-1. `signup_start` checks the details (name, phone or e-mail, password) and keeps them, password
+1. `signup_start` checks the details (name, phone or e-mail, password, the commune and village
+   the person chose by name) and keeps them, password
    hashed, in a `PendingSignup` with a 6-digit code for the caller to send (the web view sends it
    through notify: SMS to a phone, else e-mail). It does NOT look whether the phone or e-mail
    already has an account: a taken and a free number get the same answer, the same writes and
@@ -34,6 +35,7 @@ from xaso.core.audit import audit_record
 from xaso.core.errors import InvalidInput, RateLimited
 from xaso.core.ratelimit import SIGNUP_CODE, limit_hit
 from xaso.core.text import fold_all
+from xaso.places.models import Commune, Village
 
 CODE_LIFETIME = timedelta(minutes=15)
 TRIES_PER_BLOCK = 5
@@ -62,9 +64,18 @@ def _blocked_message(until) -> str:
     }
 
 
-def signup_start(*, full_name: str, phone: str = "", email: str = "", password: str) -> SignupStarted:
+def signup_start(
+    *,
+    full_name: str,
+    phone: str = "",
+    email: str = "",
+    password: str,
+    commune: Commune | None = None,
+    village: Village | None = None,
+) -> SignupStarted:
     """Check a registration's details and keep them until the code comes back. Rules: a name,
-    a phone or an e-mail, a password that passes Django's validators; the code goes to the phone
+    a phone or an e-mail, a password that passes Django's validators; a village only within the
+    chosen commune (both become the new profile's); the code goes to the phone
     if there is one (the e-mail is then kept as a contact on the profile, not as a sign-in
     name); whether the phone or e-mail already has an account is not looked at; an address
     blocked for wrong codes or sent too many codes is refused the same way whoever holds it."""
@@ -75,6 +86,8 @@ def signup_start(*, full_name: str, phone: str = "", email: str = "", password: 
     email = email_clean(email)
     if not phone and not email:
         raise InvalidInput(_("Enter a phone number or an e-mail address."), field="phone")
+    if village is not None and (commune is None or village.commune_id != commune.pk):
+        raise InvalidInput(_("Choose a village of the commune you chose."), field="village")
     try:
         validate_password(password)
     except ValidationError as exc:
@@ -90,6 +103,7 @@ def signup_start(*, full_name: str, phone: str = "", email: str = "", password: 
         limit_hit(SIGNUP_CODE, hashlib.sha256(address.encode()).hexdigest()[:32])
         pending.full_name, pending.phone, pending.email = full_name, phone, email
         pending.password = make_password(password)
+        pending.commune, pending.village = commune, village
         pending.expires_at = now + CODE_LIFETIME
         pending.code_hash = ""
         pending.save()
@@ -175,8 +189,16 @@ def _citizen_create(pending: PendingSignup) -> User:
         full_name=pending.full_name,
         phone=pending.phone,
         email=pending.email,
+        commune_id=pending.commune_id,
+        village_id=pending.village_id,
         search_text=fold_all(pending.full_name, pending.phone, pending.email),
     )
-    audit_record(actor=user, action="citizen.register", target=user, summary=pending.full_name)
+    audit_record(
+        actor=user,
+        action="citizen.register",
+        target=user,
+        commune_code=pending.commune_id or "",
+        summary=pending.full_name,
+    )
     pending.delete()
     return user

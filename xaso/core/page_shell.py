@@ -20,6 +20,8 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 
+from xaso.core.visitor import remembered_commune_code
+
 # Markers no page text can contain: they carry a secret drawn when the process starts.
 _NONCE = secrets.token_hex(8)
 _MARKER = re.compile(f"xasoshell{_NONCE}([a-z]+)q")
@@ -30,9 +32,14 @@ def marker(name: str) -> str:
 
 
 def plain_visit(request) -> bool:
-    """A visitor with no session and no messages waiting: the page is the same for all of them."""
+    """A visitor with no session, no messages waiting and no remembered commune (the header
+    carries its services, xaso.core.visitor): the page is the same for all of them."""
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and not remembered_commune_code(request)
+    )
 
 
 class Shell:

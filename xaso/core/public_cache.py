@@ -30,7 +30,6 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from xaso.core.page_shell import plain_visit
 
 # A scope: a name, or a function (request, **view kwargs) -> name.
 Scope = str | Callable[..., str]
@@ -75,7 +74,8 @@ def invalidate_on(model, scopes: Callable[[object], Iterable[str]]) -> None:
 def _cacheable_visit(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and plain_visit(request)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
         and not request.GET.get("q")
         and len(request.get_full_path()) <= 512
     )

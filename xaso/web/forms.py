@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from xaso.accounts.models import Sex
 from xaso.core.bounds import BoundedDateField
-from xaso.places.models import VillageKind
+from xaso.places.models import Commune, Village, VillageKind
 
 
 class LoginForm(AuthenticationForm):
@@ -41,6 +41,31 @@ class RegisterForm(forms.Form):
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
+    # Chosen by name on the page's first step (the search); carried as a hidden field after.
+    commune = forms.CharField(label=_("Your commune"), widget=forms.HiddenInput, max_length=5, required=False)
+    village = forms.ChoiceField(label=_("Your village or residential group"), required=False)
+
+    field_order = ["village", "full_name", "phone", "email", "password", "commune"]
+
+    def __init__(self, *args, commune: Commune | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commune = commune
+        villages = Village.objects.filter(commune=commune).order_by("name") if commune else []
+        self.fields["village"].choices = [
+            ("", _("— Not listed, or I do not know —")),
+            *((str(v.pk), v.name) for v in villages),
+        ]
+        self.villages = {str(v.pk): v for v in villages}
+        if commune is not None:
+            self.initial.setdefault("commune", commune.code)
+
+    def clean_commune(self):
+        if self.commune is None:
+            raise forms.ValidationError(_("Choose your commune first: search it by name."))
+        return self.commune
+
+    def clean_village(self):
+        return self.villages.get(self.cleaned_data.get("village") or "")
 
 
 class SignupCodeForm(forms.Form):

@@ -11,9 +11,13 @@ from xaso.accounts.registration import SignupStarted, signup_confirm, signup_sta
 from xaso.core.api.problems import problem_response
 from xaso.core.forms import form_refusals
 from xaso.core.ratelimit import REGISTER, limit_request
+from xaso.core.visitor import remembered_commune_code
 from xaso.notify.channels import Recipient, channel_get
 from xaso.notify.services import notify_send
+from xaso.places import selectors as places
+from xaso.places.models import Commune
 from xaso.web.forms import LoginForm, RegisterForm, SignupCodeForm
+from xaso.web.views.public import search_text
 
 
 class XasoLoginView(LoginView):
@@ -60,11 +64,31 @@ def _send_code(started: SignupStarted) -> None:
     )
 
 
+COMMUNE_CHOICES = 20
+
+
+def _register_commune(request) -> Commune | None:
+    """The commune the registration is for: the one posted with the form, else the one picked
+    from the search (`?xa=`), else the one the visitor last opened (unless they asked to change)."""
+    if request.method == "POST":
+        code = request.POST.get("commune", "")
+    else:
+        code = request.GET.get("xa", "")
+        if not code and "doi" not in request.GET and "xa_q" not in request.GET:
+            code = remembered_commune_code(request)
+    code = code.strip()[:5]
+    if not code.isdigit():
+        return None
+    return Commune.objects.select_related("province").filter(code=code).first()
+
+
 def register(request):
-    """Step 1: the details. The answer is the same whether the phone or e-mail has an account
-    (xaso/accounts/registration.py); the code goes to it either way."""
+    """Step 1: the commune, found by name (a search, then a choice list: links, so it works
+    without JavaScript), then the details. The answer is the same whether the phone or e-mail
+    has an account (xaso/accounts/registration.py); the code goes to it either way."""
     limit_request(request, REGISTER, methods=("POST",))
-    form = RegisterForm(request.POST or None)
+    commune = _register_commune(request)
+    form = RegisterForm(request.POST or None, commune=commune)
     status = 200 if request.method != "POST" else 422
     if request.method == "POST" and form.is_valid():
         with form_refusals(form) as refused:
@@ -79,7 +103,22 @@ def register(request):
                 )
             return redirect("web:register_confirm")
         status = refused.status
-    return render(request, "web/register.html", {"form": form}, status=status)
+    q = search_text(request.GET.get("xa_q", "")) if commune is None else ""
+    choices = None
+    if q:
+        choices = list(places.communes_search(q=q).select_related("province")[: COMMUNE_CHOICES + 1])
+    return render(
+        request,
+        "web/register.html",
+        {
+            "form": form,
+            "commune": commune,
+            "q": q,
+            "choices": choices[:COMMUNE_CHOICES] if choices is not None else None,
+            "more_choices": choices is not None and len(choices) > COMMUNE_CHOICES,
+        },
+        status=status,
+    )
 
 
 def register_confirm(request):

@@ -5,33 +5,52 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from xaso.core.bounds import page_number
 from xaso.core.portal import sections_for
 from xaso.core.public_cache import public_page
+from xaso.core.text import xml_safe
+from xaso.core.visitor import commune_shown, remember_commune
 from xaso.places import selectors
+
+SEARCH_MAX = 100
+
+
+def search_text(value: str) -> str:
+    """What a search box's text is searched for: without control characters (a NUL is refused
+    by PostgreSQL) and at most SEARCH_MAX characters; any text typed gives a page, never a 500."""
+    return xml_safe(value).strip()[:SEARCH_MAX]
 
 
 def home(request):
-    q = request.GET.get("q", "").strip()
+    q = search_text(request.GET.get("q", ""))
+    provinces = selectors.provinces_all()
     province = request.GET.get("province", "")
+    if province not in {p.code for p in provinces}:
+        province = ""  # an unknown province is no filter, not an error page
     results = None
     if q or province:
         communes = selectors.communes_search(q=q, province_code=province or None).select_related("province")
-        results = Paginator(communes, 20).get_page(request.GET.get("page"))
+        results = Paginator(communes, 20).get_page(page_number(request.GET.get("page")))
     return render(
         request,
         "web/home.html",
-        {
-            "q": q,
-            "province": province,
-            "results": results,
-            "provinces": selectors.provinces_all(),
-        },
+        {"q": q, "province": province, "results": results, "provinces": provinces},
     )
 
 
-@public_page("procedures", "products", "dx", lambda request, code: f"commune:{code}")
 def commune_home(request, code: str):
+    response = _commune_page(request, code=code)
+    if response.status_code in (200, 304):
+        # Opening a commune's portal is choosing it: the home page and the header remember it.
+        # Set here, outside the cached page, so a page served from the cache remembers it too.
+        remember_commune(request, response, code)
+    return response
+
+
+@public_page("procedures", "products", "dx", lambda request, code: f"commune:{code}")
+def _commune_page(request, code: str):
     commune = selectors.commune_public(code)
+    commune_shown(request, commune.code)
     return render(
         request,
         "web/commune_home.html",

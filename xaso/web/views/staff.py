@@ -11,19 +11,22 @@ from xaso.core.forms import form_refusals, form_render
 from xaso.places import selectors as places
 from xaso.places.models import Commune
 from xaso.places.services import MANAGE_VILLAGES, village_create, village_update
+from xaso.web.citizen import citizen_page
 from xaso.web.forms import ProfileForm, VillageForm
 
 
 @login_required
 def dashboard(request):
     user = request.user
+    is_citizen = user.is_citizen_only
     return render(
         request,
         "web/dashboard.html",
         {
             "memberships": user.active_memberships,
             "cards": cards_with_figures(user),
-            "is_citizen": user.is_citizen_only,
+            "is_citizen": is_citizen,
+            **(citizen_page(request) if is_citizen else {}),
         },
     )
 
