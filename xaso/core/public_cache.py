@@ -30,7 +30,6 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-
 # A scope: a name, or a function (request, **view kwargs) -> name.
 Scope = str | Callable[..., str]
 
