@@ -74,3 +74,27 @@ def test_the_portal_follows_news_published_by_the_commune(client, commune, commu
     assert "Chợ Yên Định thanh toán không dùng tiền mặt" not in first
     demo_news(commune)
     assert "Chợ Yên Định thanh toán không dùng tiền mặt" in client.get(portal_url).content.decode()
+
+
+def test_the_portal_remembers_the_commune_even_when_served_from_the_cache(client, portal_url):
+    from xaso.core.visitor import COMMUNE_COOKIE
+
+    first = client.get(portal_url)
+    assert first.cookies[COMMUNE_COOKIE].value == "15469"
+    other = type(client)()
+    again = other.get(portal_url)
+    assert again["ETag"] == first["ETag"]
+    assert again.cookies[COMMUNE_COOKIE].value == "15469"
+    repeat = other.get(portal_url)
+    assert COMMUNE_COOKIE not in repeat.cookies  # remembered already: nothing set
+    assert repeat.status_code == 200
+
+
+def test_a_page_whose_header_follows_the_remembered_commune_is_cached_per_commune(client, commune):
+    from xaso.core.visitor import COMMUNE_COOKIE
+
+    plain = client.get("/thu-tuc/").content.decode()
+    client.cookies[COMMUNE_COOKIE] = commune.code
+    remembered = client.get("/thu-tuc/").content.decode()
+    assert commune.name not in plain
+    assert commune.name in remembered

@@ -90,9 +90,10 @@ def _cacheable_answer(request, response) -> bool:
     )
 
 
-def public_page(*scopes: Scope):
+def public_page(*scopes: Scope, cookies: tuple[str, ...] | None = None):
     """Cache a view's anonymous answers per the versions of `scopes` (names, or functions of
-    the request and the view's keyword arguments returning a name)."""
+    the request and the view's keyword arguments returning a name) and the values of `cookies`
+    (default settings.PUBLIC_PAGE_KEY_COOKIES; () for a page that depends on none)."""
 
     def decorator(view):
         @wraps(view)
@@ -101,9 +102,10 @@ def public_page(*scopes: Scope):
                 return view(request, *args, **kwargs)
             names = [scope(request, **kwargs) if callable(scope) else scope for scope in scopes]
             versions = scope_versions(names)
-            cookies = "|".join(request.COOKIES.get(name, "") for name in settings.PUBLIC_PAGE_KEY_COOKIES)
+            keyed = settings.PUBLIC_PAGE_KEY_COOKIES if cookies is None else cookies
+            values = "|".join(request.COOKIES.get(name, "") for name in keyed)
             where = f"{view.__module__}.{view.__qualname__}|{request.get_full_path()}"
-            identity = f"{where}|{get_language()}|{cookies}"
+            identity = f"{where}|{get_language()}|{values}"
             digest = hashlib.blake2b(f"{identity}|{versions}".encode(), digest_size=16).hexdigest()
             etag = f'"{digest}"'
             last_modified = max(versions) // 1_000_000_000

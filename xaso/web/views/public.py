@@ -47,7 +47,8 @@ def commune_home(request, code: str):
     return response
 
 
-@public_page("procedures", "products", "dx", lambda request, code: f"commune:{code}")
+# The header shows this commune's services whatever the visitor remembered: no cookie in the key.
+@public_page("procedures", "products", "dx", lambda request, code: f"commune:{code}", cookies=())
 def _commune_page(request, code: str):
     commune = selectors.commune_public(code)
     commune_shown(request, commune.code)
