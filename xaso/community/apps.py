@@ -11,4 +11,5 @@ class CommunityConfig(AppConfig):
         from xaso.community import (
             cards,  # noqa: F401  (registers the app's dashboard cards)
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
+            portal,  # noqa: F401  (registers the app's sections of the commune portal)
         )

@@ -8,4 +8,7 @@ class EconomyConfig(AppConfig):
     verbose_name = _("Digital economy")
 
     def ready(self):
-        from xaso.economy import cards  # noqa: F401  (registers the economy dashboard cards)
+        from xaso.economy import (
+            cards,  # noqa: F401  (registers the economy dashboard cards)
+            portal,  # noqa: F401  (registers the app's section of the commune portal)
+        )
