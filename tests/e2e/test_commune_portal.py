@@ -1,9 +1,10 @@
 """A visitor opens `/`, finds the demo commune by name, opens its portal on a 360 px phone (no
 sideways scroll) and follows each section's link: the commune's procedures, the dossier lookup,
 announcements, the feedback form and board, an information page, the wifi points and the
-product catalogue."""
+product catalogue. The full portal passes axe-core (no serious or critical violation)."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.files import image_bytes
@@ -67,6 +68,8 @@ def test_a_visitor_reaches_every_section_of_the_portal_by_clicking(portal_page, 
     portal = page.url
     assert page.get_by_role("heading", name="Xã Yên Định", level=1).is_visible()
     _no_sideways_scroll(page)
+    violations = Axe().run(page).response["violations"]
+    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
     for section in ("p-services", "p-announcements", "p-feedback", "p-info", "p-points", "p-products"):
         assert page.locator(f"section[aria-labelledby={section}]").count() == 1, section
     # The product photo is served (not a raw /media/ path that answers 404).
