@@ -518,6 +518,31 @@ ROUTES += [
         lambda w: f"/cong-dong/xa/{w.commune.code}/trang/{w.info_page.pk}/anh",
         EVERYONE,
     ),
+    # community: public wifi and digital-support points (kept by those who keep the info pages).
+    Route(
+        "community:points",
+        _static("/cong-dong/diem-wifi/"),
+        COMMUNE_STAFF | {"village_head", "system_admin", "other_commune_officer"},
+    ),
+    Route(
+        "community:point",
+        lambda w: f"/cong-dong/diem-wifi/{w.public_point.pk}/",
+        COMMUNE_STAFF | {"village_head", "system_admin"},
+    ),
+    Route(
+        "community:point_delete",
+        lambda w: f"/cong-dong/diem-wifi/{w.public_point.pk}/xoa/",
+        COMMUNE_STAFF | {"village_head", "system_admin"},
+        method="POST",
+        # Each allowed actor removes the point: it is put back before the next one tries.
+        data=lambda w: w.public_point_put_back(),
+    ),
+    Route("community:public_points", lambda w: f"/cong-dong/xa/{w.commune.code}/diem-wifi/", EVERYONE),
+    Route(
+        "community:point_map_image",
+        lambda w: f"/cong-dong/xa/{w.point_map.commune_id}/diem-wifi/ban-do",
+        EVERYONE,
+    ),
     # community: citizen feedback (public form, board and tracking; the commune's officers handle).
     Route(
         "community:feedback_queue",

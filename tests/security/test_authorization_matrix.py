@@ -13,11 +13,12 @@ from tests import factories as f
 from tests.files import PDF, image_bytes
 from tests.security.authz_matrix import ACTORS, ROUTES
 from xaso.api import api
-from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, HouseholdImport
+from xaso.community.models import AudioStatus, Bulletin, Delivery, Household, HouseholdImport, PublicPoint
 from xaso.community.services.announcements import announcement_create
 from xaso.community.services.fanout import ack_token
 from xaso.community.services.feedback import feedback_submit
 from xaso.community.services.infopages import info_page_create
+from xaso.community.services.points import point_map_upload, public_point_save
 from xaso.community.services.radio import speaker_cluster_create
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.meetings.services import meeting_create, meeting_item_add
@@ -406,6 +407,25 @@ class World:
             commune=self.commune,
             kind="lane_map",
             title="Bản đồ ngõ",
+            image=SimpleUploadedFile("map.png", image_bytes("PNG")),
+        )
+
+    @cached_property
+    def public_point(self):
+        return public_point_save(
+            actor=self.users["one_stop_officer"], commune=self.commune, data={"kind": "wifi", "name": "NVH"}
+        )
+
+    def public_point_put_back(self) -> dict:
+        if not PublicPoint.objects.filter(pk=self.public_point.pk).exists():
+            self.public_point.save(force_insert=True)
+        return {}
+
+    @cached_property
+    def point_map(self):
+        return point_map_upload(
+            actor=self.users["one_stop_officer"],
+            commune=self.commune,
             image=SimpleUploadedFile("map.png", image_bytes("PNG")),
         )
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.db.models import Count
 
+from xaso.community.demo_points import demo_points_load
 from xaso.community.models import (
     Announcement,
     Delivery,
@@ -254,3 +255,12 @@ def foreign(mine: set[str]) -> dict[str, int]:
 
 
 DEMO_STEP = DemoStep("community", demo_step, order=30, foreign=foreign)
+
+
+def points_step(ctx: DemoContext) -> None:
+    """Free wifi at cultural houses and the digital team's desk (the portal's map; indicator HT5)."""
+    demo_points_load(actor=ctx["users"]["lanhdao"], commune=ctx["commune"])
+    ctx.communes.add(ctx["commune"].code)
+
+
+POINTS_STEP = DemoStep("community_points", points_step, order=35)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xaso.community.models import Announcement, FeedbackCategory, InfoKind, SpeakerCluster, Urgency
+from xaso.community.models import Announcement, FeedbackCategory, InfoKind, PointKind, SpeakerCluster, Urgency
 from xaso.core.bounds import BoundedDateField, BoundedDateTimeField
 from xaso.places.models import Village
 
@@ -164,3 +164,43 @@ class FeedbackForm(forms.Form):
 class FeedbackAnswerForm(forms.Form):
     answer = forms.CharField(label=_("Public answer"), widget=forms.Textarea(attrs={"rows": 5}))
     resolve = forms.BooleanField(label=_("The problem is resolved"), required=False)
+
+
+class PublicPointForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=PointKind.choices)
+    name = forms.CharField(
+        label=_("Name"), max_length=150, help_text=_("e.g. Nhà văn hóa thôn Phúc Lộc — wifi miễn phí")
+    )
+    village = forms.ModelChoiceField(label=_("Village"), queryset=Village.objects.none(), required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    opening_hours = forms.CharField(
+        label=_("Opening hours"), max_length=150, required=False, help_text=_("e.g. 7:30–11:30, 13:30–17:00")
+    )
+    x_percent = forms.IntegerField(
+        label=_("Position across the map (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text=_(
+            "0 is the left edge, 100 the right. Leave both positions empty to place it in its village."
+        ),
+    )
+    y_percent = forms.IntegerField(
+        label=_("Position down the map (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text=_("0 is the top edge, 100 the bottom."),
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.filter(commune=commune).order_by("name")
+
+
+class PointMapForm(forms.Form):
+    image = forms.FileField(
+        label=_("Picture of the commune's map (PNG, JPEG or WebP)"),
+        required=False,
+        help_text=_("A drawn or scanned map; the points are placed on it by their positions."),
+    )

@@ -14,6 +14,9 @@ from xaso.community.models import (
     Household,
     HouseholdImport,
     InfoPage,
+    PointKind,
+    PointMap,
+    PublicPoint,
     SpeakerCluster,
 )
 from xaso.community.permissions import HANDLE_FEEDBACK, MANAGE_INFO_PAGES, MANAGE_RADIO, VIEW_HOUSEHOLDS
@@ -173,6 +176,11 @@ def info_page_public(commune_code: str, page_id) -> InfoPage:
         raise NotFound("page") from None
 
 
+def info_pages_public(commune) -> QuerySet[InfoPage]:
+    """A commune's information pages for its portal (all are public), without their text."""
+    return InfoPage.objects.filter(commune=commune).only("pk", "commune_id", "kind", "title")
+
+
 def feedback_public(commune) -> QuerySet[FeedbackReport]:
     """The public board: a commune's reports (merged ones hidden), never who sent them."""
     return (
@@ -246,6 +254,30 @@ def feedback_timeline(report: FeedbackReport) -> QuerySet[FeedbackEvent]:
     """A report's timeline, oldest first, for the staff who handle it (it names the officers:
     never on a public page). The caller has already reached `report` through feedback_one_for."""
     return report.events.all()
+
+
+def public_points_for(actor, *, commune=None) -> QuerySet[PublicPoint]:
+    """Wifi and digital-support points the actor manages (with the information pages)."""
+    rows = PublicPoint.objects.for_actor(actor, MANAGE_INFO_PAGES).select_related("village")
+    return rows.filter(commune=commune) if commune is not None else rows
+
+
+def public_point_for(actor, point_id) -> PublicPoint:
+    """One point the actor manages, else NotFound."""
+    try:
+        return public_points_for(actor).select_related("commune").get(pk=point_id)
+    except (PublicPoint.DoesNotExist, ValueError):
+        raise NotFound("point") from None
+
+
+def public_points_public(commune) -> QuerySet[PublicPoint]:
+    """A commune's wifi and digital-support points, for its portal (all are public)."""
+    return PublicPoint.objects.filter(commune=commune).select_related("village")
+
+
+def point_map_public(commune) -> PointMap | None:
+    """The picture the commune's points are placed on, if it uploaded one."""
+    return PointMap.objects.filter(commune=commune).first()
 
 
 # --- figures for the DX indicators (xaso.dx.calculators): aggregates, no personal data -------
@@ -353,3 +385,22 @@ def latest_announcement_unreached(actor, *, villages=frozenset()) -> tuple[Annou
     if villages:
         unreached = unreached.filter(village_id__in=sorted(villages))
     return latest, unreached.count()
+
+
+def public_points_by_commune(commune_codes: list[str], *, end=None) -> dict[str, dict]:
+    """{commune code: {"points", "wifi", "support"}}: the commune's public points listed on xaso
+    (by `end`, a local date, when given), and how many are free wifi and digital-support points.
+    A commune without any point is absent."""
+    rows = PublicPoint.objects.filter(commune_id__in=commune_codes)
+    if end is not None:
+        rows = rows.filter(created_at__lt=day_bounds(end)[1])
+    rows = (
+        rows.values("commune_id")
+        .annotate(
+            points=Count("pk"),
+            wifi=Count("pk", filter=Q(kind=PointKind.WIFI)),
+            support=Count("pk", filter=Q(kind=PointKind.DIGITAL_SUPPORT)),
+        )
+        .order_by()
+    )
+    return {row.pop("commune_id"): row for row in rows}

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from xaso.community import feeds
-from xaso.community.views import public, receivers, staff
+from xaso.community.views import points, public, receivers, staff
 
 app_name = "community"
 
@@ -32,6 +32,11 @@ urlpatterns = [
     path("trang-thong-tin/<id:page_id>/ap-phich.pdf", staff.info_poster, name="info_poster"),
     path("xa/<str:code>/trang/<id:page_id>/", public.info_page, name="info_page"),
     path("xa/<str:code>/trang/<id:page_id>/anh", public.info_image, name="info_image"),
+    path("diem-wifi/", points.points_manage, name="points"),
+    path("diem-wifi/<id:point_id>/", points.point_edit, name="point"),
+    path("diem-wifi/<id:point_id>/xoa/", points.point_delete, name="point_delete"),
+    path("xa/<str:code>/diem-wifi/", points.public_points, name="public_points"),
+    path("xa/<str:code>/diem-wifi/ban-do", points.point_map_image, name="point_map_image"),
     path("phan-anh/", staff.feedback_queue, name="feedback_queue"),
     path("phan-anh/xu-ly/<id:report_id>/", staff.feedback_handle, name="feedback_handle"),
     path("phan-anh/anh/<id:photo_id>/", public.feedback_photo, name="feedback_photo"),

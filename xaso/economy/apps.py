@@ -11,6 +11,7 @@ class EconomyConfig(AppConfig):
         from xaso.core.demo import register_step
         from xaso.economy import (
             cards,  # noqa: F401  (registers the economy dashboard cards)
+            portal,  # noqa: F401  (registers the app's section of the commune portal)
             public_pages,  # noqa: F401  (what changes cached public pages)
         )
         from xaso.economy.demo import DEMO_STEP

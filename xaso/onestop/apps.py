@@ -12,6 +12,7 @@ class OnestopConfig(AppConfig):
         from xaso.onestop import (
             cards,  # noqa: F401  (registers the dashboard cards)
             personal_data,  # noqa: F401  (registers the app's part of "download my data")
+            portal,  # noqa: F401  (registers the app's section of the commune portal)
             public_pages,  # noqa: F401  (what changes cached public pages)
             results,
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from xaso.community.selectors import (
     feedback_on_time_by_commune,
     households_reached_by_commune,
+    public_points_by_commune,
     radio_villages_by_commune,
 )
 from xaso.documents.registry.selectors import document_exchange_by_commune
@@ -182,3 +183,22 @@ pending(
     # so the share has no denominator on the platform.
     reads="a record of fees paid in cash (payments keeps only QR transfers)",
 )
+
+
+@register(
+    "community.free_wifi_points",
+    kind=Kind.YES_NO,
+    title=_("Free public wifi for the people (cultural houses)"),
+    reads="community.selectors.public_points_by_commune",
+)
+def free_wifi_points(communes: list[str], period: Period) -> dict[str, Result]:
+    """Yes when the commune lists at least one free public wifi point (a village cultural house)
+    set up by the period's end, among its public points on the commune portal. No public point
+    at all on xaso (neither wifi nor digital support): no data."""
+    figures = public_points_by_commune(communes, end=period.end)
+    return {
+        code: Result(count_of(1 if figures[code]["wifi"] else 0))
+        if code in figures
+        else Result(None, "no data: no public wifi or digital-support point")
+        for code in communes
+    }
