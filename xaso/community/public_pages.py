@@ -1,6 +1,6 @@
 """What changes the cached public pages (xaso.core.public_cache): what the commune publishes
-(announcements, information pages, wifi and digital-support points) and the public feedback board (reports, their steps and
-photos)."""
+(announcements, information pages, wifi and digital-support points) and the public feedback
+board (reports, their steps and photos)."""
 
 from xaso.community.models import (
     Announcement,
