@@ -15,7 +15,7 @@ DEB_PACKAGES := chromium:chromium chromium-driver:chromedriver poppler-utils:pdf
 	zbar-tools:zbarimg gettext:msgfmt espeak-ng:espeak-ng sox:sox redis-server:redis-server \
 	softhsm2:softhsm2-util
 
-.PHONY: run test lint deps bench clean venv migrate messages static demo e2e format prod-smoke
+.PHONY: run test test-slow test-all lint deps bench clean venv migrate messages static demo e2e format prod-smoke
 
 deps:
 	@missing=""; for pair in $(DEB_PACKAGES); do pkg=$${pair%%:*}; cmd=$${pair##*:}; \
@@ -70,9 +70,19 @@ format: venv
 # PostgreSQL) and var/test/<worker>: about half the time of one process. PYTEST_WORKERS=0 runs
 # the suite in one process; tests marked `xdist_group` stay on one worker (--dist loadgroup).
 PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
+# `make test`: every test but those marked `slow` (killed servers and workers, backup and
+# restore drills, two live servers, the long fuzz runs), browser tests included. CI (.ci/run)
+# adds the slow ones: `make test-slow` runs only them, `make test-all` everything.
 test: deps venv messages lint
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PYTEST) -m "not slow" $(PYTEST_ARGS)
+
+test-slow: deps venv messages
+	$(PYTEST) -m slow $(PYTEST_ARGS)
+
+test-all: deps venv messages lint
+	$(PYTEST) $(PYTEST_ARGS)
 
 e2e: deps venv messages
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)

@@ -18,6 +18,7 @@ from schemathesis.checks import (
 
 from xaso.accounts.services import api_token_issue
 from xaso.places.loader import places_load
+from xaso.places.models import Commune, Province
 from xaso.wsgi import application
 
 
@@ -47,10 +48,25 @@ SLOW_ROLES = [
 ROLES = FAST_ROLES + [pytest.param(role, marks=pytest.mark.slow) for role in SLOW_ROLES]
 
 
+@pytest.fixture(scope="module")
+def official_places(django_db_setup, django_db_blocker):
+    """The official list of provinces and communes, so that fuzzed codes reach real places: loaded
+    and committed once for the module (loading 3,321 communes for each case cost more than the
+    case), then the rows it added are deleted. Each case still runs in its own rolled-back
+    transaction on top of them."""
+    with django_db_blocker.unblock():
+        provinces = set(Province.objects.values_list("code", flat=True))
+        communes = set(Commune.objects.values_list("code", flat=True))
+        places_load()
+    yield
+    with django_db_blocker.unblock():
+        Commune.objects.exclude(code__in=communes).delete()
+        Province.objects.exclude(code__in=provinces).delete()
+
+
 @pytest.fixture(params=ROLES)
-def bearer(request, commune, village, citizen):
+def bearer(request, official_places, commune, village, citizen):
     """The role's token, so fuzzing gets past authentication into the handlers as each role."""
-    places_load()
     if request.param == "anonymous":
         return {}
     user = request.getfixturevalue(request.param)
