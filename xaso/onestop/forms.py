@@ -16,19 +16,38 @@ form, the API and every service agree. A date may not be in the future when the 
 from datetime import date
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from xaso.accounts.identity import personal_id_clean
+from xaso.accounts.identity import personal_id_clean, phone_clean
 from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput
 
 FIELD_TYPES = {"text", "textarea", "date", "integer", "choice", "phone", "personal_id", "email", "boolean"}
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-_phone = RegexValidator(r"^0\d{9}$", _("Enter a 10-digit phone number starting with 0."))
 # A personal ID typed with spaces, dots or dashes ("038 190 000 123") is cleaned to its digits.
 PERSONAL_ID_TYPED_LENGTH = 20
+# A phone typed as people write it ("+84 912 345 678", "0912.345.678") is cleaned to 10 digits:
+# the input must not cut it short first.
+PHONE_TYPED_LENGTH = 20
+
+
+class PhoneField(forms.CharField):
+    """A Vietnamese phone number, checked and cleaned by `accounts.identity.phone_clean`."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", PHONE_TYPED_LENGTH)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return phone_clean(value)
+        except InvalidInput as exc:
+            raise forms.ValidationError(str(exc.message), code="phone")
 
 
 class PersonalIdField(forms.CharField):
@@ -94,9 +113,7 @@ def _django_field(item: dict) -> forms.Field:
         choices = [("", "—")] + [tuple(c) for c in item["choices"]]
         return forms.ChoiceField(choices=choices, **common)
     if kind == "phone":
-        return forms.CharField(
-            max_length=10, validators=[_phone], widget=forms.TextInput(attrs={"inputmode": "tel"}), **common
-        )
+        return PhoneField(**common)
     if kind == "personal_id":
         return PersonalIdField(
             max_length=PERSONAL_ID_TYPED_LENGTH,
