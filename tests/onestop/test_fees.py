@@ -168,7 +168,7 @@ def test_a_dossier_stopped_before_payment_withdraws_its_request(
     how, account, file_marital, citizen, one_stop_officer, login
 ):
     dossier = file_marital()
-    actor, note = (citizen, "") if how == "withdraw" else (one_stop_officer, "Không đủ điều kiện")
+    actor, note = (citizen, "Nộp nhầm") if how == "withdraw" else (one_stop_officer, "Không đủ điều kiện")
     dossier = dossier_act(actor=actor, dossier=dossier, action=how, note=note)
     request = PaymentRequest.objects.get(pk=dossier.fee_request_id)
     assert request.status == RequestStatus.CANCELLED
@@ -183,5 +183,5 @@ def test_money_already_received_is_left_for_the_cashier_when_the_dossier_stops(
     dossier = file_marital()
     request = Dossier.objects.get(pk=dossier.pk).fee_request
     pay(request, 5_000)
-    dossier_act(actor=citizen, dossier=dossier, action="withdraw")
+    dossier_act(actor=citizen, dossier=dossier, action="withdraw", note="Nộp nhầm")
     assert PaymentRequest.objects.get(pk=request.pk).status == RequestStatus.PARTIAL

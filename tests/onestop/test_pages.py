@@ -84,7 +84,7 @@ def test_the_dossier_page_shows_only_the_actions_the_viewer_may_take(
     assert 'value="receive"' in officer_page
     assert 'value="approve"' not in officer_page
     citizen_page = login(citizen).get(f"/ho-so/{dossier.code}/").content.decode()
-    assert 'value="withdraw"' in citizen_page
+    assert f'href="/ho-so/{dossier.code}/rut/"' in citizen_page
     assert 'value="receive"' not in citizen_page
 
 

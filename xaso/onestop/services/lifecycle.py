@@ -19,6 +19,8 @@ from xaso.onestop.workflow import DOSSIER_FLOW, OWN_PAGE
 
 # Actions whose note the citizen needs to act on or to understand a refusal.
 NOTE_REQUIRED = {"request_supplement", "reject", "send_back", "cancel", "apologise"}
+# A citizen who withdraws says why: the commune reads it in the timeline (and the audit).
+WITHDRAW_REASON_MAX = 1000
 
 
 def _assignee_check(dossier: Dossier, assignee: User | None) -> User:
@@ -41,7 +43,8 @@ def dossier_act(
     new_date: date | None = None,
 ) -> Dossier:
     """Take one lifecycle action (the table in workflow.py says who may, and when). Rules: a
-    note is required to request a supplement, reject, send back or cancel; assigning names an
+    note is required to request a supplement, reject, send back or cancel, and a reason to
+    withdraw; assigning names an
     officer of the commune who can process; a supplement pauses the clock and resubmitting
     (with a paper attached since the request, or corrected answers) moves the due date by the
     working days waited; approval opens linked follow-ons."""
@@ -55,6 +58,10 @@ def dossier_act(
         raise refusal
     if action in NOTE_REQUIRED and not note:
         raise InvalidInput(_("Write a note for the citizen."), field="note")
+    if action == "withdraw" and not note:
+        raise InvalidInput(_("Say why you withdraw the dossier."), field="note")
+    if action == "withdraw" and len(note) > WITHDRAW_REASON_MAX:
+        raise InvalidInput(_("The reason is too long (1,000 characters at most)."), field="note")
     if action == "assign":
         _assignee_check(dossier, assignee)
     if action == "apologise" and (new_date is None or new_date <= local_today()):

@@ -30,6 +30,8 @@ from xaso.onestop.services.reading import dossier_view_record
 from xaso.onestop.views.fees import fee_context
 from xaso.onestop.workflow import action_label, dossier_actions
 
+OWN_STEPS = ("withdraw", "resubmit")
+
 
 class UploadForm(forms.Form):
     label = forms.CharField(label=gettext_lazy("Which paper"), max_length=200, required=False)
@@ -54,6 +56,9 @@ def dossier(request, code: str):
             "files": found.files.all(),
             "can_open_papers": sel.sees_full_numbers(request.user, found),
             "actions": allowed,
+            # Withdrawing and answering a supplement request have their own pages (views.own).
+            "own_steps": [(a, label) for a, label in allowed if a in OWN_STEPS],
+            "buttons": [(a, label) for a, label in allowed if a not in OWN_STEPS],
             "needs_assignee": any(a == "assign" for a, _label in allowed),
             "can_apologise": any(a == "apologise" for a, _label in allowed),
             "officers": sel.assignable_officers(commune) if allowed else [],
@@ -90,6 +95,9 @@ def _answers(actor, dossier) -> list[tuple[str, str]]:
 @require_POST
 def dossier_action(request, code: str):
     found = sel.dossier_for(request.user, code)
+    # Withdrawing is never one tap: it is confirmed, with a reason, on its own page.
+    if request.POST.get("action") == "withdraw":
+        return redirect("onestop:withdraw", code=found.code)
     assignee = None
     if request.POST.get("assignee"):
         assignee = sel.assignable_officers(found.commune).filter(pk=request.POST["assignee"]).first()
