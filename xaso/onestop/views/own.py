@@ -12,13 +12,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from xaso.core.errors import Conflict, InvalidInput
+from xaso.core.errors import Conflict, InvalidInput, NotAllowed
 from xaso.core.forms import form_refusals, form_render
 from xaso.onestop import selectors as sel
 from xaso.onestop.models import Status
 from xaso.onestop.services.lifecycle import WITHDRAW_REASON_MAX, dossier_act
 from xaso.onestop.services.papers import dossier_file_add
-from xaso.onestop.workflow import dossier_actions
+from xaso.onestop.workflow import DOSSIER_FLOW, dossier_actions
 
 
 class WithdrawForm(forms.Form):
@@ -38,6 +38,13 @@ class SupplementForm(forms.Form):
     )
 
 
+def _may_ever(dossier, actor, action: str) -> None:
+    """A page for a step the actor could never take on this dossier is refused (403)."""
+    refusal = DOSSIER_FLOW.refusal(dossier, action, actor, role_first=True)
+    if isinstance(refusal, NotAllowed):
+        raise refusal
+
+
 def _offered(dossier, actor, action: str) -> None:
     if action not in dossier_actions(dossier, actor):
         raise Conflict(_("This step is not open for this dossier now."), field="action")
@@ -47,6 +54,7 @@ def _offered(dossier, actor, action: str) -> None:
 def withdraw(request, code: str):
     """Withdraw a dossier after a confirmation with the reason (the citizen only)."""
     found = sel.dossier_for(request.user, code)
+    _may_ever(found, request.user, "withdraw")
     form = WithdrawForm(request.POST or None)
     offered = "withdraw" in dossier_actions(found, request.user)
     if request.method == "POST" and form.is_valid():
@@ -75,6 +83,7 @@ def supplement(request, code: str):
     """Answer a supplement request: attach the paper and resubmit in one step. Nothing attached
     since the request is refused beside the file field; the form stays with what was typed."""
     found = sel.dossier_for(request.user, code)
+    _may_ever(found, request.user, "resubmit")
     form = SupplementForm(request.POST or None, request.FILES or None)
     offered = "resubmit" in dossier_actions(found, request.user)
     if request.method == "POST" and form.is_valid():
