@@ -38,7 +38,12 @@ def test_a_dossier_with_a_fee_asks_for_it_with_the_code_in_the_note(account, fil
 def test_a_dossier_received_at_the_counter_asks_for_its_fee_too(account, one_stop_officer, commune, marital):
     profile = counter_profile_create(actor=one_stop_officer, commune=commune, full_name="Phạm Văn Dũng")
     dossier = dossier_receive_at_counter(
-        actor=one_stop_officer, procedure=marital, commune=commune, profile=profile, data=dict(MARITAL_DATA)
+        actor=one_stop_officer,
+        procedure=marital,
+        papers_seen=marital.papers,
+        commune=commune,
+        profile=profile,
+        data=dict(MARITAL_DATA),
     )
     dossier.refresh_from_db()
     assert dossier.fee_request.amount == 15_000

@@ -146,6 +146,7 @@ def intake_file(request):
                     profile=profile,
                     data=json_ready(form.cleaned_data),
                     files=files,
+                    papers_seen=request.POST.getlist("papers_seen"),
                 )
                 messages.success(
                     request,
@@ -161,6 +162,7 @@ def intake_file(request):
             "procedure": procedure,
             "procedures": sel.procedures_search(commune=commune),
             "form": form,
+            "papers_seen": request.POST.getlist("papers_seen"),
         },
     )
 
