@@ -9,8 +9,10 @@ Types: text, textarea, date (dd/mm/yyyy), integer (`min`, `max`), choice (`choic
 (`accounts.identity.personal_id_clean`: province code, century digit, birth year), so the web
 form, the API and every service agree. A date may not be in the future when the field says
 `"not_future": true`, and a birth or death date (a name ending in `birth_date` or
-`death_date`) never may. From one definition come the web form (`build_form`), the server-side check
-(`clean_data`, used by every service) and the API's JSON Schema (`json_schema`).
+`death_date`) never may; an end date (`"not_past": true`, or a name ending in `_until`, e.g.
+how long a temporary stay lasts) may not be already past. From one definition come the web
+form (`build_form`), the server-side check (`clean_data`, used by every service) and the API's
+JSON Schema (`json_schema`).
 """
 
 from datetime import date
@@ -68,6 +70,16 @@ def not_future(value: date) -> None:
         raise forms.ValidationError(_("This date is in the future."), code="future")
 
 
+def not_past(value: date) -> None:
+    if value < local_today():
+        raise forms.ValidationError(_("This date is already past."), code="past")
+
+
+def _not_past(item: dict) -> bool:
+    # An end date ("Tạm trú đến ngày": stay_until) cannot be over before the dossier is filed.
+    return bool(item.get("not_past")) or item["name"].endswith("_until")
+
+
 def _not_future(item: dict) -> bool:
     return bool(item.get("not_future")) or item["name"].endswith(("birth_date", "death_date"))
 
@@ -104,7 +116,7 @@ def _django_field(item: dict) -> forms.Field:
         return BoundedDateField(
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-            validators=[not_future] if _not_future(item) else [],
+            validators=([not_future] if _not_future(item) else []) + ([not_past] if _not_past(item) else []),
             **common,
         )
     if kind == "integer":
