@@ -4,6 +4,7 @@ and the citizen rates the service — through the real pages, in Debian's chromi
 import re
 
 from tests import factories as f
+from tests.files import PDF
 from xaso.onestop.models import Dossier, Procedure, Status
 from xaso.onestop.services.catalogue import procedures_load
 
@@ -23,7 +24,7 @@ def act(page, sign_in, username, code, *buttons, assignee=None):
     sign_out(page)
 
 
-def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional_db):
+def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional_db, tmp_path):
     if not Procedure.objects.exists():
         procedures_load()
     commune = f.commune("15469", "Xã Yên Định", f.province("38", "Thanh Hóa"))
@@ -52,6 +53,15 @@ def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional
     page.get_by_label("Dân tộc").fill("Kinh")
     page.get_by_role("button", name="Tiếp tục").click()
     assert page.get_by_text("Lê Minh An").is_visible()
+    # Each required paper is attached on the review step (the declaration is the form).
+    scan = tmp_path / "giay-to.pdf"
+    scan.write_bytes(PDF)
+    for n in (1, 2):
+        page.locator(f"#rp{n}").set_input_files(str(scan))
+        page.locator("#required-papers > li").nth(n - 1).get_by_role(
+            "button", name=re.compile("^Tải lên")
+        ).click()
+    assert page.locator("#papers-missing").count() == 0
     page.get_by_role("button", name="Gửi hồ sơ").click()
     heading = page.get_by_role("heading", name=re.compile(r"^Hồ sơ 15469-\d{6}-\d{4}$"))
     code = heading.inner_text().removeprefix("Hồ sơ ")

@@ -37,6 +37,7 @@ def test_receiving_at_the_counter_files_the_dossier_with_its_papers(
     dossier = dossier_receive_at_counter(
         actor=one_stop_officer,
         procedure=birth,
+        papers_seen=birth.papers,
         commune=commune,
         profile=walk_in,
         data=dict(BIRTH_DATA),
@@ -54,6 +55,7 @@ def test_a_bad_paper_at_the_counter_files_nothing(walk_in, one_stop_officer, com
         dossier_receive_at_counter(
             actor=one_stop_officer,
             procedure=birth,
+            papers_seen=birth.papers,
             commune=commune,
             profile=walk_in,
             data=dict(BIRTH_DATA),
@@ -65,7 +67,12 @@ def test_a_bad_paper_at_the_counter_files_nothing(walk_in, one_stop_officer, com
 def test_a_citizen_with_an_account_owns_the_counter_dossier(citizen, one_stop_officer, commune, birth):
     profile = citizen.profile
     dossier = dossier_receive_at_counter(
-        actor=one_stop_officer, procedure=birth, commune=commune, profile=profile, data=dict(BIRTH_DATA)
+        actor=one_stop_officer,
+        procedure=birth,
+        papers_seen=birth.papers,
+        commune=commune,
+        profile=profile,
+        data=dict(BIRTH_DATA),
     )
     assert dossier.citizen == citizen
 
@@ -73,7 +80,12 @@ def test_a_citizen_with_an_account_owns_the_counter_dossier(citizen, one_stop_of
 def test_a_specialist_cannot_receive_at_the_counter(walk_in, specialist, commune, birth):
     with pytest.raises(NotAllowed):
         dossier_receive_at_counter(
-            actor=specialist, procedure=birth, commune=commune, profile=walk_in, data=dict(BIRTH_DATA)
+            actor=specialist,
+            procedure=birth,
+            papers_seen=birth.papers,
+            commune=commune,
+            profile=walk_in,
+            data=dict(BIRTH_DATA),
         )
 
 
@@ -84,6 +96,7 @@ def test_an_officer_cannot_file_for_a_profile_of_another_commune(
         dossier_receive_at_counter(
             actor=other_officer,
             procedure=birth,
+            papers_seen=birth.papers,
             commune=other_commune,
             profile=walk_in,
             data=dict(BIRTH_DATA),

@@ -2,7 +2,7 @@ from unittest import mock
 
 import pytest
 
-from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM
+from tests.support.dossiers import BIRTH_DATA, TUESDAY_9AM, attach_required_papers
 from xaso.core.errors import InvalidInput, NotAllowed
 from xaso.core.models import AuditEvent
 from xaso.notify.models import Notification
@@ -67,6 +67,7 @@ def test_a_draft_keeps_partial_answers_and_gets_no_code(citizen, commune, birth)
 
 def test_a_draft_is_submitted_as_the_same_dossier(citizen, commune, birth):
     draft = dossier_draft_save(actor=citizen, procedure=birth, commune=commune, data={"child_name": "Lê An"})
+    attach_required_papers(draft, citizen)
     filed = dossier_submit(
         actor=citizen, procedure=birth, commune=commune, data=dict(BIRTH_DATA), dossier=draft
     )

@@ -125,7 +125,7 @@ def test_a_leader_can_send_a_draft_result_back_to_processing(file_birth, walk, c
 
 def test_the_citizen_can_withdraw_before_a_decision(file_birth, walk, citizen):
     dossier = walk(file_birth(), "start")
-    dossier = dossier_act(actor=citizen, dossier=dossier, action="withdraw")
+    dossier = dossier_act(actor=citizen, dossier=dossier, action="withdraw", note="Đã nộp ở nơi khác")
     assert dossier.status == Status.WITHDRAWN
 
 

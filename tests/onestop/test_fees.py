@@ -38,7 +38,12 @@ def test_a_dossier_with_a_fee_asks_for_it_with_the_code_in_the_note(account, fil
 def test_a_dossier_received_at_the_counter_asks_for_its_fee_too(account, one_stop_officer, commune, marital):
     profile = counter_profile_create(actor=one_stop_officer, commune=commune, full_name="Phạm Văn Dũng")
     dossier = dossier_receive_at_counter(
-        actor=one_stop_officer, procedure=marital, commune=commune, profile=profile, data=dict(MARITAL_DATA)
+        actor=one_stop_officer,
+        procedure=marital,
+        papers_seen=marital.papers,
+        commune=commune,
+        profile=profile,
+        data=dict(MARITAL_DATA),
     )
     dossier.refresh_from_db()
     assert dossier.fee_request.amount == 15_000
@@ -168,7 +173,7 @@ def test_a_dossier_stopped_before_payment_withdraws_its_request(
     how, account, file_marital, citizen, one_stop_officer, login
 ):
     dossier = file_marital()
-    actor, note = (citizen, "") if how == "withdraw" else (one_stop_officer, "Không đủ điều kiện")
+    actor, note = (citizen, "Nộp nhầm") if how == "withdraw" else (one_stop_officer, "Không đủ điều kiện")
     dossier = dossier_act(actor=actor, dossier=dossier, action=how, note=note)
     request = PaymentRequest.objects.get(pk=dossier.fee_request_id)
     assert request.status == RequestStatus.CANCELLED
@@ -183,5 +188,5 @@ def test_money_already_received_is_left_for_the_cashier_when_the_dossier_stops(
     dossier = file_marital()
     request = Dossier.objects.get(pk=dossier.pk).fee_request
     pay(request, 5_000)
-    dossier_act(actor=citizen, dossier=dossier, action="withdraw")
+    dossier_act(actor=citizen, dossier=dossier, action="withdraw", note="Nộp nhầm")
     assert PaymentRequest.objects.get(pk=request.pk).status == RequestStatus.PARTIAL

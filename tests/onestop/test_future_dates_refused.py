@@ -75,3 +75,28 @@ def test_the_api_answers_a_problem_naming_the_field(login, citizen, commune):
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "child_birth_date"
+
+
+def _yesterday() -> str:
+    return (local_today() - timedelta(days=1)).isoformat()
+
+
+def test_a_stay_that_ended_yesterday_is_refused_naming_the_field():
+    stay = Procedure.objects.get(code="dang-ky-tam-tru")
+    data = {k: v for k, v in MARITAL_DATA.items() if k != "purpose"}
+    with pytest.raises(InvalidInput) as refused:
+        clean_data(stay.form, {**data, "stay_address": "Thôn Phúc Lộc", "stay_until": _yesterday()})
+    assert refused.value.field == "stay_until"
+    assert str(refused.value.message).startswith(_label(stay, "stay_until")) and "đã qua" in str(
+        refused.value.message
+    )
+
+
+def test_a_stay_until_today_is_accepted():
+    stay = Procedure.objects.get(code="dang-ky-tam-tru")
+    data = {k: v for k, v in MARITAL_DATA.items() if k != "purpose"}
+    today = local_today().isoformat()
+    assert (
+        clean_data(stay.form, {**data, "stay_address": "Thôn Phúc Lộc", "stay_until": today})["stay_until"]
+        == today
+    )

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests import factories as f
-from tests.support.dossiers import BIRTH_DATA
+from tests.support.dossiers import BIRTH_DATA, attach_required_papers
 from tests.support.race import race
 from xaso.core.models import IdempotencyKey
 from xaso.onestop.models import Dossier, Status
@@ -88,6 +88,7 @@ def test_two_requests_racing_with_one_key_file_one_dossier(citizen, commune, bir
 def test_clicking_send_twice_on_the_page_files_once_and_shows_the_dossier(login, citizen, commune, birth):
     client = login(citizen)
     draft = dossier_draft_save(actor=citizen, procedure=birth, commune=commune, data=dict(BIRTH_DATA))
+    attach_required_papers(draft, citizen)
     page = client.get(f"/ho-so/nhap/{draft.pk}/3/")
     once = page.context["once"]
     assert f'name="once" value="{once}"' in page.content.decode()

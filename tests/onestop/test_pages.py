@@ -3,6 +3,7 @@ from django.core.cache import cache
 
 from tests.onestop import files
 from xaso.onestop.models import Dossier, Status
+from xaso.onestop.required_papers import papers_to_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +47,16 @@ def test_a_citizen_files_step_by_step_with_a_draft_kept_between_visits(login, ci
         "go": "next",
     }
     assert client.post(f"/ho-so/nhap/{draft.pk}/2/", step2).url == f"/ho-so/nhap/{draft.pk}/3/"
-    upload = client.post(
-        f"/ho-so/nhap/{draft.pk}/3/", {"go": "upload", "label": "Giấy chứng sinh", "file": files.pdf()}
-    )
-    assert upload.status_code == 302
+    for paper in papers_to_upload(draft.procedure):
+        upload = client.post(
+            f"/ho-so/nhap/{draft.pk}/3/", {"go": "upload", "label": paper, "file": files.pdf()}
+        )
+        assert upload.status_code == 302
     done = client.post(f"/ho-so/nhap/{draft.pk}/3/", {"go": "submit"})
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
     assert done.url == f"/ho-so/{draft.code}/"
-    assert draft.files.count() == 1
+    assert draft.files.count() == 2
 
 
 def test_a_step_that_fails_keeps_what_was_typed_and_says_what_to_fix(login, citizen, commune):
@@ -84,7 +86,7 @@ def test_the_dossier_page_shows_only_the_actions_the_viewer_may_take(
     assert 'value="receive"' in officer_page
     assert 'value="approve"' not in officer_page
     citizen_page = login(citizen).get(f"/ho-so/{dossier.code}/").content.decode()
-    assert 'value="withdraw"' in citizen_page
+    assert f'href="/ho-so/{dossier.code}/rut/"' in citizen_page
     assert 'value="receive"' not in citizen_page
 
 
@@ -138,6 +140,7 @@ def test_counter_intake_creates_the_profile_then_receives_with_papers(login, one
         "applicant_phone": "0987654321",
         "document_name": "Giấy ủy quyền",
         "files": [files.pdf()],
+        "papers_seen": ["Giấy tờ tùy thân", "Giấy tờ, văn bản cần chứng thực chữ ký"],
     }
     received = client.post(response.url + "&thu_tuc=chung-thuc-chu-ky", data)
     dossier = Dossier.objects.get(applicant_name="Phạm Văn Dũng")
@@ -157,6 +160,7 @@ def test_counter_intake_refuses_a_fake_paper_and_keeps_the_form(login, one_stop_
             "applicant_phone": "0987654321",
             "document_name": "Giấy ủy quyền",
             "files": [files.fake()],
+            "papers_seen": ["Giấy tờ tùy thân", "Giấy tờ, văn bản cần chứng thực chữ ký"],
         },
     )
     assert response.status_code == 422

@@ -61,6 +61,7 @@ def test_the_counter_refuses_it_too(citizen, one_stop_officer, commune, birth):
         dossier_receive_at_counter(
             actor=one_stop_officer,
             procedure=birth,
+            papers_seen=birth.papers,
             commune=commune,
             profile=citizen.profile,
             data=dict(BIRTH_DATA, applicant_personal_id="038790000123"),

@@ -71,7 +71,7 @@ def test_a_delivered_dossier_takes_no_more_papers(file_birth, walk, one_stop_off
 
 
 def test_a_withdrawn_dossier_cannot_be_edited(file_birth, citizen):
-    dossier = dossier_act(actor=citizen, dossier=file_birth(), action="withdraw")
+    dossier = dossier_act(actor=citizen, dossier=file_birth(), action="withdraw", note="Nộp nhầm")
     with pytest.raises(Conflict):
         dossier_file_add(actor=citizen, dossier=dossier, upload=files.pdf())
 

@@ -144,6 +144,12 @@ DX_ROUTES: list[Route] = [
         method="POST",
     ),
     Route(
+        "dx:accept_pending",
+        lambda w: f"/cds/danh-gia/{dx(w).assessment.pk}/chap-nhan-tat-ca/",
+        frozenset({"province_supervisor", "system_admin"}),
+        method="POST",
+    ),
+    Route(
         "dx:decide",
         lambda w: f"/cds/danh-gia/{dx(w).assessment.pk}/quyet-dinh/",
         frozenset({"province_supervisor", "system_admin"}),

@@ -235,6 +235,18 @@ ROUTES: list[Route] = [
         note="cancel without a note: the role passes, the input does not, nothing changes",
     ),
     Route(
+        "onestop:withdraw",
+        lambda w: f"/ho-so/{w.dossier.code}/rut/",
+        # only the citizen withdraws; the others readers could never take the step
+        frozenset({"citizen"}),
+    ),
+    Route(
+        "onestop:supplement",
+        lambda w: f"/ho-so/{w.dossier.code}/bo-sung/",
+        # the citizen online, the one-stop officer at the counter
+        frozenset({"citizen", "one_stop_officer"}),
+    ),
+    Route(
         "onestop:upload",
         lambda w: f"/ho-so/{w.dossier.code}/giay-to/",
         frozenset({"citizen", "one_stop_officer", "specialist", "commune_leader", "system_admin"}),

@@ -1,8 +1,14 @@
-"""Form data for the dossiers the tests file, and a working-day moment to file them at."""
+"""Form data for the dossiers the tests file, a working-day moment to file them at, and the
+required papers attached to a draft."""
 
 from datetime import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.files import PDF
 from xaso.core.calendar import LOCAL_TZ
+from xaso.onestop.required_papers import papers_to_upload
+from xaso.onestop.services.papers import dossier_file_add
 
 BIRTH_DATA = {
     "applicant_name": "Trần Thị Bình",
@@ -28,3 +34,10 @@ MARITAL_DATA = {
 
 # A Tuesday morning, Vietnamese time: no holiday near it.
 TUESDAY_9AM = datetime(2026, 3, 10, 9, 0, tzinfo=LOCAL_TZ)
+
+
+def attach_required_papers(draft, actor) -> None:
+    """Upload a small PDF for each paper the draft's procedure requires online."""
+    for paper in papers_to_upload(draft.procedure):
+        upload = SimpleUploadedFile("giay-to.pdf", PDF, content_type="application/pdf")
+        dossier_file_add(actor=actor, dossier=draft, upload=upload, label=paper)

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 
 from xaso.community.models import Announcement, FeedbackCategory, InfoKind, PointKind, SpeakerCluster, Urgency
@@ -31,6 +32,9 @@ class MultipleFileField(forms.FileField):
             return [super(MultipleFileField, self).clean(d, initial) for d in data]
         return [super().clean(data, initial)] if data else []
 
+
+# How many of the commune's latest announcements a bulletin may be made from.
+ANNOUNCEMENT_CHOICES = 50
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -108,7 +112,12 @@ class BulletinForm(forms.Form):
 
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["announcement"].queryset = Announcement.objects.filter(commune=commune)[:50]
+        # The latest announcements only, as a filter (a sliced query cannot be filtered, so
+        # every choice would fail validation): the ids of the newest, checked in one query.
+        latest = Announcement.objects.filter(commune=commune).order_by("-publish_at", "-id")
+        self.fields["announcement"].queryset = Announcement.objects.filter(
+            pk__in=Subquery(latest.values("pk")[:ANNOUNCEMENT_CHOICES])
+        ).order_by("-publish_at", "-id")
         self.fields["clusters"].queryset = SpeakerCluster.objects.filter(commune=commune)
 
 

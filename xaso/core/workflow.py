@@ -221,12 +221,15 @@ class Workflow:
         data: dict | None = None,
         args: Mapping[str, Any] | None = None,
         at: datetime | None = None,
+        event_fields: Mapping[str, Any] | None = None,
     ):
         """Take `action` on `obj` and return (the locked, saved object, the event row or None).
         Rules: row lock and re-read first; `expected_status` (the state the actor saw) must
         still hold; the transition's `effect`, then `update(obj, old_status)`, may change other
         fields before the save; its `after` runs once the event and the audit entry are
-        written; all in one transaction. `args` and `at` reach the effects in their `Move`."""
+        written; all in one transaction. `args` and `at` reach the effects in their `Move`;
+        `event_fields` are the app's own columns of the event row (a dossier's note marked
+        internal)."""
         with transaction.atomic():
             locked = self.hold(obj, action, actor=actor, expected_status=expected_status)
             old = self.status_of(locked)
@@ -248,7 +251,7 @@ class Workflow:
             if update is not None:
                 update(locked, old)
             locked.save()
-            event = self._write_event(locked, action, old, new, actor, note, data)
+            event = self._write_event(locked, action, old, new, actor, note, data, event_fields)
             audit_record(
                 actor=actor,
                 action=f"{self.name}.{action}",
@@ -278,7 +281,7 @@ class Workflow:
         )
         return event
 
-    def _write_event(self, obj, action, old, new, actor, note, data):
+    def _write_event(self, obj, action, old, new, actor, note, data, event_fields=None):
         if self.event_model is None:
             return None
         authenticated = actor is not None and getattr(actor, "is_authenticated", False)
@@ -291,6 +294,7 @@ class Workflow:
             actor_label=(str(actor) if authenticated else "")[:200],
             note=note,
             data=data or {},
+            **(event_fields or {}),
         )
 
 

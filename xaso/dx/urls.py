@@ -18,6 +18,7 @@ urlpatterns = [
     path("danh-gia/<id:assessment_id>/gia-tri/<id:value_id>/tham-dinh/", assessments.review, name="review"),
     path("danh-gia/<id:assessment_id>/gui/", assessments.submit, name="submit"),
     path("danh-gia/<id:assessment_id>/tra-lai/", assessments.send_back, name="return"),
+    path("danh-gia/<id:assessment_id>/chap-nhan-tat-ca/", assessments.accept_pending, name="accept_pending"),
     path("danh-gia/<id:assessment_id>/quyet-dinh/", assessments.decide, name="decide"),
     path("danh-gia/<id:assessment_id>/ky-quyet-dinh/", assessments.decision_sign, name="decision_sign"),
     path("danh-gia/<id:assessment_id>/quyet-dinh.pdf", assessments.decision_pdf, name="decision_pdf"),

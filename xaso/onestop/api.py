@@ -115,6 +115,7 @@ class EventOut(Schema):
     from_status: str
     to_status: str
     note: str
+    internal: bool  # an officer's note for the staff only (blank for the citizen)
 
 
 class FeeOut(Schema):
@@ -177,7 +178,8 @@ def _dossier_out(dossier, actor) -> dict:
         # Phones and personal IDs masked unless the caller processes the dossier or filed it.
         "data": sel.dossier_answers_for(actor, dossier),
         "allowed_actions": dossier_actions(dossier, actor),
-        "events": list(dossier.events.all()),
+        # The officers' internal notes are blanked for the dossier's citizen.
+        "events": sel.timeline_for(actor, dossier),
         "fee": _fee_out(dossier),
     }
 
@@ -217,6 +219,8 @@ class ActionIn(In):
     data: dict | None = None
     # For "apologise": the new appointment date given to a late dossier's citizen.
     new_date: Day | None = None
+    # The note is for the commune's staff only (not on a step whose note the citizen must read).
+    internal: bool = False
 
 
 @dossiers_router.post("/{code}/actions", response=DossierOut)
@@ -237,6 +241,7 @@ def dossier_action(request, code: str, payload: ActionIn):
         data=payload.data,
         expected_status=payload.expected_status,
         new_date=payload.new_date,
+        internal=payload.internal,
     )
     return _dossier_out(sel.dossier_for(request.user, dossier.code), request.user)
 

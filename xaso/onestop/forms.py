@@ -9,26 +9,47 @@ Types: text, textarea, date (dd/mm/yyyy), integer (`min`, `max`), choice (`choic
 (`accounts.identity.personal_id_clean`: province code, century digit, birth year), so the web
 form, the API and every service agree. A date may not be in the future when the field says
 `"not_future": true`, and a birth or death date (a name ending in `birth_date` or
-`death_date`) never may. From one definition come the web form (`build_form`), the server-side check
-(`clean_data`, used by every service) and the API's JSON Schema (`json_schema`).
+`death_date`) never may; an end date (`"not_past": true`, or a name ending in `_until`, e.g.
+how long a temporary stay lasts) may not be already past. From one definition come the web
+form (`build_form`), the server-side check (`clean_data`, used by every service) and the API's
+JSON Schema (`json_schema`).
 """
 
 from datetime import date
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from xaso.accounts.identity import personal_id_clean
+from xaso.accounts.identity import personal_id_clean, phone_clean
 from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.core.calendar import local_today
 from xaso.core.errors import InvalidInput
 
 FIELD_TYPES = {"text", "textarea", "date", "integer", "choice", "phone", "personal_id", "email", "boolean"}
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-_phone = RegexValidator(r"^0\d{9}$", _("Enter a 10-digit phone number starting with 0."))
 # A personal ID typed with spaces, dots or dashes ("038 190 000 123") is cleaned to its digits.
 PERSONAL_ID_TYPED_LENGTH = 20
+# A phone typed as people write it ("+84 912 345 678", "0912.345.678") is cleaned to 10 digits:
+# the input must not cut it short first.
+PHONE_TYPED_LENGTH = 20
+
+
+class PhoneField(forms.CharField):
+    """A Vietnamese phone number, checked and cleaned by `accounts.identity.phone_clean`."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", PHONE_TYPED_LENGTH)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return phone_clean(value)
+        except InvalidInput as exc:
+            raise forms.ValidationError(str(exc.message), code="phone")
 
 
 class PersonalIdField(forms.CharField):
@@ -47,6 +68,16 @@ class PersonalIdField(forms.CharField):
 def not_future(value: date) -> None:
     if value > local_today():
         raise forms.ValidationError(_("This date is in the future."), code="future")
+
+
+def not_past(value: date) -> None:
+    if value < local_today():
+        raise forms.ValidationError(_("This date is already past."), code="past")
+
+
+def _not_past(item: dict) -> bool:
+    # An end date ("Tạm trú đến ngày": stay_until) cannot be over before the dossier is filed.
+    return bool(item.get("not_past")) or item["name"].endswith("_until")
 
 
 def _not_future(item: dict) -> bool:
@@ -85,7 +116,7 @@ def _django_field(item: dict) -> forms.Field:
         return BoundedDateField(
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-            validators=[not_future] if _not_future(item) else [],
+            validators=([not_future] if _not_future(item) else []) + ([not_past] if _not_past(item) else []),
             **common,
         )
     if kind == "integer":
@@ -94,9 +125,7 @@ def _django_field(item: dict) -> forms.Field:
         choices = [("", "—")] + [tuple(c) for c in item["choices"]]
         return forms.ChoiceField(choices=choices, **common)
     if kind == "phone":
-        return forms.CharField(
-            max_length=10, validators=[_phone], widget=forms.TextInput(attrs={"inputmode": "tel"}), **common
-        )
+        return PhoneField(**common)
     if kind == "personal_id":
         return PersonalIdField(
             max_length=PERSONAL_ID_TYPED_LENGTH,

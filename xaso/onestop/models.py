@@ -265,6 +265,10 @@ class DossierCounter(models.Model):
 
 class DossierEvent(WorkflowEvent):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    # An officer's note for the commune's staff only: the citizen sees the step without it
+    # (page, API, notification, their data download). Notes the citizen must read (a
+    # supplement asked, a refusal, a cancellation, an apology) are never internal.
+    internal = models.BooleanField(_("internal note"), default=False)
 
     class Meta(WorkflowEvent.Meta):
         verbose_name = _("dossier event")

@@ -34,7 +34,14 @@ def dossiers_of(user) -> list[dict]:
                 "due_date": _iso(d.due_date),
                 "finished_at": _iso(d.finished_at),
                 "timeline": [
-                    {"at": _iso(e.at), "action": e.action, "status": e.to_status, "note": e.note}
+                    # The officers' internal notes are the commune's working notes, not the
+                    # citizen's data: the download gives the steps without them.
+                    {
+                        "at": _iso(e.at),
+                        "action": e.action,
+                        "status": e.to_status,
+                        "note": "" if e.internal else e.note,
+                    }
                     for e in d.events.all()
                 ],
                 "papers": [f.label for f in d.files.all()],

@@ -22,6 +22,7 @@ from xaso.onestop.models import (
     TERMINAL,
     Channel,
     Dossier,
+    DossierEvent,
     DossierFile,
     DossierView,
     Procedure,
@@ -101,6 +102,25 @@ def dossier_answers_for(actor, dossier: Dossier) -> dict:
 def applicant_phone_for(actor, dossier: Dossier) -> str:
     phone = dossier.applicant_phone or ""
     return phone if sees_full_numbers(actor, dossier) else mask_phone(phone)
+
+
+def sees_internal_notes(actor, dossier: Dossier) -> bool:
+    """Staff who may read the dossier see the officers' internal notes; its citizen does not
+    (unless they also process the commune's dossiers)."""
+    if dossier.citizen_id is not None and dossier.citizen_id == getattr(actor, "pk", None):
+        return holds(actor, PROCESS, commune=dossier.commune)
+    return True
+
+
+def timeline_for(actor, dossier: Dossier) -> list[DossierEvent]:
+    """The dossier's timeline as `actor` may read it (the caller has checked they may see the
+    dossier): internal notes blanked for its citizen."""
+    events = list(dossier.events.all())
+    if not sees_internal_notes(actor, dossier):
+        for event in events:
+            if event.internal:
+                event.note = ""
+    return events
 
 
 def supplement_brought(dossier: Dossier, cleaned: dict | None) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.onestop.views import citizen, counter, dossier, fees, public, reports, result
+from xaso.onestop.views import citizen, counter, dossier, fees, own, public, reports, result
 
 app_name = "onestop"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("ho-so/cua-toi/", citizen.mine, name="mine"),
     path("ho-so/<str:code>/", dossier.dossier, name="dossier"),
     path("ho-so/<str:code>/thao-tac/", dossier.dossier_action, name="action"),
+    path("ho-so/<str:code>/rut/", own.withdraw, name="withdraw"),
+    path("ho-so/<str:code>/bo-sung/", own.supplement, name="supplement"),
     path("ho-so/<str:code>/giay-to/", dossier.dossier_upload, name="upload"),
     path("ho-so/<str:code>/giay-to/<id:file_id>/", dossier.dossier_file, name="file"),
     path("ho-so/<str:code>/bien-nhan.pdf", dossier.receipt, name="receipt"),

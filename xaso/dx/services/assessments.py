@@ -275,3 +275,51 @@ def assessment_decide(
             data={"score": str(card.score), "level": level.code if level else None},
         )
     return assessment
+
+
+def assessment_values_accept_pending(*, actor, assessment: Assessment) -> int:
+    """Accept, in one go, every indicator of a submitted assessment the province has not
+    reviewed yet (a returned one stays returned); returns how many. Rules: as
+    `assessment_value_review`; one transaction, one audit entry per indicator."""
+    with transaction.atomic():
+        assessment = _locked(assessment)
+        require(actor, REVIEW, commune=assessment.commune, message=ASSESSMENT_REFUSED)
+        if assessment.status not in UNDER_REVIEW:
+            raise Conflict(_("Only a submitted assessment can be reviewed."))
+        pending = list(
+            assessment.values.filter(review_status=ReviewStatus.PENDING).select_related("indicator")
+        )
+        now = timezone.now()
+        for value in pending:
+            value.review_status, value.reviewed_by, value.reviewed_at = ReviewStatus.ACCEPTED, actor, now
+            value.save(update_fields=["review_status", "reviewed_by", "reviewed_at"])
+            audit_record(
+                actor=actor,
+                action="assessment_value.review",
+                target=value,
+                commune_code=assessment.commune_id,
+                summary=f"{value.indicator.code}: {ReviewStatus.ACCEPTED}",
+                changes={"decision": ReviewStatus.ACCEPTED, "comment": "", "all_at_once": True},
+            )
+    return len(pending)
+
+
+def assessment_return_with_comments(
+    *, actor, assessment: Assessment, comments: dict[int, str], note: str = ""
+) -> Assessment:
+    """Return the assessment to the commune with a comment on each indicator to correct:
+    every value given a comment is returned with it, then the assessment moves back through
+    the workflow table. Rules: as `assessment_return`; at least one comment (or an indicator
+    returned before); all or nothing."""
+    cleaned = {int(pk): text_clean(text, 2000) for pk, text in comments.items()}
+    cleaned = {pk: text for pk, text in cleaned.items() if text}
+    with transaction.atomic():
+        locked = _locked(assessment)
+        values = {v.pk: v for v in locked.values.filter(pk__in=cleaned)}
+        if set(cleaned) - set(values):
+            raise InvalidInput(_("An indicator of another assessment was named."), field="comments")
+        for pk, text in cleaned.items():
+            assessment_value_review(
+                actor=actor, value=values[pk], decision=ReviewStatus.RETURNED, comment=text
+            )
+        return assessment_return(actor=actor, assessment=locked, note=note)

@@ -14,7 +14,7 @@ from xaso.core.permissions import holds, require
 from xaso.core.uploads import file_response
 from xaso.dx import charts, selectors
 from xaso.dx.forms import DecisionForm, DecisionSignForm, EvidenceForm, ReviewForm, ValueForm
-from xaso.dx.models import Pillar
+from xaso.dx.models import Pillar, ReviewStatus
 from xaso.dx.permissions import ASSESSMENT_REFUSED, FILL, REVIEW
 from xaso.dx.services import assessments, decisions
 from xaso.places.selectors import commune_of
@@ -87,6 +87,7 @@ def _sheet_context(request, assessment, *, bound=None, sign_form=None):
             credentials=selectors.decision_credentials_for(request.user, assessment.commune.province_id)
         ),
         "events": assessment.events.select_related("actor"),
+        "pending_count": sum(1 for r in rows if r.value.review_status == ReviewStatus.PENDING),
     }
 
 
@@ -197,15 +198,45 @@ def review(request, assessment_id: int, value_id: int):
 
 
 @login_required
-@require_POST
 def send_back(request, assessment_id: int):
+    """Return the assessment to the commune: a comment on each indicator to correct (those
+    left empty stay as reviewed) and a note, in one form; refused, it is shown again as typed."""
+    a = _assessment(request, assessment_id, REVIEW)
+    rows = selectors.assessment_sheet(a)
+    typed = {row.value.pk: request.POST.get(f"c{row.value.pk}", "") for row in rows}
+    note = request.POST.get("note", "")
+    error = None
+    if request.method == "POST":
+        try:
+            assessments.assessment_return_with_comments(
+                actor=request.user, assessment=a, comments=typed, note=note
+            )
+        except USER_ERRORS as exc:
+            error = str(exc.message)
+        else:
+            messages.success(request, _("The assessment was returned to the commune."))
+            return redirect("dx:assessment", a.pk)
+    for row in rows:
+        row.typed_comment = typed[row.value.pk] if request.method == "POST" else row.value.review_comment
+    return render(
+        request,
+        "dx/return.html",
+        {"a": a, "rows": rows, "note": note, "error": error},
+        status=422 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def accept_pending(request, assessment_id: int):
+    """Accept every indicator not reviewed yet, in one click."""
     a = _assessment(request, assessment_id, REVIEW)
     try:
-        assessments.assessment_return(actor=request.user, assessment=a, note=request.POST.get("note", ""))
+        count = assessments.assessment_values_accept_pending(actor=request.user, assessment=a)
     except USER_ERRORS as exc:
         messages.error(request, str(exc.message))
     else:
-        messages.success(request, _("The assessment was returned to the commune."))
+        messages.success(request, _("%(count)d indicators were accepted.") % {"count": count})
     return redirect("dx:assessment", a.pk)
 
 

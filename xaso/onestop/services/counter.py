@@ -16,6 +16,7 @@ from xaso.core.text import fold_all
 from xaso.onestop.effects import applicant_of, citizen_tell
 from xaso.onestop.forms import clean_data
 from xaso.onestop.models import Channel, Dossier, Procedure
+from xaso.onestop.required_papers import papers_missing_at_counter, papers_refuse
 from xaso.onestop.services.catalogue import offered_check
 from xaso.onestop.services.papers import paper_store
 from xaso.onestop.uploads import MAX_FILES, upload_check
@@ -33,10 +34,12 @@ def dossier_receive_at_counter(
     profile: CitizenProfile,
     data: dict,
     files: list[tuple[str, UploadedFile]] = (),
+    papers_seen: list[str] = (),
 ) -> Dossier:
     """File a dossier at the counter on a citizen's behalf (cầm tay chỉ việc). Rules: a one-stop
-    officer of the commune; the profile is one the officer may see; papers checked by content;
-    the citizen's account, if any, owns the dossier and is told."""
+    officer of the commune; the profile is one the officer may see; every paper the procedure
+    requires ticked as seen (`papers_seen`; the refusal lists the others); scans checked by
+    content; the citizen's account, if any, owns the dossier and is told."""
     require(
         actor,
         RECEIVE,
@@ -47,6 +50,7 @@ def dossier_receive_at_counter(
         raise NotFound(_("Citizen not found."), field="profile")
     offered_check(commune, procedure)
     cleaned = clean_data(procedure.form, data)
+    papers_refuse(papers_missing_at_counter(procedure, papers_seen), field="papers_seen")
     if len(files) > MAX_FILES:
         raise InvalidInput(_("At most 20 files per dossier."), field="files")
     checked = [(label, upload_check(upload, field="files")) for label, upload in files]
@@ -65,7 +69,9 @@ def dossier_receive_at_counter(
             data=cleaned,
             received_by=actor,
         )
-        dossier, _event = DOSSIER_FLOW.apply(dossier, "receive", actor=actor)
+        dossier, _event = DOSSIER_FLOW.apply(
+            dossier, "receive", actor=actor, data={"papers_seen": list(procedure.papers)}
+        )
         for label, check in checked:
             paper_store(dossier, actor, label, check)
         citizen_tell(dossier)

@@ -14,6 +14,7 @@ from xaso.core.idempotency import Outcome, idempotent_run, request_fingerprint
 from xaso.onestop.effects import applicant_of, citizen_tell
 from xaso.onestop.forms import clean_data
 from xaso.onestop.models import Channel, Dossier, Procedure, Status
+from xaso.onestop.required_papers import papers_missing_online, papers_refuse
 from xaso.onestop.selectors import SUBMIT_SCOPE
 from xaso.onestop.services.catalogue import offered_check
 from xaso.onestop.workflow import DOSSIER_FLOW
@@ -67,11 +68,15 @@ def dossier_submit(
     *, actor: User, procedure: Procedure, commune: Commune, data: dict, dossier: Dossier | None = None
 ) -> Dossier:
     """File a dossier online. Rules: the commune offers the procedure; the form's rules hold;
-    the dossier gets its code, receipt time and due date (15:00 rule, working days) at once."""
+    a draft holds every paper the procedure requires (uploaded or from the wallet); the
+    dossier gets its code, receipt time and due date (15:00 rule, working days) at once."""
     if not getattr(actor, "is_authenticated", False):
         raise NotAllowed(_("Sign in to file a dossier."))
     offered_check(commune, procedure)
     cleaned = clean_data(procedure.form, data)
+    if dossier is not None:
+        # A draft filed from the web carries each required paper (xaso.onestop.required_papers).
+        papers_refuse(papers_missing_online(dossier), field="papers")
     with transaction.atomic():
         if dossier is None:
             dossier = dossier_draft_save(actor=actor, procedure=procedure, commune=commune, data=cleaned)

@@ -19,6 +19,19 @@ from xaso.onestop.workflow import DOSSIER_FLOW, OWN_PAGE
 
 # Actions whose note the citizen needs to act on or to understand a refusal.
 NOTE_REQUIRED = {"request_supplement", "reject", "send_back", "cancel", "apologise"}
+# Notes the citizen must read to act or to understand what was decided: never internal.
+NOTE_TO_CITIZEN = {
+    "request_supplement",
+    "reject",
+    "cancel",
+    "apologise",
+    "approve",
+    "result_ready",
+    "withdraw",
+    "resubmit",
+}
+# A citizen who withdraws says why: the commune reads it in the timeline (and the audit).
+WITHDRAW_REASON_MAX = 1000
 
 
 def _assignee_check(dossier: Dossier, assignee: User | None) -> User:
@@ -39,12 +52,16 @@ def dossier_act(
     data: dict | None = None,
     expected_status: str | None = None,
     new_date: date | None = None,
+    internal: bool = False,
 ) -> Dossier:
     """Take one lifecycle action (the table in workflow.py says who may, and when). Rules: a
-    note is required to request a supplement, reject, send back or cancel; assigning names an
+    note is required to request a supplement, reject, send back or cancel, and a reason to
+    withdraw; assigning names an
     officer of the commune who can process; a supplement pauses the clock and resubmitting
     (with a paper attached since the request, or corrected answers) moves the due date by the
-    working days waited; approval opens linked follow-ons."""
+    working days waited; approval opens linked follow-ons. A note is `internal` (staff only:
+    not on the citizen's page, API or message) when the officer says so, except on the steps
+    whose note the citizen must read (NOTE_TO_CITIZEN)."""
     note = (note or "").strip()
     if action not in DOSSIER_FLOW.actions() or action in {"submit", "open_linked"} | OWN_PAGE:
         raise InvalidInput(_("Unknown action."), field="action")
@@ -55,6 +72,10 @@ def dossier_act(
         raise refusal
     if action in NOTE_REQUIRED and not note:
         raise InvalidInput(_("Write a note for the citizen."), field="note")
+    if action == "withdraw" and not note:
+        raise InvalidInput(_("Say why you withdraw the dossier."), field="note")
+    if action == "withdraw" and len(note) > WITHDRAW_REASON_MAX:
+        raise InvalidInput(_("The reason is too long (1,000 characters at most)."), field="note")
     if action == "assign":
         _assignee_check(dossier, assignee)
     if action == "apologise" and (new_date is None or new_date <= local_today()):
@@ -65,6 +86,7 @@ def dossier_act(
         raise InvalidInput(
             _("Attach the papers asked for, or correct the answers, before resubmitting."), field="file"
         )
+    internal = bool(internal and note) and action not in NOTE_TO_CITIZEN
     with transaction.atomic():
         # What each action does beside its status is declared in the table (workflow.py).
         dossier, _event = DOSSIER_FLOW.apply(
@@ -75,6 +97,7 @@ def dossier_act(
             expected_status=expected_status,
             data={"assignee": assignee.full_name} if assignee else None,
             args={"assignee": assignee, "data": cleaned, "new_date": new_date},
+            event_fields={"internal": internal},
         )
-        citizen_tell(dossier, note=note)
+        citizen_tell(dossier, note="" if internal else note)
     return dossier

@@ -61,10 +61,11 @@ def dossier_file_add(*, actor: User, dossier: Dossier, upload: UploadedFile, lab
     return stored
 
 
-def dossier_file_reuse(*, actor: User, dossier: Dossier, paper_id: int) -> DossierFile:
+def dossier_file_reuse(*, actor: User, dossier: Dossier, paper_id: int, label: str = "") -> DossierFile:
     """Declare once: attach a paper the citizen already gave in an earlier dossier (their
-    document wallet) instead of uploading it again. Rules: the citizen's own draft or dossier
-    awaiting a supplement; only their own earlier papers; the 20-paper limit holds."""
+    document wallet) instead of uploading it again, under `label` (the required paper it
+    stands for) or its own name. Rules: the citizen's own draft or dossier awaiting a
+    supplement; only their own earlier papers; the 20-paper limit holds."""
     if dossier.citizen_id is None or dossier.citizen_id != actor.pk:
         raise NotAllowed(_("You cannot add papers to this dossier."))
     dossier_files_check(actor=actor, dossier=dossier)
@@ -82,7 +83,7 @@ def dossier_file_reuse(*, actor: User, dossier: Dossier, paper_id: int) -> Dossi
         # The stored file is shared, not copied: papers are never edited in place.
         reused = DossierFile.objects.create(
             dossier=locked,
-            label=source.label,
+            label=(label.strip() or source.label)[:200],
             file=source.file.name,
             content_type=source.content_type,
             size=source.size,

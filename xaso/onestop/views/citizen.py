@@ -23,6 +23,7 @@ from xaso.onestop.fees import copies_fee, tiers_text
 from xaso.onestop.forms import build_form, initial_from, json_ready
 from xaso.onestop.models import ProcedureField
 from xaso.onestop.prefill import prefill_for
+from xaso.onestop.required_papers import is_declaration, papers_missing_online, papers_to_upload
 from xaso.onestop.services.filing import dossier_draft_save, dossier_draft_update, dossier_submit_once
 from xaso.onestop.services.papers import dossier_file_add, dossier_file_reuse
 from xaso.onestop.views import PAGE_SIZE
@@ -140,7 +141,10 @@ def _draft_review(request, draft, steps):
         try:
             if request.POST.get("go") == "reuse":
                 dossier_file_reuse(
-                    actor=request.user, dossier=draft, paper_id=parse_id(request.POST.get("paper")) or 0
+                    actor=request.user,
+                    dossier=draft,
+                    paper_id=parse_id(request.POST.get("paper")) or 0,
+                    label=request.POST.get("for_paper", "")[:200],
                 )
                 messages.success(request, _("The paper was added."))
                 return redirect("onestop:draft_step", draft_id=draft.pk, step=len(steps) + 1)
@@ -176,6 +180,7 @@ def _draft_review(request, draft, steps):
             else:
                 error = str(exc.message)
     labels = {f["name"]: f["label"] for f in draft.procedure.form}
+    missing = papers_missing_online(draft)
     return render(
         request,
         "onestop/draft_review.html",
@@ -187,6 +192,10 @@ def _draft_review(request, draft, steps):
             "fee_tiers": tiers_text(draft.procedure, draft.data),
             "files": draft.files.all(),
             "wallet": sel.wallet_for(request.user, dossier=draft),
+            # Each required paper, and whether the draft holds it (required_papers.py).
+            "required": [(p, p not in missing) for p in papers_to_upload(draft.procedure)],
+            "declarations": [p for p in draft.procedure.papers if is_declaration(p)],
+            "missing": missing,
             "upload": upload,
             "error": error,
             "step": len(steps) + 1,

@@ -16,7 +16,14 @@ from xaso.core.bounds import parse_id
 from xaso.core.errors import NotFound
 from xaso.core.forms import form_refusals, form_render
 from xaso.onestop import selectors as sel
-from xaso.onestop.forms import build_form, initial_from, json_ready
+from xaso.onestop.forms import (
+    PERSONAL_ID_TYPED_LENGTH,
+    PersonalIdField,
+    PhoneField,
+    build_form,
+    initial_from,
+    json_ready,
+)
 from xaso.onestop.models import Status
 from xaso.onestop.prefill import prefill_for
 from xaso.onestop.services.catalogue import MANAGE_PROCEDURES, procedure_switch
@@ -94,9 +101,12 @@ TAB_LABELS = {
 
 class CitizenForm(forms.Form):
     full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=150)
-    phone = forms.CharField(label=gettext_lazy("Phone number"), max_length=10, required=False)
-    personal_id = forms.CharField(
-        label=gettext_lazy("Personal ID number (12 digits)"), max_length=12, required=False
+    phone = PhoneField(label=gettext_lazy("Phone number"), required=False)
+    personal_id = PersonalIdField(
+        label=gettext_lazy("Personal ID number (12 digits)"),
+        max_length=PERSONAL_ID_TYPED_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
 
@@ -144,6 +154,7 @@ def intake_file(request):
                     profile=profile,
                     data=json_ready(form.cleaned_data),
                     files=files,
+                    papers_seen=request.POST.getlist("papers_seen"),
                 )
                 messages.success(
                     request,
@@ -159,6 +170,7 @@ def intake_file(request):
             "procedure": procedure,
             "procedures": sel.procedures_search(commune=commune),
             "form": form,
+            "papers_seen": request.POST.getlist("papers_seen"),
         },
     )
 

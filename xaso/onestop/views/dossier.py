@@ -30,6 +30,8 @@ from xaso.onestop.services.reading import dossier_view_record
 from xaso.onestop.views.fees import fee_context
 from xaso.onestop.workflow import action_label, dossier_actions
 
+OWN_STEPS = ("withdraw", "resubmit")
+
 
 class UploadForm(forms.Form):
     label = forms.CharField(label=gettext_lazy("Which paper"), max_length=200, required=False)
@@ -50,10 +52,14 @@ def dossier(request, code: str):
             "dossier": found,
             "views": sel.dossier_views_for(request.user, found),
             "due_state": sel.due_state(found),
-            "events": found.events.all(),
+            "events": sel.timeline_for(request.user, found),
+            "sees_internal": sel.sees_internal_notes(request.user, found),
             "files": found.files.all(),
             "can_open_papers": sel.sees_full_numbers(request.user, found),
             "actions": allowed,
+            # Withdrawing and answering a supplement request have their own pages (views.own).
+            "own_steps": [(a, label) for a, label in allowed if a in OWN_STEPS],
+            "buttons": [(a, label) for a, label in allowed if a not in OWN_STEPS],
             "needs_assignee": any(a == "assign" for a, _label in allowed),
             "can_apologise": any(a == "apologise" for a, _label in allowed),
             "officers": sel.assignable_officers(commune) if allowed else [],
@@ -90,6 +96,9 @@ def _answers(actor, dossier) -> list[tuple[str, str]]:
 @require_POST
 def dossier_action(request, code: str):
     found = sel.dossier_for(request.user, code)
+    # Withdrawing is never one tap: it is confirmed, with a reason, on its own page.
+    if request.POST.get("action") == "withdraw":
+        return redirect("onestop:withdraw", code=found.code)
     assignee = None
     if request.POST.get("assignee"):
         assignee = sel.assignable_officers(found.commune).filter(pk=request.POST["assignee"]).first()
@@ -99,6 +108,7 @@ def dossier_action(request, code: str):
             dossier=found,
             action=request.POST.get("action", ""),
             note=request.POST.get("note", ""),
+            internal=request.POST.get("note_for") != "citizen",
             assignee=assignee,
             expected_status=request.POST.get("expected_status") or None,
             new_date=parse_date(request.POST.get("new_date"), field="new_date", label=_("The new date")),
