@@ -209,6 +209,7 @@ def _file_at_counter(ctx: DemoContext, profiles, rng) -> list[tuple[Dossier, str
                 commune=ctx["commune"],
                 profile=profile,
                 data=_form(procedure, profile, rng),
+                papers_seen=list(procedure.papers),  # the officer saw every required paper
             )
             for action in PATHS[status]:
                 if action == "pay" and dossier.fee_request_id:
@@ -242,7 +243,12 @@ def _online(ctx: DemoContext, rng) -> list[tuple[Dossier, str, int]]:
     for status in (S.SUBMITTED, S.WITHDRAWN, S.SUBMITTED):
         dossier = dossier_submit(actor=citizen, procedure=procedure, commune=ctx["commune"], data=data)
         if status == S.WITHDRAWN:
-            dossier = dossier_act(actor=citizen, dossier=dossier, action="withdraw")
+            dossier = dossier_act(
+                actor=citizen,
+                dossier=dossier,
+                action="withdraw",
+                note="Tôi nộp nhầm thủ tục, sẽ nộp lại hồ sơ khác.",
+            )
         made.append((dossier, status, 0 if status == S.SUBMITTED else 9))
     other = Procedure.objects.get(code="dang-ky-tam-tru")
     dossier_draft_save(
