@@ -22,5 +22,6 @@ urlpatterns = [
     path("san-pham/san-pham.xlsx", views.feed_xlsx, name="feed_xlsx"),
     path("san-pham/<id:product_id>/", views.product_public, name="product_public"),
     path("san-pham/<id:product_id>/anh/", views.product_photo, name="product_photo"),
+    path("truy-xuat/", views.trace_search, name="trace_search"),
     path("truy-xuat/<str:serial>/", views.trace, name="trace"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from xaso.core.bounds import parse_int
-from xaso.core.errors import NotAllowed
+from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.forms import form_refusals, form_render
 from xaso.core.permissions import holds, require
 from xaso.core.public_cache import public_page
@@ -415,6 +415,24 @@ def _trace_origin(batch_id: int) -> dict:
 def _first_scanned(stamp) -> str:
     """As the template's |date:"d/m/Y H:i" writes it, in the current time zone."""
     return timezone.localtime(stamp.first_scanned_at or timezone.now()).strftime("%d/%m/%Y %H:%M")
+
+
+def trace_search(request):
+    """A stamp's code typed by hand (the QR code is torn, or the buyer has no camera): the code
+    printed under the QR code leads to the same trace page. Limited as the trace page is."""
+    limit_request(request, TRACE)
+    serial = "".join(request.GET.get("tem", "").replace("-", "").split()).upper()[:40]
+    error = ""
+    if serial:
+        try:
+            stamp = selectors.stamp_public(serial)
+        except NotFound as refused:
+            error = refused.message
+        else:
+            return redirect("economy:trace", serial=stamp.serial)
+    return render(
+        request, "economy/trace_search.html", {"serial": serial, "error": error}, status=404 if error else 200
+    )
 
 
 def trace(request, serial: str):
