@@ -3,6 +3,7 @@ help logs). Registered when the app is ready (apps.py)."""
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 from xaso.dx.calculators import Period, Result, count_of, register, share_of
 from xaso.dx.models import DIGITAL_CITIZEN_ACTIONS, DigitalTeam, HelpAction, HelpLog, Kind, TeamMember
@@ -33,7 +34,7 @@ def villages_with_team(communes: list[str], period: Period) -> dict[str, Result]
         out[code] = (
             Result(share_of(with_team.get(code, 0), total))
             if total
-            else Result(None, "no data: no villages recorded")
+            else Result(None, N_("no data: no villages recorded"))
         )
     return out
 
@@ -96,7 +97,7 @@ def members_trained(communes: list[str], period: Period) -> dict[str, Result]:
         out[code] = (
             Result(share_of(row["trained"], row["total"]))
             if row
-            else Result(None, "no data: no team members")
+            else Result(None, N_("no data: no team members"))
         )
     return out
 
