@@ -196,6 +196,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "xaso" / "locale"]
+# Dates dd/mm/yyyy and numbers 1.500.000,5 wherever Django formats them (xaso/formats/vi).
+FORMAT_MODULE_PATH = ["xaso.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -41,7 +41,7 @@ def test_the_citizen_pays_the_fee_by_qr_and_the_cashiers_statement_marks_it_paid
     sign_in("0912345678", settings.DEMO_PASSWORD)
     page.goto(f"/ho-so/{dossier.code}/")
     assert page.locator("#fee-state").inner_text() == "Chưa nộp lệ phí"
-    assert page.get_by_text("15.000 đồng").first.is_visible()
+    assert page.get_by_text("15.000 đ", exact=True).first.is_visible()
     qr = page.get_by_role("img", name="Mã VietQR để nộp lệ phí")
     assert qr.is_visible()
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")

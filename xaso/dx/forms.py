@@ -29,7 +29,7 @@ class IndicatorForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["calculator"].choices = [("", "—")] + [
-            (c.name, f"{c.name} — {c.title}") for c in sorted(REGISTRY.values(), key=lambda c: c.name)
+            (c.name, c.title) for c in sorted(REGISTRY.values(), key=lambda c: str(c.title))
         ]
 
 

@@ -7,17 +7,62 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from xaso.core.calendar import local_today, to_local
+from xaso.core.formats import decimal
 from xaso.core.pdf import Anchor, font_dir, html_to_pdf, html_to_pdf_with_anchors
-from xaso.dx.models import Assessment
+from xaso.documents.official import date_line
+from xaso.dx.models import Assessment, Kind
 
 SIGNATURE_ANCHOR = "xaso-signature"  # the box documents' signing draws its visible block over
 
 
+def _figure_text(value) -> str:
+    kind = value.indicator.kind
+    if kind == Kind.PERCENTAGE:
+        if value.numerator is None or not value.denominator:
+            return "—"
+        return f"{decimal(value.numerator)}/{decimal(value.denominator)} ({decimal(value.figure)}%)"
+    if value.value is None:
+        return "—"
+    if kind == Kind.YES_NO:
+        return "Có" if value.value == 1 else "Không"
+    return decimal(value.value)
+
+
+def _target_text(indicator) -> str:
+    if indicator.kind == Kind.PERCENTAGE:
+        return f"≥ {decimal(indicator.target)}%"
+    if indicator.kind == Kind.YES_NO:
+        return "Có"
+    return f"≥ {decimal(indicator.target)}"
+
+
+def _province_names(name: str) -> tuple[str, str]:
+    """("tỉnh Thanh Hóa", "Thanh Hóa") from a province's name, with or without its prefix."""
+    for prefix in ("Tỉnh ", "Thành phố ", "tỉnh ", "thành phố "):
+        if name.startswith(prefix):
+            return prefix.lower() + name[len(prefix) :], name[len(prefix) :]
+    return f"tỉnh {name}", name
+
+
 def decision_pdf_with_anchor(assessment: Assessment) -> tuple[bytes, Anchor | None]:
-    """The recognition decision of one assessment, in Vietnamese, and where its signature goes."""
+    """The recognition decision of one assessment in the Decree 30/2020 layout, in Vietnamese,
+    and where its signature goes. Scores print with a decimal comma ("74,05")."""
     values = assessment.values.select_related("indicator").order_by("indicator__position", "indicator__code")
+    rows = [
+        {
+            "code": v.indicator.code,
+            "name": v.indicator.name,
+            "figure": _figure_text(v),
+            "target": _target_text(v.indicator),
+        }
+        for v in values
+    ]
+    title, place = _province_names(assessment.commune.province.name)
+    decided = to_local(assessment.decided_at).date() if assessment.decided_at else local_today()
+    context = {"a": assessment, "rows": rows, "province_title": title, "date_line": date_line(place, decided)}
     with translation.override("vi"):
-        html = render_to_string("dx/pdf/decision.html", {"a": assessment, "values": values})
+        html = render_to_string("dx/pdf/decision.html", context)
     pdf, anchors = html_to_pdf_with_anchors(html)
     return pdf, anchors.get(SIGNATURE_ANCHOR)
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xaso.core.bounds import BoundedDateField, BoundedIntegerField
 from xaso.economy.models import Certification, PointKind, ProducerKind, ProductCategory
@@ -31,7 +32,7 @@ class ProducerForm(forms.Form):
 
 class ProductForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    category = forms.ChoiceField(label=_("Category"), choices=ProductCategory.choices)
+    category = forms.ChoiceField(label=pgettext_lazy("product", "Category"), choices=ProductCategory.choices)
     ocop_stars = forms.ChoiceField(
         label=_("OCOP rating"),
         choices=[("", _("Not rated")), ("3", "3 ★"), ("4", "4 ★"), ("5", "5 ★")],

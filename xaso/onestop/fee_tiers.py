@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from xaso.core.formats import grouped
+
 KEYS = {"per", "tiers", "cap_per_copy"}
 # The largest price or cap one tier may name (a typo must not become a million-đồng page).
 MAX_PRICE = 100_000_000
@@ -124,7 +126,7 @@ class TiersPrice:
 
 
 def _dong(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
+    return grouped(amount)
 
 
 def tiers_price(schedule: dict, *, pages: int, copies: int) -> TiersPrice:

@@ -10,8 +10,6 @@ the public lookup says it exists. The paper prints only what its statutory form 
 The link between a dossier and its signed result is the documents record's subject
 (`subject_type="onestop.dossier"`, `subject_id=<dossier pk>`): onestop keeps no copy."""
 
-from datetime import date
-
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from xaso.core.audit import audit_record
 from xaso.core.calendar import local_today
 from xaso.core.errors import DomainError, InvalidInput, NotFound
+from xaso.core.formats import answer_text
 from xaso.documents.models import SignedDocument, SigningCredential
 from xaso.documents.official import OfficialDocument, official_html
 from xaso.documents.signing.selectors import credentials_usable_by
@@ -82,16 +81,9 @@ def result_lines(dossier: Dossier) -> list[str]:
 
 
 def _printed(item: dict, value) -> str:
-    if item["type"] == "choice":
-        return dict((str(key), label) for key, label in item.get("choices", [])).get(str(value), str(value))
-    if item["type"] == "date":
-        try:
-            return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
-        except ValueError:
-            return str(value)
     if item["type"] == "boolean":
         return "Có"
-    return str(value)
+    return answer_text(item, value)
 
 
 def signed_result_of(dossier: Dossier) -> SignedDocument | None:

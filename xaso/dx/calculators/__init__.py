@@ -17,7 +17,27 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N_
+
 from xaso.dx.scoring import Measure
+
+NO_DATA = N_("no data")
+PENDING = N_("no data: not on the platform yet")
+
+
+def note_text(note: str) -> str:
+    """A calculator's note in the reader's language. Notes are kept in English where they are
+    made (the API and the logs read them as they are) and are all in the catalogue
+    (`gettext_noop` where made); a pending calculator's note names the selector it will read,
+    which a reader is told as "not on the platform yet"."""
+    if not note:
+        return ""
+    if note.startswith("no data: needs "):
+        return gettext(PENDING)
+    if note.startswith("no data: unknown calculator"):
+        return gettext(NO_DATA)
+    return gettext(note)
 
 
 @dataclass(frozen=True)
@@ -82,7 +102,7 @@ def compute_many(name: str, communes: Iterable[str], period: Period) -> dict[str
     if calculator is None:
         return {code: Result(None, f"no data: unknown calculator {name!r}") for code in codes}
     results = calculator.compute(codes, period)
-    return {code: results.get(code) or Result(None, "no data") for code in codes}
+    return {code: results.get(code) or Result(None, NO_DATA) for code in codes}
 
 
 def compute_one(name: str, commune_code: str, period: Period) -> Result:

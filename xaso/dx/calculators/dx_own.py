@@ -3,6 +3,7 @@ help logs, the news of the portal's DX section). Registered when the app is read
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 from xaso.core.calendar import day_bounds
 from xaso.dx.calculators import Period, Result, count_of, register, share_of
@@ -43,7 +44,7 @@ def villages_with_team(communes: list[str], period: Period) -> dict[str, Result]
         out[code] = (
             Result(share_of(with_team.get(code, 0), total))
             if total
-            else Result(None, "no data: no villages recorded")
+            else Result(None, N_("no data: no villages recorded"))
         )
     return out
 
@@ -106,7 +107,7 @@ def members_trained(communes: list[str], period: Period) -> dict[str, Result]:
         out[code] = (
             Result(share_of(row["trained"], row["total"]))
             if row
-            else Result(None, "no data: no team members")
+            else Result(None, N_("no data: no team members"))
         )
     return out
 

@@ -6,6 +6,7 @@ with no rows in its app: that commune has "no data" (not 0 %), since xaso cannot
 from "not recorded here"."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 from xaso.community.selectors import (
     feedback_on_time_by_commune,
@@ -28,7 +29,7 @@ def _shares(communes, figures: dict, numerator: str, denominator: str, missing: 
         out[code] = (
             Result(share_of(row[numerator], row[denominator]))
             if row and row[denominator]
-            else Result(None, f"no data: {missing}")
+            else Result(None, missing)
         )
     return out
 
@@ -43,7 +44,7 @@ def dossiers_online(communes: list[str], period: Period) -> dict[str, Result]:
     """Dossiers filed online over all dossiers received (online or at the counter) in the
     period. No dossier received: no data."""
     figures = dossier_figures_by_commune(communes, start=period.start, end=period.end)
-    return _shares(communes, figures, "online", "received", "no dossier received in the period")
+    return _shares(communes, figures, "online", "received", N_("no data: no dossier received in the period"))
 
 
 @register(
@@ -56,7 +57,7 @@ def dossiers_on_time(communes: list[str], period: Period) -> dict[str, Result]:
     """Dossiers settled (result ready, delivered or rejected) in the period on or before their due
     date, over all dossiers settled in the period. None settled: no data."""
     figures = dossier_figures_by_commune(communes, start=period.start, end=period.end)
-    return _shares(communes, figures, "on_time", "settled", "no dossier settled in the period")
+    return _shares(communes, figures, "on_time", "settled", N_("no data: no dossier settled in the period"))
 
 
 @register(
@@ -70,7 +71,9 @@ def results_signed(communes: list[str], period: Period) -> dict[str, Result]:
     documents is linked to (subject "onestop.dossier" and the dossier's id), over all results
     issued in the period. No result issued: no data."""
     figures = dossier_figures_by_commune(communes, start=period.start, end=period.end)
-    return _shares(communes, figures, "results_signed", "results", "no result issued in the period")
+    return _shares(
+        communes, figures, "results_signed", "results", N_("no data: no result issued in the period")
+    )
 
 
 @register(
@@ -84,7 +87,9 @@ def exchanged_electronically(communes: list[str], period: Period) -> dict[str, R
     issued) that travelled electronically — outgoing issued with a digital signature, incoming
     registered with a born-digital PDF — over all of them. None registered: no data."""
     figures = document_exchange_by_commune(communes, start=period.start, end=period.end)
-    return _shares(communes, figures, "electronic", "documents", "no document registered in the period")
+    return _shares(
+        communes, figures, "electronic", "documents", N_("no data: no document registered in the period")
+    )
 
 
 @register(
@@ -97,7 +102,7 @@ def households_reached(communes: list[str], period: Period) -> dict[str, Result]
     """Households reached by at least one announcement published in the period (link confirmed or
     told in person), over the households on the commune's list. No household list: no data."""
     figures = households_reached_by_commune(communes, start=period.start, end=period.end)
-    return _shares(communes, figures, "reached", "households", "no household list")
+    return _shares(communes, figures, "reached", "households", N_("no data: no household list"))
 
 
 @register(
@@ -115,9 +120,9 @@ def villages_smart_radio(communes: list[str], period: Period) -> dict[str, Resul
     for code in communes:
         row, total = clusters.get(code), villages.get(code, 0)
         if not total:
-            out[code] = Result(None, "no data: no villages recorded")
+            out[code] = Result(None, N_("no data: no villages recorded"))
         elif row is None:
-            out[code] = Result(None, "no data: no loudspeaker cluster on xaso")
+            out[code] = Result(None, N_("no data: no loudspeaker cluster on xaso"))
         else:
             out[code] = Result(share_of(min(row["villages"], total), total))
     return out
@@ -134,7 +139,7 @@ def feedback_on_time(communes: list[str], period: Period) -> dict[str, Result]:
     the period that are resolved or already late (merged ones and those not yet due left out).
     None: no data."""
     figures = feedback_on_time_by_commune(communes, start=period.start, end=period.end)
-    return _shares(communes, figures, "on_time", "due", "no feedback report due in the period")
+    return _shares(communes, figures, "on_time", "due", N_("no data: no feedback report due in the period"))
 
 
 @register(
@@ -150,7 +155,7 @@ def cashless_points(communes: list[str], period: Period) -> dict[str, Result]:
     return {
         code: Result(count_of(counts[code]))
         if counts.get(code)
-        else Result(None, "no data: no payment point")
+        else Result(None, N_("no data: no payment point"))
         for code in communes
     }
 
@@ -168,7 +173,7 @@ def products_online(communes: list[str], period: Period) -> dict[str, Result]:
     return {
         code: Result(count_of(figures[code]["online"]))
         if code in figures
-        else Result(None, "no data: no product")
+        else Result(None, N_("no data: no product"))
         for code in communes
     }
 

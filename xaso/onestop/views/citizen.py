@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from xaso.accounts.models import CitizenProfile
 from xaso.core.bounds import parse_id
 from xaso.core.errors import USER_ERRORS, NotFound
+from xaso.core.formats import answers_shown
 from xaso.core.forms import attach_error, form_refusals, form_render
 from xaso.core.public_cache import public_page
 from xaso.onestop import selectors as sel
@@ -179,7 +180,6 @@ def _draft_review(request, draft, steps):
                 attach_error(upload, exc)
             else:
                 error = str(exc.message)
-    labels = {f["name"]: f["label"] for f in draft.procedure.form}
     missing = papers_missing_online(draft)
     return render(
         request,
@@ -187,7 +187,7 @@ def _draft_review(request, draft, steps):
         {
             "draft": draft,
             "procedure": draft.procedure,
-            "answers": [(labels.get(k, k), v) for k, v in draft.data.items()],
+            "answers": answers_shown(draft.procedure.form, draft.data),
             "fee_copies": copies_fee(draft.procedure, draft.data),
             "fee_tiers": tiers_text(draft.procedure, draft.data),
             "files": draft.files.all(),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from xaso.core.bounds import parse_date
 from xaso.core.calendar import to_local
 from xaso.core.errors import USER_ERRORS, Conflict, InvalidInput, NotAllowed, NotFound
+from xaso.core.formats import answers_shown
 from xaso.core.pdf import render_pdf
 from xaso.core.qr import qr_png_data_uri
 from xaso.core.uploads import file_response
@@ -88,8 +89,7 @@ def _can_upload(actor, dossier) -> bool:
 
 def _answers(actor, dossier) -> list[tuple[str, str]]:
     """The answers with their labels; phones and personal IDs masked for readers who only read."""
-    labels = {f["name"]: f["label"] for f in dossier.procedure.form}
-    return [(labels.get(k, k), v) for k, v in sel.dossier_answers_for(actor, dossier).items()]
+    return answers_shown(dossier.procedure.form, sel.dossier_answers_for(actor, dossier))
 
 
 @login_required
