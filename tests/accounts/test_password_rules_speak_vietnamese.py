@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db
         ("83749261057", "toàn là số"),
     ],
 )
-def test_a_refused_password_is_explained_in_vietnamese(client, password, message):
+def test_a_refused_password_is_explained_in_vietnamese(client, commune, password, message):
     response = client.post(
-        "/dang-ky/", {"full_name": "Lê Thị Hạnh", "phone": "0911222333", "password": password}
+        "/dang-ky/",
+        {"full_name": "Lê Thị Hạnh", "phone": "0911222333", "password": password, "commune": commune.code},
     )
     body = response.content.decode()
     assert response.status_code == 422

@@ -6,6 +6,7 @@ add theirs: `dx(world)` builds the dx objects on first use and caches them on th
 from functools import cached_property
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.dx.factories import small_set
 from tests.security.authz_matrix import (
@@ -16,9 +17,11 @@ from tests.security.authz_matrix import (
     Route,
     _static,
 )
+from tests.support.images import png_bytes
 from xaso.dx.models import Assessment, AssessmentStatus, DigitalTeam, Evidence, IndicatorSet
 from xaso.dx.services import assessments as dx_assessments
 from xaso.dx.services import digital_teams as dx_digital_teams
+from xaso.dx.services import news as dx_news
 from xaso.dx.services import plans as dx_plans
 
 
@@ -85,6 +88,19 @@ class DxWorld:
             name="Tổ CĐS",
             village=self.w.village,
         )
+
+    @cached_property
+    def news_item(self):
+        """A published news item with a picture (the public pages and the picture routes)."""
+        leader = self.w.users["commune_leader"]
+        item = dx_news.news_create(
+            actor=leader,
+            commune=self.w.commune,
+            title="Tin chuyển đổi số",
+            body="Nội dung.",
+            picture=SimpleUploadedFile("anh.png", png_bytes((64, 48)), content_type="image/png"),
+        )
+        return dx_news.news_publish(actor=leader, item=item)
 
 
 def dx(world) -> DxWorld:
@@ -253,6 +269,26 @@ DX_ROUTES: list[Route] = [
         "GET /api/v1/dx/sets/{set_id}/ranking",
         lambda w: f"/api/v1/dx/sets/{dx(w).set.pk}/ranking",
         COMMUNE_VIEWERS | {"other_commune_officer"},
+    ),
+    # dx: the commune's DX news (its staff write them; the published ones are public).
+    Route("dx:news", _static("/cds/tin/"), COMMUNE_STAFF | {"system_admin", "other_commune_officer"}),
+    Route("dx:news_new", _static("/cds/tin/moi/"), COMMUNE_STAFF | {"system_admin", "other_commune_officer"}),
+    Route("dx:news_edit", lambda w: f"/cds/tin/{dx(w).news_item.pk}/", COMMUNE_STAFF | {"system_admin"}),
+    Route(
+        "dx:news_picture", lambda w: f"/cds/tin/{dx(w).news_item.pk}/anh", COMMUNE_STAFF | {"system_admin"}
+    ),
+    Route(
+        "dx:news_action",
+        lambda w: f"/cds/tin/{dx(w).news_item.pk}/publish/",
+        COMMUNE_STAFF | {"system_admin"},
+        method="POST",
+    ),
+    Route("dx:news_public", lambda w: f"/cds/xa/{w.commune.code}/tin/", EVERYONE),
+    Route("dx:news_public_detail", lambda w: f"/cds/xa/{w.commune.code}/tin/{dx(w).news_item.pk}/", EVERYONE),
+    Route(
+        "dx:news_public_picture",
+        lambda w: f"/cds/xa/{w.commune.code}/tin/{dx(w).news_item.pk}/anh",
+        EVERYONE,
     ),
     Route("dx:plans", _static("/cds/ke-hoach/"), SIGNED_IN - {"citizen"}),
     Route("dx:plan", lambda w: f"/cds/ke-hoach/{dx(w).plan.pk}/", COMMUNE_VIEWERS),

@@ -730,6 +730,7 @@ ROUTES += [
         ECONOMY_VIEWERS,
     ),
     Route("economy:trace", lambda w: f"/truy-xuat/{w.economy_stamp.serial}/", EVERYONE),
+    Route("economy:trace_search", lambda w: f"/truy-xuat/?tem={w.economy_stamp.serial}", EVERYONE),
 ]
 # dx keeps its routes (and the objects they need) in its own module.
 from tests.security.authz_dx import DX_ROUTES  # noqa: E402

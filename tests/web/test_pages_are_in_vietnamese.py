@@ -22,12 +22,17 @@ from xaso.accounts.models import User
 # Start pages by role ("anonymous", or a demo account's username); "*" is every role.
 # {code} is the demo commune's code.
 START = {
-    "*": ["/", "/xa/{code}/", "/thu-tuc/", "/tra-cuu/", "/san-pham/", "/cong-dong/xa/{code}/phan-anh/"],
+    "*": [
+        *["/", "/xa/{code}/", "/thu-tuc/", "/tra-cuu/", "/san-pham/", "/cong-dong/xa/{code}/phan-anh/"],
+        *["/cds/xa/{code}/tin/", "/cong-dong/xa/{code}/diem-wifi/", "/truy-xuat/"],
+    ],
     "anonymous": ["/dang-nhap/", "/dang-ky/", "/quen-mat-khau/", "/cong-dong/xa/{code}/phan-anh/gui/"],
     "signed_in": ["/bang-dieu-khien/", "/ho-so-ca-nhan/", "/ho-so-ca-nhan/mat-khau/"],
     "0912345678": ["/ho-so/cua-toi/"],
     "motcua": ["/mot-cua/ho-so/", "/mot-cua/bao-cao/"],
     "lanhdao": [
+        "/cds/tin/",
+        "/cong-dong/diem-wifi/",
         "/cong-dong/ho-gia-dinh/",
         "/cong-dong/thong-bao/",
         "/cong-dong/radio/",

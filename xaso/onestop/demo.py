@@ -15,6 +15,7 @@ from xaso.accounts.models import CitizenProfile
 from xaso.core.calendar import WorkingCalendar, day_start
 from xaso.core.demo import DemoContext, DemoStep
 from xaso.core.demo_names import house_address, person_name, personal_id, phone_number
+from xaso.core.spreadsheets import csv_writerow
 from xaso.documents.demo import DEMO_PASSPHRASE
 from xaso.documents.models import SigningCredential
 from xaso.onestop.effects import code_allocate
@@ -182,10 +183,12 @@ def _pay_by_transfer(ctx: DemoContext, dossiers: list[Dossier]) -> None:
         return
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Số tham chiếu", "Ngày giao dịch", "Số tiền ghi có", "Nội dung", "Loại tiền"])
+    csv_writerow(writer, ["Số tham chiếu", "Ngày giao dịch", "Số tiền ghi có", "Nội dung", "Loại tiền"])
     for n, request in enumerate(requests.order_by("pk"), start=1):
         when = ctx.today - timedelta(days=1)
-        writer.writerow([f"FT{ctx.seed:02d}{n:06d}", f"{when:%d/%m/%Y}", request.amount, request.note, "VND"])
+        csv_writerow(
+            writer, [f"FT{ctx.seed:02d}{n:06d}", f"{when:%d/%m/%Y}", request.amount, request.note, "VND"]
+        )
     statement_import(
         actor=ctx["users"]["motcua"],
         account=account,

@@ -204,6 +204,6 @@ def free_wifi_points(communes: list[str], period: Period) -> dict[str, Result]:
     return {
         code: Result(count_of(1 if figures[code]["wifi"] else 0))
         if code in figures
-        else Result(None, "no data: no public wifi or digital-support point")
+        else Result(None, N_("no data: no public wifi or digital-support point"))
         for code in communes
     }

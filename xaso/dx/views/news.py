@@ -102,8 +102,9 @@ def news_action(request, item_id: int, action: str):
 
 @login_required
 def news_picture(request, item_id: int):
-    """The picture as kept for the staff (re-encoded, without EXIF), whatever the item's status."""
-    item = reads.news_item_for(request.user, item_id)
+    """The picture as kept for the staff who write the news (re-encoded, without EXIF), whatever
+    the item's status; the public sees the light version of a published item's picture."""
+    item = reads.news_item_for(request.user, item_id, perm=PUBLISH_NEWS)
     if not item.picture:
         raise Http404
     return file_response(item.picture)
