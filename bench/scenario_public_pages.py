@@ -33,7 +33,7 @@ PAGES = [
     ("commune portal", f"/xa/{COMMUNE}/"),
     ("procedure catalogue", "/thu-tuc/"),
     ("a procedure page", "/thu-tuc/{procedure}/"),
-    ("public feedback board", f"/xa/{COMMUNE}/phan-anh/"),
+    ("public feedback board", f"/cong-dong/xa/{COMMUNE}/phan-anh/"),
     ("product catalogue", "/san-pham/"),
 ]
 
