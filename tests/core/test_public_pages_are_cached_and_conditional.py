@@ -3,9 +3,13 @@
 the validators back gets 304, a write to what the page shows renders it again, and signed-in
 users, searches and sessions are never served a cached page."""
 
+import warnings
+
 import pytest
+from django.core.cache import CacheKeyWarning
 
 from tests import factories as f
+from xaso.core.public_cache import scope_versions, scopes_changed
 from xaso.dx.demo import demo_news
 from xaso.onestop.models import Procedure
 
@@ -98,3 +102,12 @@ def test_a_page_whose_header_follows_the_remembered_commune_is_cached_per_commun
     remembered = client.get("/thu-tuc/").content.decode()
     assert commune.name not in plain
     assert commune.name in remembered
+
+
+def test_a_scope_named_by_a_very_long_visitor_text_keeps_a_valid_cache_key(db):
+    long_name = "commune:" + "1" * 300
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        first = scope_versions([long_name])
+        scopes_changed([long_name])
+        assert scope_versions([long_name]) != first

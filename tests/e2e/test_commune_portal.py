@@ -6,6 +6,7 @@ product catalogue. The full portal passes axe-core (no serious or critical viola
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from tests.files import image_bytes
 from xaso.accounts.demo import demo_load
@@ -66,7 +67,7 @@ def test_a_visitor_reaches_every_section_of_the_portal_by_clicking(portal_page, 
     page.get_by_role("listitem").filter(has_text="Thanh Hóa").get_by_role("link", name="Xã Yên Định").click()
     page.wait_for_url("**/xa/15469/")
     portal = page.url
-    assert page.get_by_role("heading", name="Xã Yên Định", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Xã Yên Định", level=1)).to_be_visible()
     _no_sideways_scroll(page)
     violations = Axe().run(page).response["violations"]
     assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
@@ -98,4 +99,4 @@ def test_a_visitor_reaches_every_section_of_the_portal_by_clicking(portal_page, 
         _no_sideways_scroll(page)
     page.goto(portal)
     page.get_by_role("link", name="Xem tất cả 1 sản phẩm của xã trong danh mục").click()
-    assert page.get_by_role("link", name="Chè lam Phủ Quảng").is_visible()
+    expect(page.get_by_role("link", name="Chè lam Phủ Quảng")).to_be_visible()

@@ -3,6 +3,8 @@ click on "late" lists exactly the late dossiers. The figures fit a 360 px phone.
 
 from datetime import timedelta
 
+from playwright.sync_api import expect
+
 from tests import factories as f
 from xaso.core.calendar import local_today
 from xaso.onestop.models import Dossier, Procedure
@@ -35,10 +37,10 @@ def test_the_officer_sees_the_counts_clicks_late_and_sees_the_late_dossiers(page
     page.set_viewport_size({"width": 360, "height": 780})
     sign_in("motcua", f.PASSWORD)
     card = page.locator("section.card", has=page.get_by_role("heading", name="Danh sách hồ sơ"))
-    assert card.get_by_role("link", name="2 chờ tiếp nhận").is_visible()  # TRE-2 and MOI-1
-    assert card.get_by_role("link", name="2 đang giải quyết").is_visible()
+    expect(card.get_by_role("link", name="2 chờ tiếp nhận")).to_be_visible()  # TRE-2 and MOI-1
+    expect(card.get_by_role("link", name="2 đang giải quyết")).to_be_visible()
     late = card.get_by_role("link", name="2 trễ hạn")
-    assert late.is_visible()
+    expect(late).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     late.click()

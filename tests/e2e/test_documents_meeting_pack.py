@@ -2,6 +2,8 @@
 meeting pack through its QR address on a phone, checks in, and signs the minutes; someone not
 invited who opens the same address is politely refused."""
 
+from playwright.sync_api import expect
+
 from xaso.accounts.models import User
 from xaso.core.pdf import html_to_pdf
 from xaso.documents.demo import DEMO_PASSPHRASE, pki_demo_load
@@ -35,17 +37,17 @@ def test_a_meeting_pack_opens_for_the_invited_and_the_minutes_get_signed(
     page.get_by_label("Chủ trì").select_option(label="Trịnh Văn Hùng")
     page.get_by_label("Lê Văn Minh").check()
     page.get_by_role("button", name="Tạo cuộc họp").click()
-    assert page.get_by_text("Đã tạo cuộc họp.").is_visible()
+    expect(page.get_by_text("Đã tạo cuộc họp.")).to_be_visible()
     page.get_by_label("Nội dung họp").fill("Triển khai kế hoạch")
     page.get_by_label("Văn bản trong sổ").select_option(index=1)
     page.get_by_role("button", name="Thêm vào chương trình").click()
-    assert page.get_by_text("Đã thêm nội dung họp.").is_visible()
-    assert page.locator(".qr svg").is_visible()
+    expect(page.get_by_text("Đã thêm nội dung họp.")).to_be_visible()
+    expect(page.locator(".qr svg")).to_be_visible()
     pack_url = page.locator("#pack-link").get_attribute("href")
 
     stranger = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=PHONE).new_page()
     stranger.goto(pack_url)
-    assert stranger.get_by_role("heading", name="Chỉ dành cho người được mời").is_visible()
+    expect(stranger.get_by_role("heading", name="Chỉ dành cho người được mời")).to_be_visible()
     assert stranger.get_by_text("Kế hoạch phòng chống bão lũ năm 2027").count() == 0
     stranger.context.close()
 
@@ -56,12 +58,12 @@ def test_a_meeting_pack_opens_for_the_invited_and_the_minutes_get_signed(
     chair.get_by_label("Mật khẩu").fill(settings.DEMO_PASSWORD)
     chair.get_by_role("button", name="Đăng nhập").click()
     chair.wait_for_url("**/hop/q/**")  # back to the pack after signing in
-    assert chair.get_by_text("Xin chào Trịnh Văn Hùng.").is_visible()
+    expect(chair.get_by_text("Xin chào Trịnh Văn Hùng.")).to_be_visible()
     with chair.expect_download() as download:
         chair.get_by_role("link", name="Kế hoạch phòng chống bão lũ năm 2027").click()
     assert download.value.suggested_filename.endswith(".pdf")
     chair.get_by_role("button", name="Tôi đã có mặt (điểm danh)").click()
-    assert chair.get_by_text("Bạn đã điểm danh. Cảm ơn bạn.").is_visible()
+    expect(chair.get_by_text("Bạn đã điểm danh. Cảm ơn bạn.")).to_be_visible()
 
     chair.goto("/hop/")
     chair.get_by_role("link", name="Họp triển khai phòng chống bão lũ").click()
@@ -69,6 +71,6 @@ def test_a_meeting_pack_opens_for_the_invited_and_the_minutes_get_signed(
     chair.get_by_role("button", name="Lưu biên bản").click()
     chair.get_by_label("Mật khẩu hoặc mã PIN").fill(DEMO_PASSPHRASE)
     chair.get_by_role("button", name="Ký số").click()
-    assert chair.get_by_text("Biên bản đã được ký.").is_visible()
-    assert chair.get_by_role("link", name="Biên bản đã ký").first.is_visible()
+    expect(chair.get_by_text("Biên bản đã được ký.")).to_be_visible()
+    expect(chair.get_by_role("link", name="Biên bản đã ký").first).to_be_visible()
     chair.context.close()

@@ -2,6 +2,8 @@
 record and checks the file on the public verification page; a changed copy is caught. A clerk
 registers an incoming document and finds it again by typing without accents."""
 
+from playwright.sync_api import expect
+
 from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.core.pdf import html_to_pdf
@@ -28,7 +30,7 @@ def _signed_result(settings, tmp_path):
 def test_a_citizen_verifies_the_downloaded_signed_result(page, transactional_db, settings, tmp_path):
     doc = _signed_result(settings, tmp_path)
     page.goto(f"/xac-thuc/{doc.code}/")
-    assert page.get_by_role("heading", name="Văn bản đã ký số").is_visible()
+    expect(page.get_by_role("heading", name="Văn bản đã ký số")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải tệp PDF đã ký").click()
     saved = tmp_path / "tai-ve.pdf"
@@ -37,9 +39,9 @@ def test_a_citizen_verifies_the_downloaded_signed_result(page, transactional_db,
     page.get_by_role("link", name="Kiểm tra tệp bạn đang giữ").click()
     page.get_by_label("Tệp PDF đã ký").set_input_files(str(saved))
     page.get_by_role("button", name="Kiểm tra tệp").click()
-    assert page.get_by_text("Mọi chữ ký trong văn bản đều hợp lệ").is_visible()
-    assert page.get_by_text("Trịnh Văn Hùng").first.is_visible()
-    assert page.get_by_text("Chứng thư thử nghiệm").is_visible()
+    expect(page.get_by_text("Mọi chữ ký trong văn bản đều hợp lệ")).to_be_visible()
+    expect(page.get_by_text("Trịnh Văn Hùng").first).to_be_visible()
+    expect(page.get_by_text("Chứng thư thử nghiệm")).to_be_visible()
 
     data = bytearray(saved.read_bytes())
     data[data.index(b"WeasyPrint") + 1] ^= 1
@@ -47,7 +49,7 @@ def test_a_citizen_verifies_the_downloaded_signed_result(page, transactional_db,
     changed.write_bytes(bytes(data))
     page.get_by_label("Tệp PDF đã ký").set_input_files(str(changed))
     page.get_by_role("button", name="Kiểm tra tệp").click()
-    assert page.get_by_text("Văn bản đã bị sửa đổi sau khi ký").is_visible()
+    expect(page.get_by_text("Văn bản đã bị sửa đổi sau khi ký")).to_be_visible()
 
 
 def test_a_clerk_registers_an_incoming_document_and_finds_it(
@@ -65,8 +67,8 @@ def test_a_clerk_registers_an_incoming_document_and_finds_it(
     page.get_by_role("textbox", name="Cơ quan gửi", exact=True).fill("Ban Chỉ huy PCTT tỉnh")
     page.get_by_label("Tệp PDF").set_input_files(str(pdf))
     page.get_by_role("button", name="Vào sổ", exact=True).click()
-    assert page.get_by_text("Văn bản đã được vào sổ với số 1.").is_visible()
+    expect(page.get_by_text("Văn bản đã được vào sổ với số 1.")).to_be_visible()
     page.goto("/van-ban/")
     page.get_by_label("Tìm kiếm").fill("di doi dan")
     page.get_by_role("button", name="Tìm kiếm").click()
-    assert page.get_by_role("link", name="Công văn về việc phòng chống sạt lở").is_visible()
+    expect(page.get_by_role("link", name="Công văn về việc phòng chống sạt lở")).to_be_visible()

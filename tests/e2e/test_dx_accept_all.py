@@ -3,6 +3,7 @@ not reviewed yet"), after returning none; another is returned with a comment per
 from one form — through the real pages, in Debian's chromium."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from tests import factories as f
 from tests.dx.factories import small_set
@@ -28,7 +29,7 @@ def test_the_province_accepts_all_then_decides(
     sign_in("sotinh", f.PASSWORD)
     page.goto(f"/cds/danh-gia/{a.pk}/")
     page.get_by_role("button", name="Chấp nhận tất cả 3 chỉ tiêu chưa thẩm định").click()
-    assert page.get_by_text("Đã chấp nhận 3 chỉ tiêu.").is_visible()
+    expect(page.get_by_text("Đã chấp nhận 3 chỉ tiêu.")).to_be_visible()
     page.get_by_label("Số quyết định").fill("15/QĐ-BCĐ")
     page.get_by_role("button", name="Quyết định công nhận").click()
     a.refresh_from_db()
@@ -44,7 +45,7 @@ def test_the_province_returns_with_a_comment_per_indicator(
     page.get_by_role("link", name="Trả lại xã kèm ý kiến từng chỉ tiêu").click()
     page.get_by_label("Ghi chú gửi xã").fill("Xem lại giúp")
     page.get_by_role("button", name="Trả lại xã").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_label("Ghi chú gửi xã").input_value() == "Xem lại giúp"
     page.get_by_label("A1 —").fill("Số hộ không khớp danh sách")
     page.get_by_role("button", name="Trả lại xã").click()

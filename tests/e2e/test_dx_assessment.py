@@ -1,6 +1,8 @@
 """A commune completes its self-assessment with evidence; the province reviews and recognises it;
 the ranking shows it."""
 
+from playwright.sync_api import expect
+
 from tests import factories as f
 from tests.dx.factories import small_set
 from tests.files import PDF
@@ -32,30 +34,30 @@ def test_a_commune_is_assessed_reviewed_recognised_and_ranked(
     sign_in("lanhdao", f.PASSWORD)
     page.goto("/cds/")
     page.get_by_role("button", name="Đăng ký thực hiện năm 2025").click()
-    assert page.get_by_text("Xã đã đăng ký").is_visible()
+    expect(page.get_by_text("Xã đã đăng ký")).to_be_visible()
 
     a1 = _section(page, "A1")
     a1.get_by_label("Số đạt").fill("12")
     a1.get_by_label("Trên tổng số").fill("10")
     a1.get_by_role("button", name="Lưu A1").click()
-    assert page.get_by_role("alert").get_by_text("vượt quá 100%").is_visible()
+    expect(page.get_by_role("alert").get_by_text("vượt quá 100%")).to_be_visible()
     a1 = _section(page, "A1")
     assert a1.get_by_label("Trên tổng số").input_value() == "10"
     a1.get_by_label("Số đạt").fill("10")
     a1.get_by_role("button", name="Lưu A1").click()
-    assert page.get_by_text("Đã lưu A1").is_visible()
+    expect(page.get_by_text("Đã lưu A1")).to_be_visible()
     _section(page, "A1").get_by_label("Tệp minh chứng").set_input_files(str(evidence))
     _section(page, "A1").get_by_role("button", name="Đính kèm A1").click()
-    assert page.get_by_text("Đã đính kèm minh chứng cho A1").is_visible()
+    expect(page.get_by_text("Đã đính kèm minh chứng cho A1")).to_be_visible()
 
     _section(page, "B1").get_by_label("Trả lời").select_option(label="Có")
     _section(page, "B1").get_by_role("button", name="Lưu B1").click()
     _section(page, "B1").get_by_label("Tệp minh chứng").set_input_files(str(evidence))
     _section(page, "B1").get_by_role("button", name="Đính kèm B1").click()
-    assert _section(page, "C1").get_by_text("1/1 (100").is_visible()
+    expect(_section(page, "C1").get_by_text("1/1 (100")).to_be_visible()
 
     page.get_by_role("button", name="Gửi tỉnh thẩm định").click()
-    assert page.get_by_text("Đã gửi bản đánh giá lên tỉnh").is_visible()
+    expect(page.get_by_text("Đã gửi bản đánh giá lên tỉnh")).to_be_visible()
     assessment_url = page.url
 
     page.context.clear_cookies()
@@ -63,11 +65,11 @@ def test_a_commune_is_assessed_reviewed_recognised_and_ranked(
     page.goto(assessment_url)
     for code in ("A1", "B1", "C1"):
         page.get_by_role("button", name=f"Chấp nhận {code}", exact=True).click()
-        assert _section(page, code).get_by_text("Đã chấp nhận").is_visible()
+        expect(_section(page, code).get_by_text("Đã chấp nhận")).to_be_visible()
     page.get_by_label("Số quyết định").fill("15/QĐ-BCĐ")
     page.get_by_role("button", name="Quyết định công nhận").click()
-    assert page.get_by_text("Đã công nhận: Nâng cao").is_visible()
-    assert page.get_by_role("link", name="Quyết định công nhận (PDF)").is_visible()
+    expect(page.get_by_text("Đã công nhận: Nâng cao")).to_be_visible()
+    expect(page.get_by_role("link", name="Quyết định công nhận (PDF)")).to_be_visible()
 
     page.goto(f"/cds/bo-chi-tieu/{dx_set.pk}/xep-hang/")
     first = page.get_by_role("row").nth(1)

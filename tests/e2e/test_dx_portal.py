@@ -5,6 +5,7 @@ ranking; and the commune officer who writes and publishes a news item for it."""
 from decimal import Decimal
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests import factories as f
 from tests.dx.factories import small_set
@@ -52,20 +53,20 @@ def test_a_visitor_goes_from_the_portal_to_the_dx_news_and_the_ranking(
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"/xa/{commune.code}/")
     section = page.locator("section.dx-portal")
-    assert section.get_by_role("heading", name="Chuyển đổi số", exact=True).is_visible()
-    assert section.get_by_text("84,25").is_visible()
-    assert section.get_by_text("Xếp hạng 2 trên 2 xã được đánh giá của Thanh Hóa.").is_visible()
-    assert section.get_by_role("progressbar", name="Chỉ tiêu đã đạt: 1/2").is_visible()
+    expect(section.get_by_role("heading", name="Chuyển đổi số", exact=True)).to_be_visible()
+    expect(section.get_by_text("84,25")).to_be_visible()
+    expect(section.get_by_text("Xếp hạng 2 trên 2 xã được đánh giá của Thanh Hóa.")).to_be_visible()
+    expect(section.get_by_role("progressbar", name="Chỉ tiêu đã đạt: 1/2")).to_be_visible()
     assert _no_horizontal_scroll(page)
     assert not _axe_blocking(page)
 
     section.get_by_role("link", name="Xem tất cả tin").click()
-    assert page.get_by_role("heading", name="Tin chuyển đổi số của Xã Yên Định").is_visible()
+    expect(page.get_by_role("heading", name="Tin chuyển đổi số của Xã Yên Định")).to_be_visible()
     assert page.get_by_text("Lắp đặt loa truyền thanh thông minh tại thôn Kiều Đại").count() == 0
     page.get_by_role("link", name="Chợ Yên Định thanh toán không dùng tiền mặt bằng mã QR").click()
-    assert page.get_by_role(
-        "heading", name="Chợ Yên Định thanh toán không dùng tiền mặt bằng mã QR"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Chợ Yên Định thanh toán không dùng tiền mặt bằng mã QR")
+    ).to_be_visible()
     assert _no_horizontal_scroll(page)
     assert not _axe_blocking(page)
 
@@ -83,23 +84,23 @@ def test_an_officer_writes_and_publishes_a_news_item_that_the_portal_then_shows(
     sign_in("lanhdao", f.PASSWORD)
     page.goto("/cds/")
     page.get_by_role("link", name="Tin chuyển đổi số").click()
-    assert page.get_by_text("Chưa có tin nào.").is_visible()
+    expect(page.get_by_text("Chưa có tin nào.")).to_be_visible()
     page.get_by_role("link", name="Viết tin mới").click()
     page.get_by_label("Tiêu đề").fill("Thôn Phúc Lộc có loa truyền thanh thông minh")
     page.get_by_role("button", name="Lưu bản nháp").click()
-    assert page.get_by_role("alert").get_by_text("Hãy nhập nội dung tin.").is_visible()
+    expect(page.get_by_role("alert").get_by_text("Hãy nhập nội dung tin.")).to_be_visible()
     assert page.get_by_label("Tiêu đề").input_value() == "Thôn Phúc Lộc có loa truyền thanh thông minh"
     page.get_by_label("Nội dung").fill("Loa phát bản tin lúc 5 giờ và 17 giờ hằng ngày.")
     page.get_by_role("button", name="Lưu bản nháp").click()
-    assert page.get_by_text("Đã lưu bản nháp.").is_visible()
+    expect(page.get_by_text("Đã lưu bản nháp.")).to_be_visible()
     assert not _axe_blocking(page)
     page.get_by_role("button", name="Đăng lên cổng thông tin").click()
-    assert page.get_by_text("Tin đã được đăng trên cổng thông tin của xã.").is_visible()
+    expect(page.get_by_text("Tin đã được đăng trên cổng thông tin của xã.")).to_be_visible()
     page.get_by_role("link", name="Xem trên cổng thông tin").click()
-    assert page.get_by_role("heading", name="Thôn Phúc Lộc có loa truyền thanh thông minh").is_visible()
+    expect(page.get_by_role("heading", name="Thôn Phúc Lộc có loa truyền thanh thông minh")).to_be_visible()
     page.goto(f"/xa/{commune.code}/")
-    assert (
-        page.locator("section.dx-portal")
-        .get_by_role("link", name="Thôn Phúc Lộc có loa truyền thanh thông minh")
-        .is_visible()
-    )
+    expect(
+        page.locator("section.dx-portal").get_by_role(
+            "link", name="Thôn Phúc Lộc có loa truyền thanh thông minh"
+        )
+    ).to_be_visible()

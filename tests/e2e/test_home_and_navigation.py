@@ -4,6 +4,7 @@ remembers it; a newcomer registers choosing the commune and village by name (iss
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories as f
 
@@ -28,18 +29,18 @@ def test_the_home_page_remembers_the_commune_found_by_name(page, yen_dinh):
     page.get_by_label("Tên xã, phường").fill("yen dinh")
     page.get_by_role("button", name="Tìm kiếm").click()
     page.get_by_role("link", name="Xã Yên Định").click()
-    assert page.get_by_role("heading", name="Xã Yên Định", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Xã Yên Định", level=1)).to_be_visible()
     # The header's services, behind a disclosure that fits a 360 px phone.
     page.get_by_text("Dịch vụ của Xã Yên Định").click()
     assert no_sideways_scroll(page)
     services = page.get_by_role("navigation", name="Dịch vụ của Xã Yên Định")
     services.get_by_role("link", name="Thông báo").click()
-    assert page.get_by_role("heading", name="Thông báo của Xã Yên Định").is_visible()
+    expect(page.get_by_role("heading", name="Thông báo của Xã Yên Định")).to_be_visible()
     page.get_by_role("link", name="Xã Số").click()
-    assert page.get_by_role("heading", name="Xã của bạn: Xã Yên Định").is_visible()
+    expect(page.get_by_role("heading", name="Xã của bạn: Xã Yên Định")).to_be_visible()
     assert no_sideways_scroll(page)
     page.get_by_role("link", name="Mở cổng thông tin Xã Yên Định").click()
-    assert page.get_by_role("heading", name="Xã Yên Định", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Xã Yên Định", level=1)).to_be_visible()
 
 
 def test_a_newcomer_registers_choosing_the_commune_by_name(page, yen_dinh, settings):
@@ -51,14 +52,14 @@ def test_a_newcomer_registers_choosing_the_commune_by_name(page, yen_dinh, setti
     page.get_by_label("Tên xã, phường nơi bạn sống").fill("yen dinh")
     page.get_by_role("button", name="Tìm xã").click()
     page.get_by_role("link", name="Xã Yên Định").click()
-    assert page.get_by_text("Bạn sống tại Xã Yên Định").is_visible()
+    expect(page.get_by_text("Bạn sống tại Xã Yên Định")).to_be_visible()
     page.get_by_label("Thôn, tổ dân phố nơi bạn sống").select_option(label="Thôn Yên Trường")
     page.get_by_label("Họ và tên").fill("Lê Thị Hạnh")
     page.get_by_label("Số điện thoại").fill("0911 222 666")
     page.get_by_label("Mật khẩu").fill("ngan")
     page.get_by_role("button", name="Tạo tài khoản").click()
     # Refused: what was typed is kept, the commune and village too.
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_label("Họ và tên").input_value() == "Lê Thị Hạnh"
     assert page.get_by_label("Thôn, tổ dân phố nơi bạn sống").locator("option:checked").inner_text() == (
         "Thôn Yên Trường"
@@ -69,7 +70,7 @@ def test_a_newcomer_registers_choosing_the_commune_by_name(page, yen_dinh, setti
     page.get_by_label("Mã 6 chữ số trong tin nhắn").fill(code)
     page.get_by_role("button", name="Xác nhận").click()
     page.wait_for_url("**/bang-dieu-khien/")
-    assert page.get_by_role("heading", name="Xin chào, Lê Thị Hạnh").is_visible()
+    expect(page.get_by_role("heading", name="Xin chào, Lê Thị Hạnh")).to_be_visible()
     page.get_by_text("Dịch vụ của Xã Yên Định").click()  # the citizen's own commune
     assert no_sideways_scroll(page)
     page.get_by_role("main").get_by_role("link", name="Phản ánh, kiến nghị", exact=True).click()
@@ -80,4 +81,4 @@ def test_the_commune_search_suggests_as_one_types(page, yen_dinh):
     page.goto("/dang-ky/")
     page.get_by_label("Tên xã, phường nơi bạn sống").press_sequentially("dinh tan")
     page.get_by_role("link", name="Xã Định Tân").click()
-    assert page.get_by_text("Bạn sống tại Xã Định Tân").is_visible()
+    expect(page.get_by_text("Bạn sống tại Xã Định Tân")).to_be_visible()

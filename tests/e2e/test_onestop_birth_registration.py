@@ -3,6 +3,8 @@ and the citizen rates the service — through the real pages, in Debian's chromi
 
 import re
 
+from playwright.sync_api import expect
+
 from tests import factories as f
 from tests.files import PDF
 from xaso.onestop.models import Dossier, Procedure, Status
@@ -20,7 +22,7 @@ def act(page, sign_in, username, code, *buttons, assignee=None):
         if assignee:
             page.get_by_label("Phân công cho").select_option(label=assignee)
         page.get_by_role("button", name=name, exact=True).click()
-        assert page.get_by_text("Đã thực hiện.").is_visible()
+        expect(page.get_by_text("Đã thực hiện.")).to_be_visible()
     sign_out(page)
 
 
@@ -39,7 +41,7 @@ def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional
     page.get_by_label("Tìm thủ tục").fill("khai sinh")
     page.get_by_role("button", name="Tìm").click()
     page.get_by_role("link", name="Đăng ký khai sinh", exact=True).click()
-    assert page.get_by_text("Giấy chứng sinh").first.is_visible()
+    expect(page.get_by_text("Giấy chứng sinh").first).to_be_visible()
     page.get_by_role("button", name="Bắt đầu nộp").click()
     assert page.get_by_label("Số điện thoại liên hệ").input_value() == "0912000001"  # declared once
     page.get_by_label("Số định danh cá nhân của người yêu cầu").fill("038190000123")
@@ -52,7 +54,7 @@ def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional
     page.get_by_label("Nơi sinh").fill("Trạm y tế xã Yên Định")
     page.get_by_label("Dân tộc").fill("Kinh")
     page.get_by_role("button", name="Tiếp tục").click()
-    assert page.get_by_text("Lê Minh An").is_visible()
+    expect(page.get_by_text("Lê Minh An")).to_be_visible()
     # Each required paper is attached on the review step (the declaration is the form).
     scan = tmp_path / "giay-to.pdf"
     scan.write_bytes(PDF)
@@ -84,5 +86,5 @@ def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional
     page.get_by_label("Rất hài lòng").check()
     page.get_by_label("Góp ý (không bắt buộc)").fill("Nhanh, cán bộ nhiệt tình")
     page.get_by_role("button", name="Gửi đánh giá").click()
-    assert page.get_by_text("Cảm ơn bạn đã đánh giá.").is_visible()
+    expect(page.get_by_text("Cảm ơn bạn đã đánh giá.")).to_be_visible()
     assert Dossier.objects.get(code=code).rating.level == 4

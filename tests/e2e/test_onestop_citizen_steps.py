@@ -6,6 +6,7 @@ spaces, refused until each required paper is ticked as seen."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories as f
 from tests.files import PDF
@@ -29,13 +30,13 @@ def test_a_citizen_withdraws_only_after_giving_a_reason(page, sign_in, citizen, 
     page.goto(f"/ho-so/{dossier.code}/")
     page.get_by_role("link", name="Rút hồ sơ").click()
     page.get_by_role("button", name="Đồng ý rút hồ sơ này").click()
-    assert page.get_by_role("alert").get_by_text("Hãy cho biết lý do rút hồ sơ.").is_visible()
+    expect(page.get_by_role("alert").get_by_text("Hãy cho biết lý do rút hồ sơ.")).to_be_visible()
     assert Dossier.objects.get(pk=dossier.pk).status == Status.SUBMITTED
     page.get_by_label("Vì sao bạn rút hồ sơ này?").fill("Đã nộp ở xã khác")
     page.get_by_role("button", name="Đồng ý rút hồ sơ này").click()
-    assert page.get_by_text("Hồ sơ của bạn đã được rút.").is_visible()
+    expect(page.get_by_text("Hồ sơ của bạn đã được rút.")).to_be_visible()
     assert page.locator("#status").inner_text() == "Đã rút"
-    assert page.get_by_text("Đã nộp ở xã khác").is_visible()
+    expect(page.get_by_text("Đã nộp ở xã khác")).to_be_visible()
 
 
 def test_a_supplement_is_refused_empty_then_accepted_with_the_paper(
@@ -54,14 +55,14 @@ def test_a_supplement_is_refused_empty_then_accepted_with_the_paper(
     sign_in("0912000001", f.PASSWORD)
     page.goto(f"/ho-so/{dossier.code}/")
     page.get_by_role("link", name="Nộp bổ sung").click()
-    assert page.get_by_text("Bổ sung giấy chứng sinh").is_visible()
+    expect(page.get_by_text("Bổ sung giấy chứng sinh")).to_be_visible()
     page.get_by_label("Tên giấy tờ").fill("Giấy chứng sinh")
     page.get_by_role("button", name="Nộp bổ sung").click()
-    assert page.get_by_role("alert").get_by_text("Hãy đính kèm giấy tờ được yêu cầu").is_visible()
+    expect(page.get_by_role("alert").get_by_text("Hãy đính kèm giấy tờ được yêu cầu")).to_be_visible()
     assert page.get_by_label("Tên giấy tờ").input_value() == "Giấy chứng sinh"
     page.get_by_label("Giấy tờ được yêu cầu").set_input_files(str(scan))
     page.get_by_role("button", name="Nộp bổ sung").click()
-    assert page.get_by_text("Đã nộp bổ sung.").is_visible()
+    expect(page.get_by_text("Đã nộp bổ sung.")).to_be_visible()
     assert page.locator("#status").inner_text() == "Đã bổ sung"
 
 
@@ -83,7 +84,7 @@ def test_the_counter_files_once_every_paper_is_ticked(page, sign_in, commune, bi
     page.get_by_label("Dân tộc").fill("Kinh")
     page.get_by_label("Tờ khai đăng ký khai sinh").check()
     page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
-    assert page.get_by_role("alert").get_by_text(re.compile("Còn thiếu các giấy tờ sau")).is_visible()
+    expect(page.get_by_role("alert").get_by_text(re.compile("Còn thiếu các giấy tờ sau"))).to_be_visible()
     assert page.get_by_label("Họ, chữ đệm và tên người được khai sinh").input_value() == "Lê Minh An"
     assert page.get_by_label("Tờ khai đăng ký khai sinh").is_checked()
     page.get_by_label("Giấy chứng sinh (hoặc văn bản của người làm chứng)").check()

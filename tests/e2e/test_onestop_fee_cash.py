@@ -3,6 +3,7 @@ one-stop officer records it on the dossier page, which passes axe with the form 
 receipt of the cash payment opens as a PDF — in Debian's chromium, on the demo commune."""
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.e2e.test_accessibility_gate import BLOCKING
 from xaso.accounts.demo import demo_load
@@ -40,16 +41,16 @@ def test_the_officer_records_the_fee_of_three_copies_paid_in_cash(page, sign_in,
     assert not [v["id"] for v in violations if v["impact"] in BLOCKING], violations
     page.get_by_label("Số tiền mặt đã nhận (đồng)").fill("20.000")
     page.get_by_role("button", name="Ghi nhận đã thu tiền mặt").click()
-    assert page.get_by_text(
-        "Số tiền mặt nhận phải đúng bằng số tiền phải nộp: 24.000 đồng."
-    ).first.is_visible()
+    expect(
+        page.get_by_text("Số tiền mặt nhận phải đúng bằng số tiền phải nộp: 24.000 đồng.").first
+    ).to_be_visible()
     page.get_by_label("Số tiền mặt đã nhận (đồng)").fill("24.000")
     page.get_by_label("Số biên lai", exact=True).fill("0000789")
     page.get_by_role("button", name="Ghi nhận đã thu tiền mặt").click()
     page.wait_for_url(f"**/ho-so/{dossier.code}/")
     assert page.locator("#fee-state").inner_text() == "Đã nộp lệ phí"
     timeline = "24.000 đồng bằng tiền mặt tại bộ phận một cửa (biên lai 0000789)"
-    assert page.get_by_text(timeline).first.is_visible()
+    expect(page.get_by_text(timeline).first).to_be_visible()
     receipt = page.request.get(page.locator("#cash-receipt").get_attribute("href"))
     assert receipt.headers["content-type"] == "application/pdf" and receipt.body().startswith(b"%PDF")
     assert Dossier.objects.get(pk=dossier.pk).fee_paid_at is not None

@@ -5,6 +5,7 @@ chromium, on the demo commune that `xaso demo` sets up with a collection account
 import subprocess
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.e2e.test_accessibility_gate import BLOCKING, CITIZEN_PAGE_BUDGET, _weight
 from tests.support.dossiers import MARITAL_DATA
@@ -41,9 +42,9 @@ def test_the_citizen_pays_the_fee_by_qr_and_the_cashiers_statement_marks_it_paid
     sign_in("0912345678", settings.DEMO_PASSWORD)
     page.goto(f"/ho-so/{dossier.code}/")
     assert page.locator("#fee-state").inner_text() == "Chưa nộp lệ phí"
-    assert page.get_by_text("15.000 đ", exact=True).first.is_visible()
+    expect(page.get_by_text("15.000 đ", exact=True).first).to_be_visible()
     qr = page.get_by_role("img", name="Mã VietQR để nộp lệ phí")
-    assert qr.is_visible()
+    expect(qr).to_be_visible()
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
     image = page.request.get(qr.get_attribute("src"))
     assert image.headers["content-type"] == "image/png"
@@ -68,15 +69,15 @@ def test_the_citizen_pays_the_fee_by_qr_and_the_cashiers_statement_marks_it_paid
         {"name": "saoke.csv", "mimeType": "text/csv", "buffer": statement_for(note, "15.000")}
     )
     page.get_by_role("button", name="Nhập và đối soát").click()
-    assert page.get_by_text("Đã nhập sao kê: 1 dòng mới").is_visible()
+    expect(page.get_by_text("Đã nhập sao kê: 1 dòng mới")).to_be_visible()
     page.goto("/mot-cua/ho-so/?tab=new")
     row = page.get_by_role("row").filter(has_text=dossier.code)
-    assert row.get_by_text("Đã nộp lệ phí").is_visible()
+    expect(row.get_by_text("Đã nộp lệ phí")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in("0912345678", settings.DEMO_PASSWORD)
     page.goto(f"/ho-so/{dossier.code}/")
     assert page.locator("#fee-state").inner_text() == "Đã nộp lệ phí"
-    assert not page.get_by_role("img", name="Mã VietQR để nộp lệ phí").is_visible()
-    assert page.get_by_text("Đã nhận lệ phí: 15.000 đồng qua chuyển khoản").is_visible()
+    expect(page.get_by_role("img", name="Mã VietQR để nộp lệ phí")).to_be_hidden()
+    expect(page.get_by_text("Đã nhận lệ phí: 15.000 đồng qua chuyển khoản")).to_be_visible()
     assert Dossier.objects.get(pk=dossier.pk).fee_paid_at is not None

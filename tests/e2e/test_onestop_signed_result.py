@@ -3,6 +3,7 @@ certificate; the citizen downloads it from their dossier and checks it on the pu
 verification page; the public lookup says a signed result exists."""
 
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 
 from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
@@ -60,10 +61,10 @@ def test_a_leader_signs_the_result_and_the_citizen_verifies_it(
     page.goto(f"/ho-so/{dossier.code}/")
     page.get_by_label("Mật khẩu hoặc mã PIN").fill("sai-mat-khau")
     page.get_by_role("button", name="Ký số kết quả").click()
-    assert page.get_by_text("Mật khẩu hoặc mã PIN không đúng.").is_visible()
+    expect(page.get_by_text("Mật khẩu hoặc mã PIN không đúng.")).to_be_visible()
     page.get_by_label("Mật khẩu hoặc mã PIN").fill(DEMO_PASSPHRASE)
     page.get_by_role("button", name="Ký số kết quả").click()
-    assert page.get_by_text("Đã ký số kết quả.").is_visible()
+    expect(page.get_by_text("Đã ký số kết quả.")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in("0912345678", django_settings.DEMO_PASSWORD)
@@ -77,7 +78,7 @@ def test_a_leader_signs_the_result_and_the_citizen_verifies_it(
     page.goto("/xac-thuc/")
     page.get_by_label("Tệp PDF đã ký").set_input_files(str(saved))
     page.get_by_role("button", name="Kiểm tra tệp").click()
-    assert page.get_by_text("Mọi chữ ký trong văn bản đều hợp lệ").is_visible()
+    expect(page.get_by_text("Mọi chữ ký trong văn bản đều hợp lệ")).to_be_visible()
 
     page.goto(f"/tra-cuu/?ma={dossier.code}&t={dossier.token}")
-    assert page.get_by_text("Đã có kết quả được ký số.").is_visible()
+    expect(page.get_by_text("Đã có kết quả được ký số.")).to_be_visible()

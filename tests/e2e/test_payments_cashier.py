@@ -1,6 +1,8 @@
 """The commune leader sets the collection account; the cashier asks for a fee with a VietQR
 code, imports the bank's statement, and sees the request paid."""
 
+from playwright.sync_api import expect
+
 from xaso.accounts.demo import demo_load
 from xaso.payments.models import PaymentRequest
 
@@ -24,7 +26,7 @@ def test_the_cashier_shows_a_qr_imports_the_statement_and_the_request_shows_paid
     page.get_by_label("Số tài khoản").fill("3600 2051 23456")
     page.get_by_label("Chủ tài khoản").fill("UBND XA YEN DINH")
     page.get_by_role("button", name="Lưu").click()
-    assert page.get_by_text("Đã lưu tài khoản thu").is_visible()
+    expect(page.get_by_text("Đã lưu tài khoản thu")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in("motcua", settings.DEMO_PASSWORD)
@@ -33,15 +35,15 @@ def test_the_cashier_shows_a_qr_imports_the_statement_and_the_request_shows_paid
     page.get_by_label("Nội dung thu").fill("Phí chợ ô số 12")
     page.get_by_label("Số tiền (đồng)").fill("0")
     page.get_by_role("button", name="Tạo và hiện mã QR").click()
-    assert page.get_by_role("alert").get_by_text("Số tiền phải lớn hơn 0 đồng").is_visible()
+    expect(page.get_by_role("alert").get_by_text("Số tiền phải lớn hơn 0 đồng")).to_be_visible()
     assert page.get_by_label("Nội dung thu").input_value() == "Phí chợ ô số 12"
     page.get_by_label("Số tiền (đồng)").fill("30.000")
     page.get_by_role("button", name="Tạo và hiện mã QR").click()
     qr = page.get_by_role("img", name="Mã VietQR để thanh toán")
-    assert qr.is_visible()
+    expect(qr).to_be_visible()
     assert qr.get_attribute("src").startswith("data:image/png")
-    assert page.get_by_text("Đã bỏ dấu tiếng Việt").is_visible()
-    assert page.get_by_text("Chờ thanh toán").is_visible()
+    expect(page.get_by_text("Đã bỏ dấu tiếng Việt")).to_be_visible()
+    expect(page.get_by_text("Chờ thanh toán")).to_be_visible()
     request = PaymentRequest.objects.get()
 
     page.get_by_role("link", name="Thu ngân").click()
@@ -49,15 +51,15 @@ def test_the_cashier_shows_a_qr_imports_the_statement_and_the_request_shows_paid
         {"name": "saoke.csv", "mimeType": "text/csv", "buffer": statement_for(request.reference)}
     )
     page.get_by_role("button", name="Nhập và đối soát").click()
-    assert page.get_by_text("Đã nhập sao kê: 2 dòng mới").is_visible()
-    assert page.get_by_text("Không khớp yêu cầu nào").is_visible()
+    expect(page.get_by_text("Đã nhập sao kê: 2 dòng mới")).to_be_visible()
+    expect(page.get_by_text("Không khớp yêu cầu nào")).to_be_visible()
     page.get_by_role("link", name=request.reference).click()
-    assert page.get_by_text("Đã thanh toán", exact=True).is_visible()
-    assert not page.get_by_role("img", name="Mã VietQR để thanh toán").is_visible()
+    expect(page.get_by_text("Đã thanh toán", exact=True)).to_be_visible()
+    expect(page.get_by_role("img", name="Mã VietQR để thanh toán")).to_be_hidden()
 
     page.get_by_role("link", name="Thu ngân").click()
     page.get_by_label("Tệp sao kê").set_input_files(
         {"name": "saoke.csv", "mimeType": "text/csv", "buffer": statement_for(request.reference)}
     )
     page.get_by_role("button", name="Nhập và đối soát").click()
-    assert page.get_by_text("Đã nhập sao kê: 0 dòng mới, 2 dòng đã nhập trước").is_visible()
+    expect(page.get_by_text("Đã nhập sao kê: 0 dòng mới, 2 dòng đã nhập trước")).to_be_visible()

@@ -38,10 +38,18 @@ def _cache():
     return caches[settings.PUBLIC_PAGE_CACHE]
 
 
+def _version_key(name: str) -> str:
+    # A scope may carry what a visitor typed (an unknown commune code of any length): a long
+    # name is hashed so the key stays within what every cache backend accepts (250 characters).
+    if len(name) > 100:
+        name = "h:" + hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
+    return f"pubver:{name}"
+
+
 def scope_versions(names: Iterable[str]) -> list[int]:
     """The current version (nanoseconds since the epoch) of each scope, starting one now."""
     cache = _cache()
-    keys = [f"pubver:{name}" for name in names]
+    keys = [_version_key(name) for name in names]
     found = cache.get_many(keys)
     missing = {key: time.time_ns() for key in keys if key not in found}
     if missing:
@@ -56,7 +64,7 @@ def scope_versions(names: Iterable[str]) -> list[int]:
 def scopes_changed(names: Iterable[str]) -> None:
     """Mark the scopes changed: every page reading them is rendered again on its next visit."""
     now = time.time_ns()
-    _cache().set_many({f"pubver:{name}": now for name in names}, timeout=None)
+    _cache().set_many({_version_key(name): now for name in names}, timeout=None)
 
 
 def invalidate_on(model, scopes: Callable[[object], Iterable[str]]) -> None:
