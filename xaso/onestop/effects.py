@@ -20,6 +20,7 @@ from xaso.core.text import fold_all
 from xaso.core.workflow import Move
 from xaso.notify.services import notify_send
 from xaso.onestop.fees import fee_inherit, fee_request_open, fee_request_withdraw
+from xaso.onestop.hooks import approved_run
 from xaso.onestop.models import Dossier, DossierCounter, DossierGroup, Procedure, Status
 from xaso.places.models import Commune
 
@@ -162,6 +163,13 @@ def apology_set(dossier: Dossier, move: Move) -> None:
     """A late dossier's apology: the new appointment date (`args["new_date"]`) and the reason."""
     dossier.apology_date = move.args["new_date"]
     dossier.apology_reason = move.note
+
+
+def approved(dossier: Dossier, move: Move) -> None:
+    """Approved: the apps plugged in (xaso.onestop.hooks: the civil-status register) record what
+    the approval makes, then the linked procedures open."""
+    approved_run(dossier, move)
+    follow_ons_open(dossier, move)
 
 
 def follow_ons_open(parent: Dossier, move: Move) -> list[Dossier]:

@@ -99,7 +99,7 @@ TRANSITIONS = {
         S.AWAITING_APPROVAL, roles={ASSIGNEE}, label=_("Send for approval")
     ),
     (S.AWAITING_APPROVAL, "approve"): Transition(
-        S.APPROVED, roles=LEADER, label=_("Approve"), effect=fx.decided, after=fx.follow_ons_open
+        S.APPROVED, roles=LEADER, label=_("Approve"), effect=fx.decided, after=fx.approved
     ),
     (S.AWAITING_APPROVAL, "reject"): Transition(
         S.REJECTED, roles=LEADER, label=_("Reject"), effect=fx.finished, after=fx.fee_dropped
