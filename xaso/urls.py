@@ -18,11 +18,14 @@ urlpatterns = [
     path("thong-bao/", include("xaso.notify.urls")),
     path("cong-dong/", include("xaso.community.urls")),
     path("thanh-toan/", include("xaso.payments.urls")),
+    # The shell first among the unprefixed: the home page, the commune portal and the staff
+    # dashboard, the most visited pages, resolve before the apps' routes are tried. No route
+    # of the shell overlaps one of an app's (tests/web/test_url_order.py).
+    path("", include("xaso.web.urls")),
     path("", include("xaso.economy.urls")),
     path("", include("xaso.documents.urls")),
     path("cds/", include("xaso.dx.urls")),
     path("", include("xaso.onestop.urls")),
-    path("", include("xaso.web.urls")),
 ]
 
 if settings.BENCH_CEILINGS:
