@@ -23,6 +23,8 @@ from xaso.documents.official import OfficialDocument, official_html
 from xaso.documents.signing.selectors import credentials_usable_by
 from xaso.documents.signing.services import signed_result_create
 from xaso.onestop.models import Dossier, Status
+from xaso.onestop.papers import paper_for
+from xaso.onestop.papers.base import commune_heading
 from xaso.onestop.workflow import DOSSIER_FLOW
 
 SUBJECT_TYPE = "onestop.dossier"
@@ -117,7 +119,13 @@ def result_credentials_for(actor, dossier: Dossier):
 
 
 def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = False) -> OfficialDocument:
-    """The result in the Decree 30 format: the commune issues it, the leader signs it."""
+    """The result as the paper the commune issues: a civil-status procedure's statutory form
+    (`xaso.onestop.papers`: Giấy khai sinh, the extracts and certificates, numbered from the
+    register), any other in the Decree 30 format, a certification of the result
+    (`result_lines`). The commune issues it, the leader signs it."""
+    paper = paper_for(dossier, signer_name=signer_name, is_test=is_test)
+    if paper is not None:
+        return paper
     commune = dossier.commune
     procedure = dossier.procedure
     lines = result_lines(dossier)
@@ -129,13 +137,11 @@ def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = 
             *lines,
         ]
     )
-    place = commune.name
-    for prefix in ("Xã ", "Phường ", "Đặc khu ", "Thị trấn "):
-        place = place.removeprefix(prefix)
+    issuing_body, place = commune_heading(commune)
     return OfficialDocument(
         kind="GXN",
         printed_kind=PRINTED_TITLES.get(procedure.national_code, GENERIC_TITLE),
-        issuing_body=f"ỦY BAN NHÂN DÂN {commune.name.upper()}",
+        issuing_body=issuing_body,
         body_abbr="UBND",
         place=place,
         issued_on=local_today(),
