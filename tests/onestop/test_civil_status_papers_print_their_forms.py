@@ -198,3 +198,23 @@ def test_a_correction_extract_prints_the_change_and_the_book_it_amends(marked, c
     assert "Nội dung thay đổi, cải chính: Cải chính tên đệm từ “Thi” thành “Thị”" in text
     assert "038190000123" not in text
     _printed_nothing_it_should_not(text)
+
+
+def test_a_guardianship_extract_prints_the_kind_by_its_label(marked, commune, tmp_path):
+    procedure = Procedure.objects.get(code="dang-ky-giam-ho")
+    data = {
+        "applicant_name": "Trần Thị Bình",
+        "applicant_personal_id": "038190000123",
+        "applicant_phone": PHONE,
+        "applicant_address": "Thôn Phúc Lộc, xã Yên Định",
+        "ward_name": "Lê Minh An",
+        "ward_birth_date": "2016-10-05",
+        "kind": "duong_nhien",
+    }
+    dossier = Dossier(procedure=procedure, commune=commune, code="2026-000123", data=data)
+    text = _text(dossier, tmp_path)
+    assert "TRÍCH LỤC ĐĂNG KÝ GIÁM HỘ" in text and "Số: 27" in text and "Quyển số: 01/2026" in text
+    assert "Thông tin người giám hộ" in text and "TRẦN THỊ BÌNH" in text and "038190000123" in text
+    assert "Thông tin người được giám hộ" in text and "LÊ MINH AN" in text and "05/10/2016" in text
+    assert "Loại giám hộ: Giám hộ đương nhiên" in text and "duong_nhien" not in text
+    _printed_nothing_it_should_not(text)

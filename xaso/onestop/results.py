@@ -33,17 +33,10 @@ SUBJECT_TYPE = "onestop.dossier"
 SIGN = "sign_result"
 WITH_RESULT = (Status.APPROVED, Status.RESULT_READY, Status.DELIVERED)
 
-# What the result paper is called, for the procedures whose result has its own name; the
-# others print a certification of the result.
+# What the result paper is called, for the procedures whose result has its own name and no
+# statutory form in `xaso.onestop.papers` (which lays out every civil-status registration);
+# the others print a certification of the result.
 PRINTED_TITLES = {
-    "1.001193": "TRÍCH LỤC KHAI SINH",
-    "1.004884": "TRÍCH LỤC KHAI SINH",
-    "1.000689": "TRÍCH LỤC KHAI SINH",
-    "1.000656": "TRÍCH LỤC KHAI TỬ",
-    "1.000894": "GIẤY CHỨNG NHẬN KẾT HÔN",
-    "1.004873": "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
-    "1.001022": "TRÍCH LỤC ĐĂNG KÝ NHẬN CHA, MẸ, CON",
-    "1.004859": "TRÍCH LỤC THAY ĐỔI, CẢI CHÍNH HỘ TỊCH",
     "2.000635": "BẢN SAO TRÍCH LỤC HỘ TỊCH",
 }
 GENERIC_TITLE = "GIẤY XÁC NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"

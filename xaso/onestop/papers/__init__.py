@@ -16,6 +16,7 @@ from xaso.onestop.papers.birth import birth_certificate
 from xaso.onestop.papers.extracts import (
     correction_extract,
     death_extract,
+    guardianship_extract,
     marital_status_certificate,
     marriage_certificate,
     recognition_extract,
@@ -35,10 +36,16 @@ PAPERS: dict[str, Builder] = {
     "1.004859": correction_extract,  # Thay đổi, cải chính, bổ sung hộ tịch
 }
 
+# The civil-status procedures the catalogue ships without a national code, by their own code.
+PAPERS_BY_CODE: dict[str, Builder] = {
+    "dang-ky-giam-ho": guardianship_extract,  # Đăng ký giám hộ
+}
+
 
 def paper_for(dossier: Dossier, *, signer_name: str = "", is_test: bool = False) -> OfficialDocument | None:
     """The dossier's result as its statutory form, or None when its procedure has none here."""
-    builder = PAPERS.get(dossier.procedure.national_code)
+    procedure = dossier.procedure
+    builder = PAPERS.get(procedure.national_code) or PAPERS_BY_CODE.get(procedure.code)
     if builder is None:
         return None
     return builder(dossier, signer_name=signer_name, is_test=is_test)

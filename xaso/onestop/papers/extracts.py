@@ -1,10 +1,10 @@
 """The other civil-status papers a commune issues on registration, one builder per form of
 Circular 04/2020/TT-BTP (as amended by 04/2024/TT-BTP): Trích lục khai tử, Giấy chứng nhận kết
 hôn, Giấy xác nhận tình trạng hôn nhân, Trích lục đăng ký nhận cha, mẹ, con, Trích lục thay
-đổi, cải chính hộ tịch. Each prints its form's lines only: names, dates in figures (and in
-words where the form asks), places, choices by their label, the personal ID numbers its form
-has a line for; never a phone or an e-mail. A line the dossier has no answer for keeps the
-form's dotted line."""
+đổi, cải chính hộ tịch, Trích lục đăng ký giám hộ. Each prints its form's lines only: names,
+dates in figures (and in words where the form asks), places, choices by their label, the
+personal ID numbers its form has a line for; never a phone or an e-mail. A line the dossier
+has no answer for keeps the form's dotted line."""
 
 from xaso.documents.official import OfficialDocument
 from xaso.onestop.models import Dossier
@@ -127,6 +127,25 @@ def correction_extract(dossier: Dossier, *, signer_name: str, is_test: bool) -> 
         lines,
         signer_name,
         is_test,
+    )
+
+
+def guardianship_extract(dossier: Dossier, *, signer_name: str, is_test: bool) -> OfficialDocument:
+    lines = {
+        "guardian_name": line(answer(dossier, "applicant_name").upper()),
+        "guardian_born_on": line(answer(dossier, "applicant_birth_date")),
+        "guardian_nationality": line(answer(dossier, "applicant_nationality")),
+        "guardian_personal_id": line(answer(dossier, "applicant_personal_id")),
+        "guardian_residence": line(answer(dossier, "applicant_address")),
+        "ward_name": line(answer(dossier, "ward_name").upper()),
+        "ward_born_on": line(answer(dossier, "ward_birth_date")),
+        "ward_birth_place": line(answer(dossier, "ward_birth_place")),
+        "ward_nationality": line(answer(dossier, "ward_nationality")),
+        "ward_residence": line(answer(dossier, "ward_residence")),
+        "kind": line(answer(dossier, "kind")),
+    }
+    return _paper(
+        dossier, "TRÍCH LỤC ĐĂNG KÝ GIÁM HỘ", "guardianship_extract.html", lines, signer_name, is_test
     )
 
 
