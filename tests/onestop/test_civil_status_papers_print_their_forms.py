@@ -12,7 +12,7 @@ import pytest
 
 from tests.support.dossiers import BIRTH_DATA
 from xaso.core.pdf import html_to_pdf_with_anchors
-from xaso.documents.official import SIGNATURE_ANCHOR, official_html
+from xaso.documents.official import NUMBER_ANCHOR, SIGNATURE_ANCHOR, official_html
 from xaso.onestop import hooks
 from xaso.onestop.models import Dossier, Procedure
 from xaso.onestop.papers.base import DOTS
@@ -45,7 +45,10 @@ def _text(dossier, tmp_path) -> str:
     pdf, anchors = html_to_pdf_with_anchors(
         official_html(result_document(dossier, signer_name="Phạm Văn Lộc"))
     )
-    assert anchors.get(SIGNATURE_ANCHOR) is not None  # the signature still has its place
+    # the signature still has its place, on the form's one page
+    assert anchors.get(SIGNATURE_ANCHOR) is not None and anchors[SIGNATURE_ANCHOR].page == 0
+    # a paper numbered by the register needs no box for the outgoing registry's number
+    assert (anchors.get(NUMBER_ANCHOR) is None) == (hooks.register_mark_for(dossier) is not None)
     path = tmp_path / "giay.pdf"
     path.write_bytes(pdf)
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -94,8 +97,11 @@ def test_a_birth_certificate_prints_the_forms_lines_with_the_registers_number(ma
 
 
 def test_without_a_register_entry_the_number_keeps_the_forms_dotted_line(unmarked, commune, tmp_path):
-    text = _text(_dossier(commune, "1.001193", BIRTH), tmp_path)
+    long_place = "Bệnh viện Đa khoa khu vực Ngọc Lặc, thôn Minh Thành, xã Ngọc Lặc, tỉnh Thanh Hóa"
+    data = {**BIRTH, "child_birth_place": long_place, "father_residence": long_place}
+    text = _text(_dossier(commune, "1.001193", data), tmp_path)
     assert f"Số: {DOTS}" in text and f"Quyển số: {DOTS}" in text
+    # (and `_text` checked the box the clerk's seal stamps the registry's number into)
     # what the form asks and the dossier does not say is left for the pen, never guessed
     assert f"Số định danh cá nhân: {DOTS}" in text
 
@@ -217,4 +223,23 @@ def test_a_guardianship_extract_prints_the_kind_by_its_label(marked, commune, tm
     assert "Thông tin người giám hộ" in text and "TRẦN THỊ BÌNH" in text and "038190000123" in text
     assert "Thông tin người được giám hộ" in text and "LÊ MINH AN" in text and "05/10/2016" in text
     assert "Loại giám hộ: Giám hộ đương nhiên" in text and "duong_nhien" not in text
+    _printed_nothing_it_should_not(text)
+
+
+def test_a_re_registered_birth_gets_a_birth_certificate_naming_the_earlier_place(marked, commune, tmp_path):
+    data = {
+        "applicant_name": "Nguyễn Văn Tư",
+        "applicant_personal_id": "038040000777",
+        "applicant_phone": PHONE,
+        "applicant_address": "Thôn Đông, xã Yên Định",
+        "person_name": "Nguyễn Văn Tư",
+        "person_birth_date": "1944-04-24",
+        "previous_place": "Ủy ban hành chính xã Yên Định cũ",
+    }
+    text = _text(_dossier(commune, "1.004884", data), tmp_path)
+    assert "GIẤY KHAI SINH" in text and "Số: 27" in text
+    assert "Họ, chữ đệm, tên: NGUYỄN VĂN TƯ" in text and "Ngày, tháng, năm sinh: 24/04/1944" in text
+    assert "ghi bằng chữ: Ngày hai mươi tư, tháng tư, năm một nghìn chín trăm bốn mươi tư" in text
+    assert "Đã đăng ký khai sinh trước đây tại: Ủy ban hành chính xã Yên Định cũ" in text
+    assert "Họ, chữ đệm, tên người đi khai sinh: Nguyễn Văn Tư Giấy tờ tùy thân: 038040000777" in text
     _printed_nothing_it_should_not(text)

@@ -5,8 +5,8 @@ templates/onestop/papers/ on the shared base (`base.py`, `base.html`). `paper_fo
 Decree 30 certification there.
 
 Numbers: from the register entry the paper is issued from (`register_mark_for`), else the
-form's dotted line for hand-numbering (see `base.py`: the outgoing registry's number comes at
-issuance, after the leader's signature)."""
+form's dotted line and a number box the clerk's seal stamps the outgoing registry's number
+into at issuance (see `base.py`: that number comes after the leader's signature)."""
 
 from collections.abc import Callable
 

@@ -4,10 +4,12 @@
 
 Numbering: a paper issued from a register entry prints the entry's number, book and
 registration date (`xaso.onestop.hooks.register_mark_for`). Without an entry it prints the
-dotted lines the paper form has for hand-numbering, and the signing day as the registration
-date: the outgoing registry's number is taken by the clerk at issuance, after the leader has
-signed, so it cannot be printed inside the leader's signature (the clerk's seal, when it is
-added, stamps it into `NUMBER_ANCHOR` as for outgoing documents)."""
+dotted lines the paper form has for hand-numbering, the signing day as the registration date,
+and reserves the number box under "Số" (`NUMBER_ANCHOR`, as outgoing documents do): the
+outgoing registry's number is taken by the clerk at issuance, after the leader has signed, so
+it cannot be printed inside the leader's signature; the clerk's seal stamps it into that box
+where the commune issues with its seal, and the dotted line stays for the pen where it does
+not."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -120,6 +122,7 @@ def paper_document(
         body="",
         signer_name=signer_name,
         is_test=is_test,
+        reserve_number_box=not registration.from_register,
         template=template,
         paper=paper,
     )
