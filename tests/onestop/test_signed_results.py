@@ -39,8 +39,10 @@ def test_the_leader_signs_the_result_and_an_independent_tool_accepts_it(
     checked = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
     assert "Signature is Valid" in checked.stdout, checked.stdout + checked.stderr
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "TRÍCH LỤC KHAI SINH" in text
-    assert "Lê Minh An" in text and approved.code in text
+    # a birth registration's result is the statutory Giấy khai sinh (Circular 04/2020/TT-BTP):
+    # the child's name in capitals, no dossier code (the form has no line for it)
+    assert "GIẤY KHAI SINH" in text and "Quyển số" in text
+    assert "LÊ MINH AN" in text and "01/03/2026" in text and doc.code in text
 
 
 def test_the_result_is_signed_once(approved, commune_leader, credential):

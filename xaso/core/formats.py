@@ -4,8 +4,10 @@ Money is integer đồng shown "15.000 đ"; dates dd/mm/yyyy; times dd/mm/yyyy H
 Asia/Ho_Chi_Minh; decimals with a comma ("74,05"); a form answer by its label, never its code
 ("Mẹ", not "me"). Templates use the same functions as filters (`{% load formats %}`:
 `money`, `grouped`, `day`, `moment`, `decimal`); Python code that builds text for a PDF or a
-message calls them directly. The site's `vi` formats (xaso/formats/vi) make Django's own
-`{{ a_date }}` print dd/mm/yyyy too.
+message calls them directly. Civil-status papers also write a date in words
+(`date_in_words`: "Ngày hai, tháng mười một, năm hai nghìn không trăm hai mươi lăm") from
+`number_in_words`, which reads a number as Vietnamese legal forms write it. The site's `vi`
+formats (xaso/formats/vi) make Django's own `{{ a_date }}` print dd/mm/yyyy too.
 """
 
 from datetime import date, datetime
@@ -103,3 +105,91 @@ def answers_shown(form: list[dict], data: dict) -> list[tuple[str, str]]:
     shown = [(f["label"], answer_text(f, data[f["name"]])) for f in form if f["name"] in data]
     shown += [(name, str(value)) for name, value in data.items() if name not in fields]
     return shown
+
+
+DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+# Groups of three digits, from the lowest; "tỷ" repeats above a thousand million.
+GROUPS = ("", "nghìn", "triệu")
+BILLION = 1_000_000_000
+
+
+def number_in_words(number: int) -> str:
+    """A whole number in Vietnamese words as legal forms write it: 2025 → "hai nghìn không trăm
+    hai mươi lăm". Rules: "mười" for the tens of 10–19, "mươi" above; a final 1 after "mươi"
+    is "mốt" (21 "hai mươi mốt"), a final 4 after "mươi" is "tư" (24 "hai mươi tư"), a final 5
+    after a ten is "lăm" (15, 25); an empty tens before a unit is "linh" (105 "một trăm linh
+    năm"); a group under a higher one reads its "không trăm" (2005 "hai nghìn không trăm linh
+    năm"), an empty group is skipped (2000 "hai nghìn")."""
+    number = int(number)
+    if number < 0:
+        return "âm " + number_in_words(-number)
+    if number == 0:
+        return DIGITS[0]
+    if number >= BILLION:
+        high, rest = divmod(number, BILLION)
+        words = number_in_words(high) + " tỷ"
+        return f"{words} {_groups_in_words(rest, full=True)}" if rest else words
+    return _groups_in_words(number, full=False)
+
+
+def _groups_in_words(number: int, *, full: bool) -> str:
+    groups = []
+    while number:
+        number, group = divmod(number, 1000)
+        groups.append(group)
+    words = []
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            continue
+        # A group below a higher one says its hundreds even when they are nought.
+        below = full or index < len(groups) - 1
+        words.append(_hundreds_in_words(group, full=below))
+        if GROUPS[index]:
+            words.append(GROUPS[index])
+    return " ".join(words)
+
+
+def _hundreds_in_words(number: int, *, full: bool) -> str:
+    hundreds, rest = divmod(number, 100)
+    tens, units = divmod(rest, 10)
+    words = []
+    if hundreds or full:
+        words += [DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units and words:
+            words.append("linh")
+    elif tens == 1:
+        words.append("mười")
+    else:
+        words += [DIGITS[tens], "mươi"]
+    if units == 1 and tens >= 2:
+        words.append("mốt")
+    elif units == 4 and tens >= 2:
+        words.append("tư")
+    elif units == 5 and tens >= 1:
+        words.append("lăm")
+    elif units:
+        words.append(DIGITS[units])
+    return " ".join(words)
+
+
+# The months' names on a form: "tháng tư", never "tháng bốn".
+MONTHS = {4: "tư"}
+
+
+def date_in_words(value) -> str:
+    """A date written out as civil-status forms do ("ghi bằng chữ"): 02/11/2025 → "Ngày hai,
+    tháng mười một, năm hai nghìn không trăm hai mươi lăm" ('' for what is not a date; a
+    moment is read in the local time zone)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime):
+        value = (to_local(value) if timezone.is_aware(value) else value).date()
+    elif not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return ""
+    month = MONTHS.get(value.month) or number_in_words(value.month)
+    return f"Ngày {number_in_words(value.day)}, tháng {month}, năm {number_in_words(value.year)}"

@@ -6,6 +6,11 @@ symbol (left) and place and date (right); the document kind and its summary titl
 the body; the signature block (right) with the authority line, the position, the space the
 digital signature is stamped into, and the signer's name; recipients (left, "Nơi nhận").
 The printed wording is the legal format's and therefore Vietnamese whatever the UI language.
+
+A paper with a statutory form of its own (a civil-status certificate or extract, Circular
+04/2020/TT-BTP) names its `template` and passes its filled lines as `paper`; it goes through
+the same pipeline (`official_html` → PDF → signing) and keeps the same anchors
+(`SIGNATURE_ANCHOR` for the signature, `NUMBER_ANCHOR` when the number is stamped at issue).
 """
 
 from dataclasses import dataclass, field
@@ -103,6 +108,8 @@ class OfficialDocument:
     is_test: bool = False
     reserve_number_box: bool = False  # outgoing: room under the number for the seal at issue
     printed_kind: str = ""  # a result's own name ("TRÍCH LỤC KHAI SINH") instead of the kind's
+    template: str = "documents/official.html"  # a statutory form's own layout
+    paper: dict = field(default_factory=dict)  # that form's filled lines, for its template
 
     @property
     def kind_info(self) -> DocumentKind:
@@ -131,9 +138,10 @@ def official_html(doc: OfficialDocument) -> str:
     if doc.kind not in KINDS:
         raise ValueError(f"unknown document kind {doc.kind!r}")
     return render_to_string(
-        "documents/official.html",
+        doc.template,
         {
             "doc": doc,
+            "paper": doc.paper,
             "css": render_to_string("documents/official.css"),
             "anchor": SIGNATURE_ANCHOR,
             "number_anchor": NUMBER_ANCHOR,

@@ -23,6 +23,8 @@ from xaso.documents.official import OfficialDocument, official_html
 from xaso.documents.signing.selectors import credentials_usable_by
 from xaso.documents.signing.services import signed_result_create
 from xaso.onestop.models import Dossier, Status
+from xaso.onestop.papers import paper_for
+from xaso.onestop.papers.base import commune_heading
 from xaso.onestop.workflow import DOSSIER_FLOW
 
 SUBJECT_TYPE = "onestop.dossier"
@@ -31,17 +33,10 @@ SUBJECT_TYPE = "onestop.dossier"
 SIGN = "sign_result"
 WITH_RESULT = (Status.APPROVED, Status.RESULT_READY, Status.DELIVERED)
 
-# What the result paper is called, for the procedures whose result has its own name; the
-# others print a certification of the result.
+# What the result paper is called, for the procedures whose result has its own name and no
+# statutory form in `xaso.onestop.papers` (which lays out every civil-status registration);
+# the others print a certification of the result.
 PRINTED_TITLES = {
-    "1.001193": "TRÍCH LỤC KHAI SINH",
-    "1.004884": "TRÍCH LỤC KHAI SINH",
-    "1.000689": "TRÍCH LỤC KHAI SINH",
-    "1.000656": "TRÍCH LỤC KHAI TỬ",
-    "1.000894": "GIẤY CHỨNG NHẬN KẾT HÔN",
-    "1.004873": "GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
-    "1.001022": "TRÍCH LỤC ĐĂNG KÝ NHẬN CHA, MẸ, CON",
-    "1.004859": "TRÍCH LỤC THAY ĐỔI, CẢI CHÍNH HỘ TỊCH",
     "2.000635": "BẢN SAO TRÍCH LỤC HỘ TỊCH",
 }
 GENERIC_TITLE = "GIẤY XÁC NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
@@ -117,7 +112,13 @@ def result_credentials_for(actor, dossier: Dossier):
 
 
 def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = False) -> OfficialDocument:
-    """The result in the Decree 30 format: the commune issues it, the leader signs it."""
+    """The result as the paper the commune issues: a civil-status procedure's statutory form
+    (`xaso.onestop.papers`: Giấy khai sinh, the extracts and certificates, numbered from the
+    register), any other in the Decree 30 format, a certification of the result
+    (`result_lines`). The commune issues it, the leader signs it."""
+    paper = paper_for(dossier, signer_name=signer_name, is_test=is_test)
+    if paper is not None:
+        return paper
     commune = dossier.commune
     procedure = dossier.procedure
     lines = result_lines(dossier)
@@ -129,13 +130,11 @@ def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = 
             *lines,
         ]
     )
-    place = commune.name
-    for prefix in ("Xã ", "Phường ", "Đặc khu ", "Thị trấn "):
-        place = place.removeprefix(prefix)
+    issuing_body, place = commune_heading(commune)
     return OfficialDocument(
         kind="GXN",
         printed_kind=PRINTED_TITLES.get(procedure.national_code, GENERIC_TITLE),
-        issuing_body=f"ỦY BAN NHÂN DÂN {commune.name.upper()}",
+        issuing_body=issuing_body,
         body_abbr="UBND",
         place=place,
         issued_on=local_today(),
