@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.documents.csc_server import CscService
 from tests.support.signing import PASSPHRASE
-from xaso.documents.models import SigningCredential
+from xaso.documents.models import Agency, SigningCredential
 
 URL = "/van-ban/chung-thu/"
 
@@ -79,3 +79,28 @@ def test_a_remote_account_is_listed_then_enrolled(login, commune_leader, leader_
 
 def test_a_specialist_cannot_open_the_page(login, specialist):
     assert login(specialist).get(URL).status_code == 403
+
+
+def test_an_administrator_installs_the_exchange_key_of_a_commune(
+    login, system_admin, commune, seal_p12, trusted_ca
+):
+    client = login(system_admin)
+    url = f"{URL}?xa={commune.code}"
+    page = client.get(url).content.decode()
+    assert "Khoá trao đổi văn bản của xã" in page and 'name="exchange-code"' in page
+    data = {"exchange-form": "exchange", "exchange-code": "H38.15469", "exchange-name": "UBND Xã Yên Định"}
+    bad = client.post(
+        url, {**data, "exchange-pkcs12": SimpleUploadedFile("s.p12", seal_p12), "exchange-passphrase": "sai"}
+    )
+    assert bad.status_code == 422 and "Mật khẩu không mở được tệp này." in bad.content.decode()
+    assert not Agency.objects.exists()
+    good = client.post(
+        url,
+        {**data, "exchange-pkcs12": SimpleUploadedFile("s.p12", seal_p12), "exchange-passphrase": PASSPHRASE},
+    )
+    assert good.status_code == 302
+    assert Agency.objects.get().commune == commune
+
+
+def test_a_leader_does_not_see_the_exchange_key_form(login, commune_leader):
+    assert 'name="exchange-code"' not in login(commune_leader).get(URL).content.decode()

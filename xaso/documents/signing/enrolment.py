@@ -61,7 +61,7 @@ def enrol_permission(actor, commune, *, seal: bool) -> str:
 
 
 @contextmanager
-def _audited_refusal(*, actor, commune, kind: str) -> Iterator[None]:
+def audited_refusal(*, actor, kind: str, commune=None, province_code: str = "") -> Iterator[None]:
     """A refusal the user caused is written to the audit chain (its own transaction: it must
     survive the error) and raised again for the form."""
     try:
@@ -71,8 +71,8 @@ def _audited_refusal(*, actor, commune, kind: str) -> Iterator[None]:
             audit_record(
                 actor=actor,
                 action="signing_credential.enrol_refused",
-                commune_code=commune.code,
-                summary=f"{kind}: {exc.message}"[:300],
+                commune_code=commune.code if commune is not None else "",
+                summary=f"{kind}{' ' + province_code if province_code else ''}: {exc.message}"[:300],
             )
         raise
 
@@ -123,7 +123,7 @@ def _issued(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
 # --- a PKCS#12 file ------------------------------------------------------------------------
 
 
-def _is_pkcs12(data: bytes) -> bool:
+def is_pkcs12(data: bytes) -> bool:
     """Decide by parsing the structure (RFC 7292 PFX), never by the file's name."""
     try:
         pfx = asn1_pkcs12.Pfx.load(data, strict=True)
@@ -139,8 +139,8 @@ def credential_enrol_pkcs12(
     that opens it; the certificate must be valid and issued by a trusted CA. The file is kept
     as it came, encrypted under its passphrase; the passphrase is not kept."""
     permission = enrol_permission(actor, commune, seal=seal)
-    with _audited_refusal(actor=actor, commune=commune, kind="pkcs12"):
-        if not pkcs12 or len(pkcs12) > MAX_PKCS12_BYTES or not _is_pkcs12(pkcs12):
+    with audited_refusal(actor=actor, commune=commune, kind="pkcs12"):
+        if not pkcs12 or len(pkcs12) > MAX_PKCS12_BYTES or not is_pkcs12(pkcs12):
             raise InvalidInput(
                 _("This file is not a PKCS#12 certificate file (.p12 or .pfx)."), field="pkcs12"
             )
@@ -265,7 +265,7 @@ def credential_enrol_token(
     must match the key, be valid and issued by a trusted CA."""
     permission = enrol_permission(actor, commune, seal=seal)
     token_label, key_label = (token_label or "").strip(), (key_label or "").strip()
-    with _audited_refusal(actor=actor, commune=commune, kind="pkcs11"):
+    with audited_refusal(actor=actor, commune=commune, kind="pkcs11"):
         if not token_label:
             raise InvalidInput(_("Choose the token."), field="token")
         if not key_label:
@@ -339,7 +339,7 @@ def credential_enrol_remote(
     The PIN is asked at each signature (credentials/authorize), never here."""
     permission = enrol_permission(actor, commune, seal=seal)
     service_url, credential_id = (service_url or "").strip(), (credential_id or "").strip()
-    with _audited_refusal(actor=actor, commune=commune, kind="csc"):
+    with audited_refusal(actor=actor, commune=commune, kind="csc"):
         offered = remote_credentials_list(service_url=service_url)
         if not credential_id and len(offered) == 1:
             credential_id = offered[0]

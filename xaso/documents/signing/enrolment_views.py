@@ -13,11 +13,12 @@ from xaso.core.errors import NotAllowed, NotFound
 from xaso.core.forms import form_refusals, form_render
 from xaso.core.permissions import holds
 from xaso.core.tenancy import scope_of
-from xaso.documents.models import KeySourceKind, SigningCredential
+from xaso.documents.exchange.key_enrolment import exchange_key_enrol
+from xaso.documents.models import Agency, KeySourceKind, SigningCredential
 from xaso.documents.permissions import ENROL_SEAL, SIGN
 from xaso.documents.signing import enrolment
 from xaso.documents.signing.expiry import expiring_soon
-from xaso.documents.signing.forms import EnrolForm
+from xaso.documents.signing.forms import EnrolForm, ExchangeKeyForm
 from xaso.places.models import Commune
 from xaso.places.selectors import commune_of
 
@@ -77,12 +78,55 @@ def _enrol(request, commune, data) -> SigningCredential:
     )
 
 
+def _exchange_key(request, commune):
+    """The exchange-key form of an administrator: (form, saved?)."""
+    if not request.user.is_superuser:
+        return None, False
+    agency = Agency.objects.filter(commune=commune).first()
+    posted = request.method == "POST" and request.POST.get("exchange-form") == "exchange"
+    initial = {
+        "code": agency.code if agency else commune.code,
+        "name": agency.name if agency else commune.name,
+    }
+    form = ExchangeKeyForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        initial=initial,
+        prefix="exchange",
+    )
+    form.agency = agency
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        with form_refusals(form):
+            exchange_key_enrol(
+                actor=request.user,
+                commune=commune,
+                code=data["code"],
+                name=data["name"],
+                base_url=data["base_url"],
+                pkcs12=data["pkcs12"],
+                passphrase=data["passphrase"],
+            )
+            messages.success(request, _("The commune's exchange key was installed."))
+            return form, True
+    return form, False
+
+
 @login_required
 def certificates(request):
     commune, purposes = _commune_and_purposes(request)
+    exchange_form, saved = _exchange_key(request, commune)
+    if saved:
+        return redirect(request.get_full_path())
     tokens = enrolment.tokens_present()
-    form = EnrolForm(request.POST or None, request.FILES or None, purposes=purposes, tokens=tokens)
-    if request.method == "POST" and form.is_valid():
+    enrolling = request.method == "POST" and request.POST.get("exchange-form") != "exchange"
+    form = EnrolForm(
+        request.POST if enrolling else None,
+        request.FILES if enrolling else None,
+        purposes=purposes,
+        tokens=tokens,
+    )
+    if enrolling and form.is_valid():
         data = form.cleaned_data
         with form_refusals(form):
             if data["source"] == KeySourceKind.CSC and not data["credential_id"]:
@@ -94,24 +138,25 @@ def certificates(request):
                     form.add_error("credential_id", _("Choose one of the accounts the service lists."))
             if not form.errors:
                 credential = _enrol(request, commune, data)
+                until = timezone.localtime(credential.not_after).strftime("%d/%m/%Y")
                 messages.success(
                     request,
                     _("The certificate “%(label)s” was enrolled; it is valid until %(date)s.")
-                    % {
-                        "label": credential.label,
-                        "date": timezone.localtime(credential.not_after).strftime("%d/%m/%Y"),
-                    },
+                    % {"label": credential.label, "date": until},
                 )
                 return redirect(request.get_full_path())
     listed = list(_listed(request, commune, purposes))
+    status = 422 if form.errors or (exchange_form is not None and exchange_form.errors) else None
     return form_render(
         request,
         "documents/certificates.html",
         {
             "commune": commune,
             "form": form,
+            "exchange_form": exchange_form,
             "credentials": listed,
             "expiring": {c.pk for c in expiring_soon(listed)},
             "now": timezone.now(),
         },
+        status=status,
     )

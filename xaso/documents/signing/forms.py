@@ -85,3 +85,20 @@ class EnrolForm(forms.Form):
             if not data.get(name) and name not in self.errors:
                 self.add_error(name, message)
         return data
+
+
+class ExchangeKeyForm(forms.Form):
+    """The commune's exchange key (administrators): the agency it is known as, and its file."""
+
+    form = forms.CharField(widget=forms.HiddenInput, initial="exchange")
+    code = forms.CharField(label=_("Agency code"), max_length=60)
+    name = forms.CharField(label=_("Agency name"), max_length=300)
+    base_url = forms.URLField(label=_("address of its xaso"), required=False, assume_scheme="https")
+    pkcs12 = forms.FileField(label=_("PKCS#12 file (.p12, .pfx)"))
+    passphrase = forms.CharField(label=_("Passphrase of the file"), strip=False, widget=SECRET)
+
+    def clean_pkcs12(self):
+        upload = self.cleaned_data["pkcs12"]
+        if upload.size > MAX_PKCS12_BYTES:
+            raise forms.ValidationError(_("This file is too large for a certificate file."))
+        return upload.read(MAX_PKCS12_BYTES + 1)
