@@ -131,3 +131,27 @@ def test_an_unreachable_responder_is_a_soft_fail_on_record(
     report = verification_report(None, doc.file.read())
     assert report.signatures[0].trusted and not report.signatures[0].revoked
     assert any("OCSP" in p for p in report.signatures[0].problems)
+
+
+def test_an_untrusted_certificate_in_an_uploaded_pdf_makes_no_ocsp_request(
+    media_root, commune, commune_leader, test_ca, trusted_ca, monkeypatch
+):
+    other = pki.ca_create("Untrusted CA")
+    stranger = pki.cert_issue(
+        other, common_name="Người Lạ", organisation="Không rõ", ocsp_url="http://10.0.0.1/internal"
+    )
+    credential = credential_create_pkcs12(
+        actor=commune_leader,
+        commune=commune,
+        holder=commune_leader,
+        label="Lạ",
+        pkcs12=pki.pkcs12_bytes(stranger, other, PASSPHRASE),
+        passphrase=PASSPHRASE,
+    )
+    monkeypatch.setattr(ocsp, "ocsp_status", lambda *a, **k: ocsp.OcspAnswer(ocsp.GOOD))
+    doc = _sign(commune, commune_leader, credential)
+    monkeypatch.undo()
+    asked = []
+    monkeypatch.setattr(ocsp, "_ask", lambda *a, **k: asked.append(a) or ocsp.OcspAnswer(ocsp.GOOD))
+    report = verification_report(None, doc.file.read())
+    assert not report.signatures[0].trusted and asked == []

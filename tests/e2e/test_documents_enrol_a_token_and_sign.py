@@ -39,7 +39,7 @@ def test_a_leader_enrols_a_token_and_signs_on_a_fresh_installation(
     # A wrong PIN first: refused in Vietnamese, what was typed is kept, the PIN is not.
     page.get_by_label("Mã PIN của token").fill("000000")
     page.get_by_role("button", name="Kiểm tra và đăng ký").click()
-    expect(page.get_by_text("Mã PIN không mở được token này.")).to_be_visible()
+    expect(page.get_by_text("Mã PIN không mở được token này.", exact=True)).to_be_visible()
     expect(page.get_by_label("Tên chứng thư")).to_have_value("USB token của Chủ tịch")
     expect(page.get_by_label("Mã PIN của token")).to_have_value("")
     page.get_by_label("Mã PIN của token").fill(PIN)

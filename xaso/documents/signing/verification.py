@@ -212,7 +212,9 @@ def _verify_one(embedded, roots, roots_der, crls, ocsp_status=None) -> Signature
     # time is only the signer's claim (no timestamp proves it came before the revocation).
     issuers = roots_der + [c.dump() for c in embedded.other_embedded_certs]
     revoked_on = revoked_in(cert.dump(), issuers, crls)
-    if revoked_on is None and ocsp_status is not None:
+    # Only a certificate that chains to a trust root is asked about: its responder's address
+    # was written by a trusted CA, not by whoever uploaded the PDF (no requests to their URLs).
+    if revoked_on is None and ocsp_status is not None and trusted:
         answer = ocsp_status(cert.dump(), issuers)
         if answer.status == REVOKED:
             revoked_on = answer.revoked_at
