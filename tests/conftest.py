@@ -9,7 +9,7 @@ from xaso.core.page_shell import ShellCache
 
 # Fixtures several folders share: the test PKI and signed credentials, the commune's collection
 # account. Plain helpers live in tests/support and are imported where used.
-pytest_plugins = ["tests.support.signing", "tests.support.statements"]
+pytest_plugins = ["tests.support.signing", "tests.support.softhsm", "tests.support.statements"]
 
 
 def _database_use(item) -> str:

@@ -296,6 +296,15 @@ DOCUMENTS_MAX_PDF_BYTES = env_int("XASO_DOCUMENTS_MAX_PDF_MB", 20, minimum=1) * 
 TSA_URL = env_str("XASO_TSA_URL", "")
 # Certificate revocation lists checked when signing and verifying: files or http(s) URLs.
 CRL_SOURCES = env_list("XASO_CRL_SOURCES", [])
+# The PKCS#11 module (a shared library) of the USB signing tokens the commune's people use, set
+# by the administrator (e.g. /usr/lib/softhsm/libsofthsm2.so); empty: no token can be enrolled.
+PKCS11_MODULE = env_str("XASO_PKCS11_MODULE", "")
+# How long an OCSP responder named in a certificate may take to answer (seconds).
+OCSP_TIMEOUT_SECONDS = env_int("XASO_OCSP_TIMEOUT_SECONDS", 5, minimum=1)
+# How long a remote signing service (CSC) may take to answer when a credential is enrolled.
+SIGNING_SERVICE_TIMEOUT_SECONDS = env_int("XASO_SIGNING_SERVICE_TIMEOUT_SECONDS", 15, minimum=1)
+# Days before a certificate expires when its holder and the administrators are warned.
+CERTIFICATE_WARN_DAYS = env_int("XASO_CERTIFICATE_WARN_DAYS", 30, minimum=1)
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env_str("XASO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))

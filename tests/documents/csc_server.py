@@ -1,5 +1,6 @@
-"""A minimal Cloud Signature Consortium API v1 service for the tests: one credential, PIN
-authorisation bound to the hashes (SCAL 2), and signHash with the credential's RSA key."""
+"""A minimal Cloud Signature Consortium API v1 service for the tests: one credential (listed by
+credentials/list), PIN authorisation bound to the hashes (SCAL 2), and signHash with the
+credential's RSA key."""
 
 import base64
 import http.server
@@ -53,6 +54,8 @@ class CscService:
         self.server.server_close()
 
     def handle(self, endpoint: str, body: dict) -> tuple[int, dict]:
+        if endpoint == "credentials/list":
+            return 200, {"credentialIDs": [self.credential_id]}
         if body.get("credentialID") != self.credential_id:
             return 400, {"error": "invalid_request", "error_description": "unknown credential"}
         if endpoint == "credentials/info":

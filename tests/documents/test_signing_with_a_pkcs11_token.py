@@ -1,64 +1,16 @@
-"""A USB signing token, played by SoftHSM2: the key is created outside xaso and stays on the
-token; xaso knows the token's label, the key's label and the certificate."""
-
-import os
-import subprocess
+"""A USB signing token, played by SoftHSM2 (tests/support/softhsm.py): the key is created outside
+xaso and stays on the token; xaso knows the token's label, the key's label and the certificate."""
 
 import pytest
 
 from tests.support.signing import pdfsig
+from tests.support.softhsm import LIBRARY, PIN
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.core.models import AuditEvent
 from xaso.documents.models import SignedDocument
 from xaso.documents.signing.credentials import credential_create_pkcs11
 from xaso.documents.signing.selectors import verification_report
 from xaso.documents.signing.services import signed_result_create
-
-LIBRARY = "/usr/lib/softhsm/libsofthsm2.so"
-TOKEN = "xaso-test-token"
-PIN = "123456"
-
-
-@pytest.fixture(scope="session")
-def softhsm_token(tmp_path_factory, leader_cert):
-    """One token for the session. SoftHSM reads its configuration once per process, so the
-    environment variable is set before the library is first loaded and left in place."""
-    root = tmp_path_factory.mktemp("softhsm")
-    (root / "tokens").mkdir()
-    conf = root / "softhsm2.conf"
-    conf.write_text(
-        f"directories.tokendir = {root / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n"
-    )
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    env = {**os.environ}
-    subprocess.run(
-        ["softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--pin", PIN, "--so-pin", "654321"],
-        check=True,
-        capture_output=True,
-        env=env,
-    )
-    key = root / "leader-key.pem"
-    key.write_bytes(leader_cert.key_pem())
-    subprocess.run(
-        [
-            "softhsm2-util",
-            "--import",
-            str(key),
-            "--token",
-            TOKEN,
-            "--label",
-            "leader",
-            "--id",
-            "01",
-            "--pin",
-            PIN,
-        ],
-        check=True,
-        capture_output=True,
-        env=env,
-    )
-    key.unlink()  # the key now lives on the token only
-    return TOKEN
 
 
 @pytest.fixture

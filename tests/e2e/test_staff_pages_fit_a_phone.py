@@ -15,6 +15,7 @@ STAFF_PAGES = [
     "/cong-dong/phan-anh/",
     "/mot-cua/bao-cao/",
     "/mot-cua/ho-so/",
+    "/van-ban/chung-thu/",
 ]
 
 

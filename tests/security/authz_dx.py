@@ -194,6 +194,12 @@ DX_ROUTES: list[Route] = [
         note="each supervisor sees their own province's sets",
     ),
     Route(
+        "dx:decision_certificates",
+        _static("/cds/tinh/chung-thu/"),
+        frozenset({"province_supervisor", "other_province_supervisor", "system_admin"}),
+        note="each supervisor enrols for their own province",
+    ),
+    Route(
         "dx:set", lambda w: f"/cds/bo-chi-tieu/{dx(w).set.pk}/", COMMUNE_VIEWERS | {"other_commune_officer"}
     ),
     Route(

@@ -609,6 +609,12 @@ ROUTES += [
     # outgoing: staff draft for their own commune; the author, the clerk and leaders change a
     # draft; leaders sign, the clerk (or a leader) issues with the seal. On the world's draft,
     # sign and issue get through the role check and stop at the state (409).
+    # Signing certificates: a leader enrols their own, the clerk (or an administrator) the seal.
+    Route(
+        "documents:certificates",
+        _static("/van-ban/chung-thu/"),
+        frozenset({"commune_leader", "clerk", "system_admin"}),
+    ),
     Route("documents:outgoing_new", _static("/van-ban/di/moi/"), COMMUNE_STAFF | {"other_commune_officer"}),
     Route(
         "documents:outgoing_edit",

@@ -38,6 +38,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "community.publish_announcements": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.view_households": COMMUNE_STAFF | {Role.VILLAGE_HEAD, Role.DIGITAL_TEAM_MEMBER},
     "documents.manage_credentials": frozenset({Role.COMMUNE_LEADER}),
+    # Enrol the commune's organisation certificate (the seal the clerk issues with).
+    "documents.enrol_seal": frozenset({Role.CLERK, Role.COMMUNE_LEADER}),
     "documents.register": frozenset({Role.CLERK, Role.COMMUNE_LEADER}),
     "documents.sign": frozenset({Role.COMMUNE_LEADER}),
     "documents.view": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR},

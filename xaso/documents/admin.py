@@ -1,5 +1,7 @@
 """The registry of agencies is kept by administrators in the admin (/quan-tri/): saving an
-agency goes through `exchange.agency_save`, so it is validated and audited like any write."""
+agency goes through `exchange.agency_save`, so it is validated and audited like any write.
+Trust roots are installed there too (through `signing.trust`, as `xaso pki trust add` does),
+and signing credentials are listed and revoked (`signing.credentials.credential_revoke`)."""
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -7,9 +9,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from xaso.core.errors import USER_ERRORS
 from xaso.documents.exchange.delivery import queue as exchange_queue
 from xaso.documents.exchange.services import agency_save
-from xaso.documents.models import Agency, EnvelopeDelivery, InboundEnvelope
+from xaso.documents.models import Agency, EnvelopeDelivery, InboundEnvelope, SigningCredential, TrustRoot
+from xaso.documents.signing.credentials import credential_revoke
+from xaso.documents.signing.trust import ca_certificates_parse, trust_roots_install
 
 
 class AgencyForm(forms.ModelForm):
@@ -97,3 +102,70 @@ class InboundEnvelopeAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class TrustRootForm(forms.ModelForm):
+    certificate_file = forms.FileField(
+        label=_("Certificate file (PEM or DER)"),
+        help_text=_("The root or intermediate certificate of a certification authority."),
+    )
+
+    class Meta:
+        model = TrustRoot
+        fields = ["label"]
+
+    def clean_certificate_file(self):
+        data = self.cleaned_data["certificate_file"].read(1024 * 1024 + 1)
+        try:
+            ca_certificates_parse(data)
+        except USER_ERRORS as exc:
+            raise forms.ValidationError(str(exc.message)) from None
+        return data
+
+
+@admin.register(TrustRoot)
+class TrustRootAdmin(admin.ModelAdmin):
+    list_display = ["label", "fingerprint", "is_test", "created_at"]
+    list_filter = ["is_test"]
+    search_fields = ["label", "fingerprint"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = TrustRootForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["label", "fingerprint", "is_test", "created_at"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        roots = trust_roots_install(
+            actor=request.user, data=form.cleaned_data["certificate_file"], label=obj.label
+        )
+        obj.pk = roots[0].pk
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # signatures verified against it stay explainable
+
+
+@admin.register(SigningCredential)
+class SigningCredentialAdmin(admin.ModelAdmin):
+    list_display = ["label", "commune", "holder", "source", "not_after", "is_test", "revoked_at"]
+    list_filter = ["source", "is_test"]
+    search_fields = ["label", "subject"]
+    readonly_fields = [f.name for f in SigningCredential._meta.fields if f.name != "pkcs12"]
+    exclude = ["pkcs12"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False  # enrolled by the people who hold them, on the certificates page
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Revoke the selected certificates"))
+    def revoke(self, request, queryset):
+        for credential in queryset:
+            credential_revoke(actor=request.user, credential=credential)
+        self.message_user(request, _("The selected certificates were revoked."))

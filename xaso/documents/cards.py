@@ -6,6 +6,7 @@ from xaso.accounts.roles import Role
 from xaso.core.dashboard import Card, Figure, register_card
 from xaso.documents.models import Direction, DocumentStatus
 from xaso.documents.registry.selectors import registry_figures
+from xaso.documents.signing.expiry import expiring_credentials
 
 
 def _registry(**params) -> str:
@@ -61,5 +62,28 @@ register_card(
         url_name="documents:meetings",
         description=_("Paperless meetings: agenda, documents, invitations with one QR code, signed minutes."),
         roles=frozenset({Role.CLERK, Role.COMMUNE_LEADER, Role.SPECIALIST, Role.ONE_STOP_OFFICER}),
+    )
+)
+
+
+def certificate_figures(user) -> list[Figure]:
+    """Certificates the viewer looks after that expire within the warning window."""
+    return [
+        Figure(
+            _("certificates expiring within 30 days"),
+            expiring_credentials(user).count(),
+            reverse("documents:certificates"),
+            "due",
+        )
+    ]
+
+
+register_card(
+    Card(
+        title=_("Signing certificates"),
+        url_name="documents:certificates",
+        description=_("Enrol a certificate (file, USB token, remote signing) and see when each expires."),
+        roles=frozenset({Role.CLERK, Role.COMMUNE_LEADER, Role.SYSTEM_ADMIN}),
+        figures=certificate_figures,
     )
 )

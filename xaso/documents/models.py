@@ -58,6 +58,8 @@ class SigningCredential(models.Model):
     csc_url = models.URLField(blank=True)
     csc_credential_id = models.CharField(max_length=200, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # When its holder and the administrators were told it expires soon (once per certificate).
+    expiry_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     commune_path = "commune"

@@ -2,6 +2,7 @@ from django.urls import path
 
 from xaso.documents.meetings import views as meeting_views
 from xaso.documents.registry import views as registry_views
+from xaso.documents.signing import enrolment_views
 from xaso.documents.signing import views as verification_views
 
 app_name = "documents"
@@ -19,6 +20,7 @@ urlpatterns += [
     path("van-ban/<id:document_id>/thao-tac/", registry_views.registry_action, name="registry_action"),
     path("van-ban/<id:document_id>/tep/", registry_views.registry_file, name="registry_file"),
     path("van-ban/<id:document_id>/lien-thong/", registry_views.registry_send, name="registry_send"),
+    path("van-ban/chung-thu/", enrolment_views.certificates, name="certificates"),
     path("van-ban/di/moi/", registry_views.outgoing_new, name="outgoing_new"),
     path("van-ban/<id:document_id>/sua/", registry_views.outgoing_edit, name="outgoing_edit"),
     path(

@@ -135,3 +135,25 @@ class NewsForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     picture_remove = forms.BooleanField(label=_("Remove the picture"), required=False)
+
+
+class DecisionCredentialForm(forms.Form):
+    """The province's decision certificate: a PKCS#12 file; the passphrase is never rendered back."""
+
+    MAX_BYTES = 256 * 1024
+    label = forms.CharField(label=_("Name of the certificate"), max_length=200)
+    position = forms.CharField(
+        label=_("Position printed under the signature"), max_length=200, required=False
+    )
+    pkcs12 = forms.FileField(label=_("PKCS#12 file (.p12, .pfx)"))
+    passphrase = forms.CharField(
+        label=_("Passphrase of the file"),
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+    )
+
+    def clean_pkcs12(self):
+        upload = self.cleaned_data["pkcs12"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("This file is too large for a certificate file."))
+        return upload.read(self.MAX_BYTES + 1)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.dx.views import assessments, news, plans, portal, province, teams
+from xaso.dx.views import assessments, certificates, news, plans, portal, province, teams
 
 app_name = "dx"
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path("minh-chung/<id:evidence_id>/", assessments.evidence_download, name="evidence"),
     path("minh-chung/<id:evidence_id>/xoa/", assessments.evidence_remove, name="evidence_remove"),
     path("tinh/", province.province_home, name="province"),
+    path("tinh/chung-thu/", certificates.decision_certificates, name="decision_certificates"),
     path("bo-chi-tieu/<id:set_id>/", province.set_detail, name="set"),
     path("bo-chi-tieu/<id:set_id>/xep-hang/", province.ranking, name="ranking"),
     path("bo-chi-tieu/<id:set_id>/xep-hang.<str:fmt>", province.ranking_export, name="ranking_export"),

@@ -65,8 +65,10 @@ def _credential_fields(cert: x509.Certificate, chain: list[x509.Certificate]) ->
     }
 
 
-def _credential_save(*, actor, commune, holder, label, position, source, fields) -> SigningCredential:
-    require(actor, MANAGE_CREDENTIALS, commune=commune)
+def _credential_save(
+    *, actor, commune, holder, label, position, source, fields, permission=MANAGE_CREDENTIALS
+) -> SigningCredential:
+    require(actor, permission, commune=commune)
     label = " ".join((label or "").split())
     if not label:
         raise InvalidInput(_("Give the certificate a name."), field="label")
@@ -95,7 +97,15 @@ def _credential_save(*, actor, commune, holder, label, position, source, fields)
 
 
 def credential_create_pkcs12(
-    *, actor, commune, holder, label: str, position: str = "", pkcs12: bytes, passphrase: str
+    *,
+    actor,
+    commune,
+    holder,
+    label: str,
+    position: str = "",
+    pkcs12: bytes,
+    passphrase: str,
+    permission: str = MANAGE_CREDENTIALS,
 ) -> SigningCredential:
     """Store a PKCS#12 file for signing. Rules: the file must be encrypted (it will not open
     without a passphrase) and the given passphrase must open it; the passphrase is not kept."""
@@ -124,6 +134,7 @@ def credential_create_pkcs12(
         position=position,
         source=KeySourceKind.PKCS12,
         fields=fields,
+        permission=permission,
     )
 
 
@@ -139,6 +150,7 @@ def credential_create_pkcs11(
     key_label: str,
     certificate_pem: bytes,
     chain_pem: bytes = b"",
+    permission: str = MANAGE_CREDENTIALS,
 ) -> SigningCredential:
     """Register a key held on a PKCS#11 token (a USB token or an HSM) with its certificate."""
     try:
@@ -156,6 +168,7 @@ def credential_create_pkcs11(
         position=position,
         source=KeySourceKind.PKCS11,
         fields=fields,
+        permission=permission,
     )
 
 
@@ -168,11 +181,12 @@ def credential_create_csc(
     position: str = "",
     service_url: str,
     credential_id: str,
+    permission: str = MANAGE_CREDENTIALS,
 ) -> SigningCredential:
     """Register a credential of a remote signing service (Cloud Signature Consortium API v1).
     Rules: the certificate and chain are read from the service (credentials/info), so what
     xaso shows is what the service will sign with."""
-    require(actor, MANAGE_CREDENTIALS, commune=commune)
+    require(actor, permission, commune=commune)
     source = keys.CscSource(service_url=service_url, credential_id=credential_id)
     try:
         cert_der, chain_der = source.certificates()
@@ -193,6 +207,7 @@ def credential_create_csc(
         position=position,
         source=KeySourceKind.CSC,
         fields=fields,
+        permission=permission,
     )
 
 

@@ -94,11 +94,13 @@ def cert_issue(
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
     key: rsa.RSAPrivateKey | None = None,
+    ocsp_url: str = "",
 ) -> Issued:
-    """A signing certificate (digital signature + non-repudiation, document signing EKU)."""
+    """A signing certificate (digital signature + non-repudiation, document signing EKU); with
+    `ocsp_url`, its Authority Information Access names that OCSP responder."""
     now = dt.datetime.now(dt.UTC)
     key = key or _key()
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(_name(common_name, organisation, title=title))
         .issuer_name(ca.cert.subject)
@@ -131,9 +133,13 @@ def cert_issue(
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
         )
-        .sign(ca.key, hashes.SHA256())
     )
-    return Issued(key, cert)
+    if ocsp_url:
+        access = x509.AccessDescription(
+            x509.AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp_url)
+        )
+        builder = builder.add_extension(x509.AuthorityInformationAccess([access]), critical=False)
+    return Issued(key, builder.sign(ca.key, hashes.SHA256()))
 
 
 def tsa_cert_issue(ca: Issued, *, common_name: str = "xaso Test TSA") -> Issued:

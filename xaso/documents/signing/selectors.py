@@ -9,7 +9,7 @@ from xaso.core.errors import NotFound
 from xaso.core.permissions import holds
 from xaso.documents.models import SignedDocument, SigningCredential, TrustRoot
 from xaso.documents.permissions import REGISTER, SIGN, VIEW
-from xaso.documents.signing import revocation
+from xaso.documents.signing import ocsp, revocation
 from xaso.documents.signing.verification import VerificationReport, pdf_verify
 
 
@@ -24,6 +24,7 @@ def verification_report(actor, pdf: bytes) -> VerificationReport:
         trust_roots=trust_roots_der(),
         max_bytes=settings.DOCUMENTS_MAX_PDF_BYTES,
         crls=revocation.crls_der(),
+        ocsp_status=ocsp.ocsp_status,
     )
 
 

@@ -19,7 +19,7 @@ from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 from xaso.core.qr import qr_png_data_uri
 from xaso.core.text import fold_all
 from xaso.documents.models import SignedDocument, SigningCredential
-from xaso.documents.signing import keys, pades, revocation, secret_tries
+from xaso.documents.signing import keys, ocsp, pades, revocation, secret_tries
 from xaso.documents.signing.credentials import key_source
 from xaso.documents.signing.selectors import credentials_usable_by, trust_roots_der
 from xaso.documents.signing.verification import pdf_reader
@@ -90,6 +90,28 @@ def _check_credential(*, actor, commune, credential: SigningCredential) -> None:
                 code="revoked",
             ),
         )
+    answer = ocsp.ocsp_status(bytes(credential.certificate_der), issuers)
+    if answer.status == ocsp.REVOKED:
+        _refuse(
+            actor=actor,
+            commune=commune,
+            credential=credential,
+            reason=f"revoked by its certification authority (OCSP {answer.responder})"[:300],
+            error=Conflict(
+                _("This certificate has been revoked by its certification authority and can no longer sign."),
+                code="revoked",
+            ),
+        )
+    if answer.status in (ocsp.UNREACHABLE, ocsp.UNKNOWN):
+        # Soft fail (signing/ocsp.py): the signature goes ahead, the unknown is on record.
+        with transaction.atomic():
+            audit_record(
+                actor=actor,
+                action="document.ocsp_unreachable",
+                target=credential,
+                commune_code=commune.code,
+                summary=f"{answer.status} {answer.responder}"[:300],
+            )
 
 
 def pdf_sign_with(

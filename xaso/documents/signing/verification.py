@@ -8,6 +8,7 @@ whether its certification authority revoked it (the configured revocation lists)
 """
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from xaso.core.errors import InvalidInput
+from xaso.documents.signing.ocsp import REVOKED, UNKNOWN, UNREACHABLE, OcspAnswer
 from xaso.documents.signing.pki import TEST_MARK
 from xaso.documents.signing.revocation import revoked_in
 
@@ -125,11 +127,17 @@ def pdf_reader(pdf: bytes, max_bytes: int) -> PdfFileReader:
 
 
 def pdf_verify(
-    pdf: bytes, *, trust_roots: list[bytes], max_bytes: int, crls: list[bytes] = ()
+    pdf: bytes,
+    *,
+    trust_roots: list[bytes],
+    max_bytes: int,
+    crls: list[bytes] = (),
+    ocsp_status: Callable[[bytes, list[bytes]], OcspAnswer] | None = None,
 ) -> VerificationReport:
-    """Verify every signature of `pdf` against `trust_roots` (DER certificates) and the
-    revocation lists `crls` (DER). Raises InvalidInput for a file that is too large, not a PDF,
-    damaged or encrypted."""
+    """Verify every signature of `pdf` against `trust_roots` (DER certificates), the
+    revocation lists `crls` (DER) and, when given, `ocsp_status` (asked for a certificate that
+    names a responder; signing/ocsp.py). Raises InvalidInput for a file that is too large, not
+    a PDF, damaged or encrypted."""
     reader = pdf_reader(pdf, max_bytes)
     roots = [asn1_x509.Certificate.load(der) for der in trust_roots]
     revocation_lists = [x509.load_der_x509_crl(der) for der in crls]
@@ -139,11 +147,11 @@ def pdf_verify(
     except Exception:  # noqa: BLE001 — see pdf_reader
         raise InvalidInput(_("The PDF file is damaged and cannot be read."), field="file", code="corrupt")
     for embedded in signatures:
-        reports.append(_verify_one(embedded, roots, list(trust_roots), revocation_lists))
+        reports.append(_verify_one(embedded, roots, list(trust_roots), revocation_lists, ocsp_status))
     return VerificationReport(signatures=reports)
 
 
-def _verify_one(embedded, roots, roots_der, crls) -> SignatureReport:
+def _verify_one(embedded, roots, roots_der, crls, ocsp_status=None) -> SignatureReport:
     try:
         claimed = embedded.self_reported_timestamp
     except (ValueError, KeyError):
@@ -204,6 +212,19 @@ def _verify_one(embedded, roots, roots_der, crls) -> SignatureReport:
     # time is only the signer's claim (no timestamp proves it came before the revocation).
     issuers = roots_der + [c.dump() for c in embedded.other_embedded_certs]
     revoked_on = revoked_in(cert.dump(), issuers, crls)
+    # Only a certificate that chains to a trust root is asked about: its responder's address
+    # was written by a trusted CA, not by whoever uploaded the PDF (no requests to their URLs).
+    if revoked_on is None and ocsp_status is not None and trusted:
+        answer = ocsp_status(cert.dump(), issuers)
+        if answer.status == REVOKED:
+            revoked_on = answer.revoked_at
+        elif answer.status in (UNREACHABLE, UNKNOWN):
+            problems.append(
+                _(
+                    "The certification authority's OCSP service did not answer: "
+                    "revocation could not be confirmed."
+                )
+            )
     revoked = bool(status.revoked) or (
         revoked_on is not None and (not certified or signed_at is None or revoked_on <= signed_at)
     )
