@@ -27,7 +27,14 @@ from xaso.core.errors import Conflict, DomainError, InvalidInput
 from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 from xaso.core.permissions import holds
 from xaso.documents.models import Direction, SignedDocument, SigningCredential
-from xaso.documents.official import NUMBER_ANCHOR, SIGNATURE_ANCHOR, official_html, symbol_of
+from xaso.documents.official import (
+    NUMBER_ANCHOR,
+    NUMBER_BOX,
+    SIGNATURE_ANCHOR,
+    anchor_in_pdf,
+    official_html,
+    symbol_of,
+)
 from xaso.documents.permissions import REGISTER
 from xaso.documents.registry.services import number_take
 from xaso.documents.signing.sealing import signed_document_seal
@@ -101,10 +108,14 @@ def can_issue(actor, dossier: Dossier) -> bool:
     return DOSSIER_FLOW.can(dossier, ACTION, actor)
 
 
-def result_number_anchor(dossier: Dossier) -> Anchor | None:
+def result_number_anchor(dossier: Dossier, signed_pdf: bytes) -> Anchor | None:
     """Where the seal's block goes on the result: over the number line the paper reserves
-    (`NUMBER_ANCHOR`, as the registry's outgoing documents); a paper without one gets the
-    block beside the leader's signature (to its left, as the seal overlaps it on paper)."""
+    (`NUMBER_ANCHOR`, as the registry's outgoing documents), read back from the signed PDF;
+    rendered again only for a paper whose PDF does not say. A paper without a number box gets
+    the block beside the leader's signature (to its left, as the seal overlaps it on paper)."""
+    anchor = anchor_in_pdf(signed_pdf, NUMBER_ANCHOR, NUMBER_BOX)
+    if anchor is not None:
+        return anchor
     _pdf, anchors = html_to_pdf_with_anchors(official_html(result_document(dossier)))
     anchor = anchors.get(NUMBER_ANCHOR)
     if anchor is not None:
@@ -140,7 +151,8 @@ def dossier_result_issue(*, actor, dossier: Dossier, secret: str) -> SignedDocum
     signed = signed_result_of(dossier)
     if signed is None:  # the engine's guard says so too; this keeps the types honest
         raise Conflict(_("The leader has not signed this dossier's result yet."), field="action")
-    anchor = result_number_anchor(dossier)
+    with signed.file.open("rb") as fh:
+        anchor = result_number_anchor(dossier, fh.read())
     mark = register_mark_for(dossier)
     today = local_today()
     original_file = signed.file.name
