@@ -28,7 +28,11 @@ def test_the_happy_path_runs_from_filing_to_delivery(file_birth, walk):
 
 
 def test_the_table_names_only_known_roles():
-    known = {"owner", "assignee", "one_stop_officer", "specialist", "commune_leader"}
+    # the clerk (văn thư) issues a signed result with the commune's seal (issue_result) only
+    known = {"owner", "assignee", "one_stop_officer", "specialist", "commune_leader", "clerk"}
+    for key, transition in TRANSITIONS.items():
+        if "clerk" in transition.roles:
+            assert key[1] == "issue_result" and transition.roles == {"clerk"}, key
     for key, transition in TRANSITIONS.items():
         assert transition.roles <= known, key
 

@@ -284,6 +284,20 @@ ROUTES: list[Route] = [
         data=lambda w: {"credential": "0", "secret": "x"},
         note="the dossier is not approved: the leader passes, the state refuses, nothing is signed",
     ),
+    Route(
+        "onestop:issue_result",
+        lambda w: f"/ho-so/{w.dossier.code}/ban-hanh-ket-qua/",
+        frozenset({"clerk"}),
+        method="POST",
+        data=lambda w: {"secret": "x"},
+        note="the result is not signed: the clerk passes, the state refuses, nothing is sealed",
+    ),
+    Route(
+        "onestop:results_to_issue",
+        _static("/mot-cua/ket-qua-cho-ban-hanh/"),
+        # the clerk's list; an administrator reaches every commune's
+        frozenset({"clerk", "system_admin"}),
+    ),
     Route("onestop:queue", _static("/mot-cua/ho-so/"), DOSSIER_QUEUE),
     Route(
         "onestop:intake",

@@ -53,6 +53,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "economy.view": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR, Role.DIGITAL_TEAM_MEMBER},
     # Approve, refuse or send back a dossier, and sign its result (xaso.onestop.workflow).
     "onestop.decide_dossiers": frozenset({Role.COMMUNE_LEADER}),
+    # Issue a signed result with the commune's seal (văn thư: xaso.onestop.issuance).
+    "onestop.issue_results": frozenset({Role.CLERK}),
     "onestop.manage_procedures": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
     "onestop.process_dossiers": frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
     "onestop.receive_dossiers": frozenset({Role.ONE_STOP_OFFICER}),

@@ -25,6 +25,7 @@ class SignatureOut(Schema):
     is_test: bool
     revoked: bool
     ok: bool
+    is_organisation: bool  # the agency's seal (organisation certificate), not a person's
     serial: str
     issuer: str
     problems: list[str]

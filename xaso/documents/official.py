@@ -13,11 +13,14 @@ the same pipeline (`official_html` → PDF → signing) and keeps the same ancho
 (`SIGNATURE_ANCHOR` for the signature, `NUMBER_ANCHOR` when the number is stamped at issue).
 """
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from xaso.core.pdf import Anchor, html_to_pdf_with_anchors
 
@@ -153,3 +156,33 @@ def official_pdf(doc: OfficialDocument) -> tuple[bytes, Anchor | None]:
     """The document as PDF and where its signature block awaits the digital signature."""
     pdf, anchors = html_to_pdf_with_anchors(official_html(doc))
     return pdf, anchors.get(SIGNATURE_ANCHOR)
+
+
+# The number box's size as documents/official.css reserves it (`.number-space`): the seal's
+# block is stamped there when the clerk issues the document.
+MM = 72 / 25.4
+NUMBER_BOX = (64 * MM, 13 * MM)
+
+
+def anchor_in_pdf(pdf: bytes, name: str, size: tuple[float, float]) -> Anchor | None:
+    """Where the element with id `name` landed in a PDF this template rendered, read back from
+    the PDF's named destination (WeasyPrint writes one per id: its page and top-left corner)
+    with the element's known `size`; None when the PDF has no such destination. Issuance uses
+    it to find the number box on a signed paper without rendering the paper again."""
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        names = reader.root["/Names"]["/Dests"]["/Names"]
+        # a flat name tree: name, destination, name, destination … (pyHanko's arrays do not slice)
+        items = [names[i] for i in range(len(names))]
+        dest = dict(zip(items[::2], items[1::2], strict=True)).get(name)
+        if dest is None:
+            return None
+        page_ref, left, top = dest.raw_get(0), float(dest[2]), float(dest[3])
+        count = int(reader.root["/Pages"]["/Count"])
+        for index in range(count):
+            ref, _resources = reader.find_page_for_modification(index)
+            if ref.idnum == page_ref.idnum:
+                return Anchor(page=index, box=(left, top - size[1], left + size[0], top))
+    except (PdfError, KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return None

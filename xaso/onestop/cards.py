@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from xaso.accounts.roles import Role
 from xaso.core.dashboard import Card, Figure, register_card
 from xaso.onestop import selectors as sel
+from xaso.onestop.issuance import results_to_issue_for
 
 
 def _queue(**params) -> str:
@@ -49,6 +50,27 @@ register_card(
         description=_("Dossiers to receive, assign, process, approve and hand back, with their deadlines."),
         roles=frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
         figures=queue_figures,
+    )
+)
+
+
+def issue_figures(user) -> list[Figure]:
+    """The clerk's one-stop work: signed results waiting for the commune's seal."""
+    count = results_to_issue_for(user).order_by().count()
+    return [
+        Figure(
+            _("signed results to issue"), count, reverse("onestop:results_to_issue"), "due" if count else ""
+        )
+    ]
+
+
+register_card(
+    Card(
+        title=_("Results to issue"),
+        url_name="onestop:results_to_issue",
+        description=_("Results the leader has signed, waiting for the commune's seal and their number."),
+        roles=frozenset({Role.CLERK}),
+        figures=issue_figures,
     )
 )
 register_card(

@@ -143,6 +143,8 @@ def result_document(dossier: Dossier, *, signer_name: str = "", is_test: bool = 
         signer_name=signer_name,
         recipients=[dossier.applicant_name, "Lưu: VT, hồ sơ " + dossier.code],
         is_test=is_test,
+        # The clerk's seal stamps the issuance number here (xaso.onestop.issuance).
+        reserve_number_box=True,
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xaso.onestop.views import citizen, counter, dossier, fees, own, public, reports, result
+from xaso.onestop.views import citizen, counter, dossier, fees, issuance, own, public, reports, result
 
 app_name = "onestop"
 
@@ -22,10 +22,12 @@ urlpatterns = [
     path("ho-so/<str:code>/danh-gia/", dossier.dossier_rate, name="rate"),
     path("ho-so/<str:code>/ky-ket-qua/", result.dossier_sign, name="sign_result"),
     path("ho-so/<str:code>/ket-qua.pdf", result.result_pdf, name="result"),
+    path("ho-so/<str:code>/ban-hanh-ket-qua/", issuance.dossier_issue, name="issue_result"),
     path("mot-cua/ho-so/", counter.queue, name="queue"),
     path("mot-cua/tiep-nhan/", counter.intake, name="intake"),
     path("mot-cua/tiep-nhan/nop/", counter.intake_file, name="intake_file"),
     path("mot-cua/thu-tuc/", counter.switches, name="switches"),
+    path("mot-cua/ket-qua-cho-ban-hanh/", issuance.results_to_issue, name="results_to_issue"),
     path("mot-cua/bao-cao/", reports.reports, name="reports"),
     path("mot-cua/bao-cao.xlsx", reports.reports_xlsx, name="reports_xlsx"),
     path("tra-cuu/", public.lookup, name="lookup"),

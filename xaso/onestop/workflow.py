@@ -9,7 +9,9 @@ awaiting approval → approved / rejected → result ready → delivered; a supp
 the clock until the citizen resubmits; the citizen may withdraw until a decision; officers may
 cancel a dossier filed in error. What each transition does beside its status is declared here
 too (`effect`, `after`: xaso.onestop.effects). The leader signs the result of an approved
-dossier (`sign_result`, its status unchanged: xaso.onestop.results).
+dossier (`sign_result`, its status unchanged: xaso.onestop.results); the clerk then issues it
+with the commune's seal (`issue_result`, a timeline row, its status unchanged:
+xaso.onestop.issuance), and a signed result is delivered only once issued.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +30,10 @@ OWNER = "owner"
 ASSIGNEE = "assignee"
 RECEIVE = "onestop.receive_dossiers"
 DECIDE = "onestop.decide_dossiers"
+ISSUE = "onestop.issue_results"
 INTAKE = roles_with(RECEIVE)
 LEADER = roles_with(DECIDE)
+ISSUER = roles_with(ISSUE)
 WITHDRAWABLE = (
     S.SUBMITTED,
     S.RECEIVED,
@@ -41,7 +45,7 @@ WITHDRAWABLE = (
 # A result may be signed from approval until it is handed over.
 SIGNABLE = (S.APPROVED, S.RESULT_READY)
 # Actions taken on their own page, not through `dossier_act` nor among the page's buttons.
-OWN_PAGE = frozenset({"sign_result"})
+OWN_PAGE = frozenset({"sign_result", "issue_result"})
 
 
 def _at_counter(dossier, actor):
@@ -49,9 +53,36 @@ def _at_counter(dossier, actor):
     return None if dossier.channel == Channel.COUNTER else _("A citizen's draft cannot be received.")
 
 
-def _unsigned(dossier, actor):
+def _is_signed(dossier) -> bool:
     signed = SignedDocument.objects.filter(subject_type=SIGNED_RESULT_SUBJECT, subject_id=str(dossier.pk))
-    return _("This dossier's result is already signed.") if signed.exists() else None
+    return signed.exists()
+
+
+def is_issued(dossier) -> bool:
+    """Whether the clerk has issued the dossier's signed result (its `issue_result` row)."""
+    return DossierEvent.objects.filter(dossier_id=dossier.pk, action="issue_result").exists()
+
+
+def _unsigned(dossier, actor):
+    return _("This dossier's result is already signed.") if _is_signed(dossier) else None
+
+
+def _signed_not_issued(dossier, actor):
+    if not _is_signed(dossier):
+        return _("The leader has not signed this dossier's result yet.")
+    return _("This dossier's result is already issued.") if is_issued(dossier) else None
+
+
+def _deliverable(dossier, actor):
+    # A signed result is a paper only once the clerk has issued it under the commune's seal.
+    refusal = delivery_refusal(dossier, actor)
+    if refusal:
+        return refusal
+    if _is_signed(dossier) and not is_issued(dossier):
+        return _(
+            "The signed result must be issued by the clerk with the commune's seal before it is delivered."
+        )
+    return None
 
 
 TRANSITIONS = {
@@ -110,7 +141,7 @@ TRANSITIONS = {
     ),
     # The result waits for an unpaid fee whose payment request is open (see fees.py).
     (S.RESULT_READY, "deliver"): Transition(
-        S.DELIVERED, roles=INTAKE, guard=delivery_refusal, label=_("Deliver the result")
+        S.DELIVERED, roles=INTAKE, guard=_deliverable, label=_("Deliver the result")
     ),
     **{
         (status, "withdraw"): Transition(
@@ -127,6 +158,14 @@ TRANSITIONS = {
     # Signing makes the signed result beside the dossier (results.dossier_result_sign, through
     # the engine's `hold`): the status stays, no timeline row.
     **{(status, "sign_result"): Transition(status, roles=LEADER, guard=_unsigned) for status in SIGNABLE},
+    # Issuing seals the signed result (issuance.dossier_result_issue, through `apply`): the
+    # status stays; the timeline row (with the issuance number) is what "issued" means.
+    **{
+        (status, "issue_result"): Transition(
+            status, roles=ISSUER, guard=_signed_not_issued, label=_("Issue the result")
+        )
+        for status in SIGNABLE
+    },
 }
 
 
@@ -172,9 +211,13 @@ DOSSIER_FLOW = Workflow(
     event_subject="dossier",
     commune_of=lambda dossier: dossier.commune_id,
     not_offered={
-        "sign_result": _("A result is signed after the dossier is approved and before it is delivered.")
+        "sign_result": _("A result is signed after the dossier is approved and before it is delivered."),
+        "issue_result": _("A result is issued after the leader signs it and before it is delivered."),
     },
-    not_allowed={"sign_result": _("Only a leader of the commune signs a dossier's result.")},
+    not_allowed={
+        "sign_result": _("Only a leader of the commune signs a dossier's result."),
+        "issue_result": _("Only the clerk of the commune issues a dossier's result with its seal."),
+    },
 )
 
 

@@ -49,6 +49,12 @@ class SignatureReport:
     def ok(self) -> bool:
         return self.intact and self.unchanged and self.trusted and self.valid_at_signing and not self.revoked
 
+    @property
+    def is_organisation(self) -> bool:
+        """An organisation's certificate (a commune's seal): Vietnamese CAs name the agency
+        itself as its subject (common name = organisation) and no person's title."""
+        return bool(self.organisation) and self.signer == self.organisation and not self.position
+
     def as_dict(self) -> dict:
         return {
             "field_name": self.field_name,
@@ -64,6 +70,7 @@ class SignatureReport:
             "is_test": self.is_test,
             "revoked": self.revoked,
             "ok": self.ok,
+            "is_organisation": self.is_organisation,
             "serial": self.serial,
             "issuer": self.issuer,
             "problems": self.problems,

@@ -22,6 +22,7 @@ from xaso.core.qr import qr_png_data_uri
 from xaso.core.uploads import file_response
 from xaso.onestop import selectors as sel
 from xaso.onestop.fees import fee_summary
+from xaso.onestop.issuance import can_issue, issuance_of, seal_of
 from xaso.onestop.models import DossierFile, RatingLevel, Status
 from xaso.onestop.results import result_credentials_for, signed_result_of
 from xaso.onestop.services.lifecycle import dossier_act
@@ -75,8 +76,22 @@ def dossier(request, code: str):
             **fee_context(request.user, found),
             "signed_result": signed,
             "sign_credentials": [] if signed else result_credentials_for(request.user, found),
+            **_issuance_context(request.user, found, signed),
         },
     )
+
+
+def _issuance_context(actor, dossier, signed) -> dict:
+    """The signed result's issuance: done (its number), or the clerk's form with the seal."""
+    if signed is None:
+        return {}
+    issuance = issuance_of(dossier)
+    may_issue = issuance is None and can_issue(actor, dossier)
+    return {
+        "issuance": issuance,
+        "can_issue_result": may_issue,
+        "issue_seal": seal_of(actor, dossier) if may_issue else None,
+    }
 
 
 def _can_upload(actor, dossier) -> bool:
