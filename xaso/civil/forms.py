@@ -42,7 +42,7 @@ class AmendForm(forms.Form):
     birth_date = _date_field(_("Date of birth"))
     sex = forms.ChoiceField(label=_("Sex"), required=False)
     event_date = _date_field(_("Date of death"))
-    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    place = forms.CharField(label=_("Place of the event"), max_length=300, required=False)
     other_name = forms.CharField(label=_("Other person"), max_length=150, required=False)
     other_birth_date = _date_field(_("Other person's date of birth"))
     father_name = forms.CharField(label=_("Father's full name"), max_length=150, required=False)

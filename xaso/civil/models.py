@@ -43,8 +43,8 @@ class RegisterBook(models.Model):
     objects = ScopedManager()
 
     class Meta:
-        verbose_name = _("register book")
-        verbose_name_plural = _("register books")
+        verbose_name = _("civil-status register book")
+        verbose_name_plural = _("civil-status register books")
         constraints = [
             models.UniqueConstraint(fields=["commune", "kind", "year"], name="civil_book_one_per_kind_year")
         ]
@@ -128,7 +128,7 @@ class EntryAmendment(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    actor_name = models.CharField(_("by"), max_length=150, blank=True)
+    actor_name = models.CharField(_("amended by"), max_length=150, blank=True)
     reason = models.TextField(_("reason"))
     decision = models.CharField(_("decision"), max_length=300)
     # {field: [before, after]}, values as the entry shows them (dates ISO).
