@@ -9,8 +9,13 @@ from playwright.sync_api import expect
 from xaso.accounts.demo import demo_load
 from xaso.accounts.models import User
 from xaso.civil.services.entries import entry_register
+from xaso.places.models import Village
 
 pytestmark = pytest.mark.e2e
+
+
+def commune_village(commune):
+    return Village.objects.filter(commune=commune).order_by("pk").first()
 
 
 def test_a_specialist_searches_opens_and_corrects_an_entry(page, sign_in, transactional_db, settings):
@@ -49,3 +54,30 @@ def test_a_specialist_searches_opens_and_corrects_an_entry(page, sign_in, transa
     expect(page.get_by_text("Quyết định số 12/QĐ-UBND ngày 05/12/2026")).to_be_visible()
     expect(page.locator("del", has_text="Trạm y tế xã")).to_be_visible()
     expect(page.locator("ins", has_text="Bệnh viện Đa khoa huyện")).to_be_visible()
+
+
+def test_the_register_pages_fit_a_360_px_phone(page, sign_in, transactional_db, settings):
+    commune = demo_load()
+    specialist = User.objects.get(username="chuyenvien")
+    entry = entry_register(
+        actor=specialist,
+        commune=commune,
+        kind="birth",
+        registered_on=date(2026, 3, 20),
+        village=commune_village(commune),
+        data={"name": "Nguyễn Thị Hòa", "birth_date": date(2026, 3, 1), "mother_name": "Đặng Thị Hương"},
+    )
+    page.set_viewport_size({"width": 360, "height": 740})
+    sign_in("chuyenvien", settings.DEMO_PASSWORD)
+    wide = {}
+    for path in (
+        "/ho-tich/",
+        f"/ho-tich/{entry.pk}/",
+        f"/ho-tich/{entry.pk}/sua/",
+        "/ho-tich/day-du/?year=2026",
+    ):
+        page.goto(path)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 360:
+            wide[path] = width
+    assert not wide, wide
