@@ -98,3 +98,16 @@ def test_the_completeness_table(register, login, specialist, village):
 def test_the_dashboard_shows_the_registers_card_with_its_figures(register, login, specialist, village):
     html = login(specialist).get("/bang-dieu-khien/").content.decode()
     assert "Sổ hộ tịch" in html and "khai sinh đăng ký quá hạn trong năm" in html
+
+
+def test_the_register_lists_the_dossiers_to_check_until_confirmed(
+    register, login, specialist, file_birth, walk
+):
+    register()
+    dossier = walk(file_birth(), "propose")
+    walk(file_birth(child_name="Lê Minh Châu"), "propose")  # no look-alike: not listed
+    html = login(specialist).get("/ho-tich/").content.decode()
+    assert "Hồ sơ có thể trùng với mục đã có" in html
+    assert f"/ho-tich/ho-so/{dossier.code}/trung/" in html and html.count("/trung/") == 1
+    login(specialist).post(f"/ho-tich/ho-so/{dossier.code}/trung/", {"confirm": "on"})
+    assert "/trung/" not in login(specialist).get("/ho-tich/").content.decode()

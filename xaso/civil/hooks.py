@@ -2,16 +2,31 @@
 dossier records its entry in the approval's transaction (a refusal there refuses the approval),
 and the result paper asks which entry it is issued from."""
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from xaso.civil.checks import PossibleDuplicate, look_alikes
-from xaso.civil.dossiers import registered_event
+from xaso.civil.dossiers import BY_CATALOGUE_CODE, BY_NATIONAL_CODE, registered_event
 from xaso.civil.models import DuplicateConfirmation, RegisterEntry
+from xaso.civil.permissions import REGISTER
 from xaso.civil.services.entries import entry_record, entry_values
 from xaso.core.calendar import local_today
 from xaso.core.workflow import Move
 from xaso.onestop import hooks
-from xaso.onestop.models import Dossier
+from xaso.onestop.models import Dossier, Status
+from xaso.onestop.selectors import dossiers_for
+
+# A dossier is being decided (a confirmation can be given, the approval will record its entry).
+DECIDING = frozenset(
+    {
+        Status.SUBMITTED,
+        Status.RECEIVED,
+        Status.ASSIGNED,
+        Status.PROCESSING,
+        Status.RESUBMITTED,
+        Status.AWAITING_APPROVAL,
+    }
+)
 
 
 def confirmed_for(dossier: Dossier, alikes: list[RegisterEntry]) -> bool:
@@ -27,6 +42,30 @@ def dossier_alikes(dossier: Dossier) -> list[RegisterEntry]:
         return []
     kind, data = event
     return look_alikes(entry_values(data), kind=kind)
+
+
+def dossiers_to_check(actor, *, limit: int = 20) -> list[tuple[Dossier, list[RegisterEntry]]]:
+    """Civil-status dossiers of the actor's communes still being decided whose event looks
+    like an entry of the register and that no officer confirmed yet, with the look-alikes
+    (the oldest first, at most `limit`)."""
+    codes = Q(procedure__national_code__in=list(BY_NATIONAL_CODE)) | Q(
+        procedure__code__in=list(BY_CATALOGUE_CODE)
+    )
+    waiting = (
+        dossiers_for(actor, perm=REGISTER)
+        .filter(codes, status__in=sorted(DECIDING))
+        .exclude(pk__in=DuplicateConfirmation.objects.values("dossier_id"))
+        .select_related("procedure")
+        .order_by("received_at", "pk")
+    )
+    found = []
+    for dossier in waiting[:200]:
+        alikes = dossier_alikes(dossier)
+        if alikes:
+            found.append((dossier, alikes))
+            if len(found) >= limit:
+                break
+    return found
 
 
 def entry_on_approval(dossier: Dossier, move: Move) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from xaso.civil import selectors
 from xaso.civil.forms import AmendForm, ConfirmForm, EntrySearchForm
-from xaso.civil.hooks import dossier_alikes
+from xaso.civil.hooks import dossier_alikes, dossiers_to_check
 from xaso.civil.models import EntryKind, RegisterEntry
 from xaso.civil.permissions import AMEND, NO_REGISTER, REGISTER, VIEW
 from xaso.civil.services.confirmations import duplicate_confirm
@@ -71,6 +71,9 @@ def entries(request):
             "extra_query": (query.urlencode() + "&") if query else "",
             "page": Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page")),
             "searched": bool(filters and any(filters.values())),
+            "to_check": dossiers_to_check(request.user)
+            if not request.user.scope_for(REGISTER).is_empty
+            else [],
         },
         status=status,
     )

@@ -4,25 +4,13 @@ entries the register found: the approval then records it (xaso.civil.hooks)."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from xaso.civil.hooks import dossier_alikes
+from xaso.civil.hooks import DECIDING, dossier_alikes
 from xaso.civil.models import DuplicateConfirmation
 from xaso.civil.permissions import REGISTER
 from xaso.core.audit import audit_record
 from xaso.core.errors import Conflict, InvalidInput
 from xaso.core.permissions import require
-from xaso.onestop.models import Dossier, Status
-
-# A confirmation is given while the dossier is being decided (before the approval records it).
-OPEN = frozenset(
-    {
-        Status.SUBMITTED,
-        Status.RECEIVED,
-        Status.ASSIGNED,
-        Status.PROCESSING,
-        Status.RESUBMITTED,
-        Status.AWAITING_APPROVAL,
-    }
-)
+from xaso.onestop.models import Dossier
 
 
 def duplicate_confirm(*, actor, dossier: Dossier, note: str = "") -> DuplicateConfirmation:
@@ -30,7 +18,7 @@ def duplicate_confirm(*, actor, dossier: Dossier, note: str = "") -> DuplicateCo
     the commune's register (civil.register_entry); only while the dossier is being decided;
     only when there are look-alikes; it covers those shown (a new one asks again)."""
     require(actor, REGISTER, commune=dossier.commune)
-    if dossier.status not in OPEN:
+    if dossier.status not in DECIDING:
         raise Conflict(_("This dossier is no longer being decided."), field="dossier")
     note = " ".join((note or "").split())[:300]
     with transaction.atomic():
