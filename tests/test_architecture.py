@@ -17,7 +17,8 @@ ALLOWED = {
     "community": GROUND | {"notify"},
     "economy": GROUND | {"payments"},
     "onestop": GROUND | {"notify", "payments", "documents"},
-    "dx": GROUND | {"notify", "payments", "documents", "community", "economy", "onestop"},
+    "civil": GROUND | {"notify", "payments", "documents", "onestop"},
+    "dx": GROUND | {"notify", "payments", "documents", "community", "economy", "onestop", "civil"},
     # The shell sends registration and password-reset codes through notify.
     "web": GROUND | {"notify"},
 }

@@ -8,6 +8,7 @@ from ninja.security import HttpBearer, django_auth
 from xaso.accounts.api import citizens_router
 from xaso.accounts.api import router as accounts_router
 from xaso.accounts.services import api_token_user
+from xaso.civil.api import router as register_router
 from xaso.community.api import router as community_router
 from xaso.core.api.calendar import router as calendar_router
 from xaso.core.api.problems import document_problems, domain_problem, problem_response
@@ -86,3 +87,4 @@ api.add_router("/procedures", procedures_router)
 api.add_router("/dossiers", dossiers_router)
 api.add_router("/lookup", lookup_router)
 api.add_router("/community", community_router)
+api.add_router("/register", register_router)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "xaso.community",
     "xaso.documents",
     "xaso.dx",
+    "xaso.civil",
 ]
 
 MIDDLEWARE = [

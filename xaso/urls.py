@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("xaso.economy.urls")),
     path("", include("xaso.documents.urls")),
     path("cds/", include("xaso.dx.urls")),
+    path("ho-tich/", include("xaso.civil.urls")),
     path("", include("xaso.onestop.urls")),
 ]
 

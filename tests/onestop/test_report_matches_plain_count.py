@@ -50,7 +50,14 @@ def province_month(citizen, commune, other_commune, birth, walk):
         for i in range(6):
             made.append(
                 walk(
-                    dossier_submit(actor=citizen, procedure=birth, commune=commune, data=dict(BIRTH_DATA)),
+                    # Each a different child: two approvals of one birth would be a duplicate
+                    # in the civil-status register (xaso.civil), which refuses it.
+                    dossier_submit(
+                        actor=citizen,
+                        procedure=birth,
+                        commune=commune,
+                        data={**BIRTH_DATA, "child_name": f"Lê Minh An {i}"},
+                    ),
                     ["receive", "assign", "deliver"][i % 3],
                 )
             )

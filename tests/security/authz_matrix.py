@@ -760,3 +760,7 @@ ROUTES += DX_ROUTES
 from tests.security.authz_community_api import COMMUNITY_API_ROUTES  # noqa: E402
 
 ROUTES += COMMUNITY_API_ROUTES
+# The civil-status register keeps its routes in its own module.
+from tests.security.authz_civil import CIVIL_ROUTES  # noqa: E402
+
+ROUTES += CIVIL_ROUTES

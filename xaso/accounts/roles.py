@@ -31,6 +31,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "places.manage_villages": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.CLERK}),
     "accounts.view_citizens": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "accounts.manage_citizens": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER}),
+    # The civil-status register (xaso.civil): the justice–civil-status specialist keeps it, the
+    # one-stop officer and the leader register events at the counter or on approval.
+    "civil.view_entry": COMMUNE_STAFF | {Role.PROVINCE_SUPERVISOR},
+    "civil.register_entry": frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.COMMUNE_LEADER}),
+    "civil.amend_entry": frozenset({Role.SPECIALIST, Role.COMMUNE_LEADER}),
     "community.handle_feedback": COMMUNE_STAFF | {Role.VILLAGE_HEAD},
     "community.manage_households": frozenset({Role.ONE_STOP_OFFICER, Role.COMMUNE_LEADER, Role.VILLAGE_HEAD}),
     "community.manage_info_pages": COMMUNE_STAFF | {Role.VILLAGE_HEAD},

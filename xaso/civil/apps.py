@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CivilConfig(AppConfig):
+    name = "xaso.civil"
+    label = "civil"
+    verbose_name = _("Civil-status register")
+
+    def ready(self):
+        from xaso.civil import (
+            cards,  # noqa: F401  (registers the dashboard card)
+            hooks,
+        )
+        from xaso.civil.demo import DEMO_STEP
+        from xaso.core.demo import register_step
+
+        hooks.register()  # the register records an entry when a civil-status dossier is approved
+        register_step(DEMO_STEP)  # `xaso demo`: a few entries in the demo commune
