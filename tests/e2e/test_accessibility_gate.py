@@ -34,7 +34,7 @@ def _same_site_links(page, origin: str) -> list[str]:
     return links
 
 
-def _weight(page, origin: str, static: dict[str, int]) -> int:
+def _weight(page, origin: str, static: dict[str, int] | None = None) -> int:
     """Gzipped bytes of the page and every same-site resource it loaded, fetched again with the
     page's own cookies (a response object of an earlier navigation may no longer hold its body).
     A static file (under /static/, named by its content's hash) is weighed once per crawl."""
@@ -42,6 +42,7 @@ def _weight(page, origin: str, static: dict[str, int]) -> int:
         "() => [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]"
     )
     total = 0
+    static = {} if static is None else static
     for url in dict.fromkeys(u for u in urls if u.startswith(origin)):
         if url in static:
             total += static[url]

@@ -83,7 +83,9 @@ def test_the_leader_signs_the_clerk_issues_and_the_citizen_sees_both_signatures(
     page.get_by_role("button", name="Ban hành và ký số cơ quan").click()
     expect(page.get_by_text("Đã ban hành kết quả bằng chứng thư số của cơ quan.")).to_be_visible()
     expect(
-        page.get_by_text(re.compile(r"Đã ban hành bằng chứng thư số của cơ quan, số 0\d/GXN-UBND"))
+        page.get_by_text(
+            re.compile(r"Đã ban hành bằng chứng thư số của cơ quan, số \d+")
+        )  # the register entry's number
     ).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 

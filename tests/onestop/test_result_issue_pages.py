@@ -11,7 +11,7 @@ from xaso.onestop.cards import issue_figures
 from xaso.onestop.issuance import issuance_of
 from xaso.onestop.results import dossier_result_sign
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_register")]
 
 
 @pytest.fixture

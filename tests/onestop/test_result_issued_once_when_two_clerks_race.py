@@ -12,7 +12,7 @@ from xaso.onestop.issuance import dossier_result_issue
 from xaso.onestop.models import Dossier
 from xaso.onestop.results import dossier_result_sign, signed_result_of
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("without_register")]
 
 
 def test_two_clerks_at_once_issue_the_result_once(

@@ -14,7 +14,7 @@ from xaso.documents.signing.selectors import verification_report
 from xaso.onestop.issuance import dossier_result_issue, issuance_of, results_to_issue_for
 from xaso.onestop.results import dossier_result_sign, signed_result_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_register")]
 
 
 def _pdf(doc) -> bytes:

@@ -9,6 +9,7 @@ import pytest
 
 from xaso.documents.signing import pki
 from xaso.documents.signing.credentials import credential_create_pkcs12, trust_root_add
+from xaso.onestop import hooks as onestop_hooks
 
 PASSPHRASE = "dung-mat-khau"
 
@@ -104,3 +105,12 @@ def seal_credential(commune, commune_leader, seal_p12, trusted_ca):
         pkcs12=seal_p12,
         passphrase=PASSPHRASE,
     )
+
+
+@pytest.fixture
+def without_register(monkeypatch):
+    """A result that does not come from the civil-status register (the register app unplugged
+    from onestop's hooks): its paper has the number box, and the clerk's issuance numbers it
+    from the outgoing book. With the register, a birth's paper carries the entry's number."""
+    monkeypatch.setattr(onestop_hooks, "_approved", [])
+    monkeypatch.setattr(onestop_hooks, "_marks", [])
