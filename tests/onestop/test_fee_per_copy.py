@@ -2,8 +2,12 @@
 the fee times the copies asked for, counted in one place (fees.copies_of); a linked group's one
 request still covers every fee of the chain; the pages show the sum."""
 
+from datetime import date
+
 import pytest
 
+from xaso.civil.models import EntryKind
+from xaso.civil.services.entries import entry_record
 from xaso.core.errors import InvalidInput
 from xaso.onestop.fees import MAX_COPIES, copies_of, dossier_fee
 from xaso.onestop.models import Dossier, Procedure, Status
@@ -71,9 +75,17 @@ def test_the_count_is_bounded_even_when_the_form_sets_no_maximum(extract):
 
 
 def test_a_linked_group_pays_the_copies_and_the_follow_on_with_one_request(
-    account, file_extract, one_stop_officer, specialist, commune_leader, pay
+    account, file_extract, one_stop_officer, specialist, commune_leader, pay, commune
 ):
     Procedure.objects.filter(code="trich-luc-ho-tich").update(follow_ons=["xac-nhan-tinh-trang-hon-nhan"])
+    # The approval finds the entry the extract copies (xaso.civil.extracts): it is in the register.
+    entry_record(
+        actor=specialist,
+        commune=commune,
+        kind=EntryKind.BIRTH,
+        data={"name": EXTRACT_DATA["person_name"], "birth_date": date(2026, 3, 1), "sex": "M"},
+        registered_on=date(2026, 3, 20),
+    )
     root = Dossier.objects.get(pk=file_extract(3).pk)
     request = root.fee_request
     assert (root.fee, request.amount) == (24_000, 24_000 + 15_000)

@@ -10,10 +10,12 @@ class CivilConfig(AppConfig):
     def ready(self):
         from xaso.civil import (
             cards,  # noqa: F401  (registers the dashboard card)
+            extracts,
             hooks,
         )
         from xaso.civil.demo import DEMO_STEP
         from xaso.core.demo import register_step
 
         hooks.register()  # the register records an entry when a civil-status dossier is approved
+        extracts.register()  # an approved extract dossier is linked to the entry it copies
         register_step(DEMO_STEP)  # `xaso demo`: a few entries in the demo commune

@@ -95,6 +95,8 @@ def entry_on_approval(dossier: Dossier, move: Move) -> None:
 
 
 def mark_of(dossier: Dossier) -> hooks.RegisterMark | None:
+    if dossier.pk is None:  # a paper drawn from data (an extract copy's sheet): no entry of its own
+        return None
     entry = RegisterEntry.objects.filter(dossier=dossier).select_related("book").first()
     if entry is None:
         return None

@@ -164,3 +164,25 @@ class DuplicateConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.dossier_id}: {self.entries}"
+
+
+class EntryExtract(models.Model):
+    """An extract copy (bản sao trích lục, procedure 2.000635) asked for by a dossier and
+    issued from an entry: the register links them when the dossier is approved. The copy's own
+    number is the outgoing registry's, taken when the clerk issues it (xaso.onestop.issuance);
+    the entry's `dossier` stays the dossier that registered the event."""
+
+    entry = models.ForeignKey(RegisterEntry, on_delete=models.PROTECT, related_name="extracts")
+    dossier = models.OneToOneField("onestop.Dossier", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    commune_path = "entry__commune"
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("extract copy")
+        verbose_name_plural = _("extract copies")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.entry_id}: {self.dossier_id}"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from xaso.documents.official import OfficialDocument
 from xaso.onestop.models import Dossier
 from xaso.onestop.papers.birth import birth_certificate
+from xaso.onestop.papers.copies import EXTRACT_CODE, extract_copy
 from xaso.onestop.papers.extracts import (
     correction_extract,
     death_extract,
@@ -45,6 +46,8 @@ PAPERS_BY_CODE: dict[str, Builder] = {
 def paper_for(dossier: Dossier, *, signer_name: str = "", is_test: bool = False) -> OfficialDocument | None:
     """The dossier's result as its statutory form, or None when its procedure has none here."""
     procedure = dossier.procedure
+    if procedure.national_code == EXTRACT_CODE:  # a copy from the register (papers/copies.py)
+        return extract_copy(dossier, signer_name=signer_name, is_test=is_test)
     builder = PAPERS.get(procedure.national_code) or PAPERS_BY_CODE.get(procedure.code)
     if builder is None:
         return None
