@@ -84,6 +84,30 @@ def _dataset(base_url: str | None) -> tuple[dict, str]:
     return env, note
 
 
+def body(label: str, out: dict, *, how: str, start_note: str, command: str, repeat: int) -> str:
+    """The section of docs/benchmarks.md for one database's figures (`out` from `measure`)."""
+    rows = []
+    for what, (p50, p95) in out["figures"].items():
+        target = f"p95 ≤ {TARGET_MS} ms" if "birth year" in what else "—"
+        met = "yes" if p95 <= TARGET_MS else "no"
+        rows.append(f"| {what} | {p50:.1f} | {p95:.1f} | {target} | {met if target != '—' else ''} |")
+    return "\n".join(
+        [
+            f"## Civil-status register search — {label}",
+            f"Machine: {machine()}. Commit {commit()}; {start_note}.",
+            f"Command: {command}. "
+            f"Dataset: {out['entries']:,} entries, a synthetic province's 20 years over 100 communes "
+            f"(bench/civil_register.py; {how}). Each query: `entries_search` as the register page "
+            f"runs it, the first page of 25 and the page count, {repeat} varied queries after 20 "
+            "unmeasured; the officer reads one commune's register, the supervisor the province's.",
+            "",
+            "| query | p50 ms | p95 ms | target | met? |",
+            "|---|---:|---:|---|---|",
+            *rows,
+        ]
+    )
+
+
 @scenario("civil")
 def civil() -> None:
     for label, base_url in databases():
@@ -92,26 +116,8 @@ def civil() -> None:
         out = json.loads(
             _run(env, "-m", "bench.civil_register", "measure", str(REPEAT), capture=True).splitlines()[-1]
         )
-        rows = []
-        for what, (p50, p95) in out["figures"].items():
-            target = f"p95 ≤ {TARGET_MS} ms" if "birth year" in what else "—"
-            met = "yes" if p95 <= TARGET_MS else "no"
-            rows.append(f"| {what} | {p50:.1f} | {p95:.1f} | {target} | {met if target != '—' else ''} |")
         with_url = " with BENCH_DATABASE_URL set" if base_url else ""
-        body = "\n".join(
-            [
-                f"## Civil-status register search — {label}",
-                f"Machine: {machine()}. Commit {commit()}; {start_note}.",
-                f"Command: `make bench BENCH_ARGS=civil`{with_url}. "
-                f"Dataset: {out['entries']:,} entries, a synthetic province's 20 years over 100 communes "
-                f"(bench/civil_register.py; {how}). Each query: `entries_search` as the register page "
-                f"runs it, the first page of 25 and the page count, {REPEAT} varied queries after 20 "
-                "unmeasured; the officer reads one commune's register, the supervisor the province's.",
-                "",
-                "| query | p50 ms | p95 ms | target | met? |",
-                "|---|---:|---:|---|---|",
-                *rows,
-            ]
-        )
-        print(body)
-        record(f"civil-{label.lower()}", body)
+        command = f"`make bench BENCH_ARGS=civil`{with_url}"
+        body_text = body(label, out, how=how, start_note=start_note, command=command, repeat=REPEAT)
+        print(body_text)
+        record(f"civil-{label.lower()}", body_text)

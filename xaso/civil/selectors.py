@@ -65,7 +65,8 @@ def entries_search(
 
 def _communes_reached(actor) -> frozenset[str] | None:
     """The codes of the communes `for_actor(actor, VIEW)` reaches (a province's are listed);
-    None when it reaches every commune or more than the full-text index is narrowed by."""
+    None when it reaches every commune or more than the full-text index is narrowed by (a
+    province)."""
     scope = scope_of(actor, VIEW)
     if scope.everything:
         return None
