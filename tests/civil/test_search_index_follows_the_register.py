@@ -4,8 +4,10 @@ new entry and every amendment, and match whole words, the last word also as a wo
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from tests.civil.conftest import birth_data
+from xaso.civil import fulltext
 from xaso.civil.selectors import entries_search
 from xaso.civil.services.entries import entry_amend
 
@@ -47,3 +49,22 @@ def test_words_match_whole_the_last_also_as_a_start(register, specialist):
     assert _found(specialist, q="nguy an") == set()  # "nguy" is not a whole word, only the last is a start
     assert _found(specialist, q="an") == {"Nguyễn Văn Anh"}  # not "Lan": a word's start only
     assert _found(specialist, q="ng") == {"Nguyễn Thị Lan", "Nguyễn Văn Anh"}
+
+
+def test_a_table_rebuild_that_dropped_the_triggers_is_repaired_after_migrate(register, specialist):
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite keeps the index by triggers")
+    entry = register()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER civil_entry_search_au")
+    assert fulltext.ensure(connection) is True
+    assert fulltext.ensure(connection) is False
+    assert _found(specialist, q="le minh an") == {"Lê Minh An"}  # refilled from the table
+    entry_amend(
+        actor=specialist,
+        entry=entry,
+        changes={"name": "Phạm Quốc Việt"},
+        reason="Cải chính",
+        decision="Quyết định số 12/QĐ-UBND ngày 05/12/2026",
+    )
+    assert _found(specialist, q="pham quoc viet") == {"Phạm Quốc Việt"}
