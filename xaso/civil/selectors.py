@@ -5,14 +5,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connections
 from django.db.models import Count, DateField, ExpressionWrapper, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from xaso.civil import fulltext
 from xaso.civil.models import EntryAmendment, EntryKind, RegisterEntry
 from xaso.civil.permissions import VIEW
 from xaso.core.calendar import local_today
 from xaso.core.errors import NotFound
-from xaso.core.text import fold
+from xaso.core.tenancy import scope_of
+from xaso.places.models import Commune
 
 # Law on Civil Status 2014, art. 15: parents register a birth within 60 days of it.
 BIRTH_DEADLINE_DAYS = 60
@@ -31,13 +34,20 @@ def entries_search(
 ) -> QuerySet[RegisterEntry]:
     """Entries of the registers the actor reads, newest first. `q` matches every word of the
     main or the other person's name ignoring case and diacritics ("nguyen van an" finds
-    "Nguyễn Văn An"); `parent` the father's or mother's name likewise; `year` the year of the
-    book; `number` the entry's number in its book."""
+    "Nguyễn Văn An"): each word a whole word, the last one a word's start ("nguyen van a" finds
+    it too); `parent` the father's or mother's name likewise; `year` the year of the book;
+    `number` the entry's number in its book. Names are looked up in the full-text index
+    (xaso/civil/fulltext.py)."""
     entries = RegisterEntry.objects.for_actor(actor, VIEW).select_related("book", "commune", "village")
-    for word in fold(q).split()[:8]:
-        entries = entries.filter(Q(name_folded__contains=word) | Q(other_folded__contains=word))
-    for word in fold(parent).split()[:8]:
-        entries = entries.filter(Q(father_folded__contains=word) | Q(mother_folded__contains=word))
+    if q.strip() or parent.strip():
+        entries = fulltext.matching(
+            entries,
+            q=q,
+            parent=parent,
+            birth_year=birth_year or (birth_date.year if birth_date else None),
+            communes=_communes_reached(actor),
+            connection=connections[entries.db],
+        )
     if kind:
         entries = entries.filter(kind=kind)
     if year:
@@ -51,6 +61,22 @@ def entries_search(
     if number:
         entries = entries.filter(number=number)
     return entries.order_by("-registered_on", "-pk")
+
+
+def _communes_reached(actor) -> frozenset[str] | None:
+    """The codes of the communes `for_actor(actor, VIEW)` reaches (a province's are listed);
+    None when it reaches every commune or more than the full-text index is narrowed by (a
+    province)."""
+    scope = scope_of(actor, VIEW)
+    if scope.everything:
+        return None
+    codes = set(scope.commune_codes)
+    if scope.province_codes:
+        in_provinces = Commune.objects.filter(province_id__in=scope.province_codes).values_list(
+            "code", flat=True
+        )
+        codes.update(in_provinces[: fulltext.MAX_COMMUNES + 1])
+    return frozenset(codes) if len(codes) <= fulltext.MAX_COMMUNES else None
 
 
 def entry_for(actor, entry_id: int) -> RegisterEntry:
