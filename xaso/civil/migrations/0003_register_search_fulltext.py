@@ -16,6 +16,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("civil", "0001_register_books_entries_amendments")]
+    dependencies = [("civil", "0002_entry_extracts")]
 
     operations = [migrations.RunPython(forwards, backwards)]
