@@ -52,7 +52,9 @@ def test_a_birth_registration_from_filing_to_rating(page, sign_in, transactional
     page.get_by_label("Ngày, tháng, năm sinh").fill("01/03/2026")
     page.get_by_label("Giới tính").select_option(label="Nam")
     page.get_by_label("Nơi sinh").fill("Trạm y tế xã Yên Định")
-    page.get_by_label("Dân tộc").fill("Kinh")
+    page.get_by_role("textbox", name="Dân tộc", exact=True).fill("Kinh")
+    page.get_by_role("textbox", name="Quốc tịch", exact=True).fill("Việt Nam")
+    page.get_by_label("Năm sinh của người mẹ").fill("1992")
     page.get_by_role("button", name="Tiếp tục").click()
     expect(page.get_by_text("Lê Minh An")).to_be_visible()
     # Each required paper is attached on the review step (the declaration is the form).

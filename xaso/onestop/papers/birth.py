@@ -5,9 +5,9 @@ birth, ethnicity, nationality, native place, personal ID number once the populat
 has given one), the mother and the father (name, year of birth, ethnicity, nationality,
 residence), the declarant and the papers they showed, the registration's place and date.
 
-The one-stop form asks the parent for what the counter needs; the lines the form does not ask
-yet (the parents' years of birth, nationalities, native place) are read from the dossier when
-an officer or the register has filled them, else left as the form's dotted line. A parent who
+The birth forms ask each line printed here (xaso/onestop/data/procedures.json); a line a
+dossier does not answer (a dossier filed before the form asked it, an unknown parent, the
+personal ID the population database gives later) is left as the form's dotted line. A parent who
 declares is that parent: the declarant's residence is the mother's (or father's)."""
 
 from xaso.documents.official import OfficialDocument
