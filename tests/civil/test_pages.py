@@ -111,3 +111,25 @@ def test_the_register_lists_the_dossiers_to_check_until_confirmed(
     assert f"/ho-tich/ho-so/{dossier.code}/trung/" in html and html.count("/trung/") == 1
     login(specialist).post(f"/ho-tich/ho-so/{dossier.code}/trung/", {"confirm": "on"})
     assert "/trung/" not in login(specialist).get("/ho-tich/").content.decode()
+
+
+def test_the_history_shows_a_changed_date_and_sex_as_the_page_does_not_as_stored(register, login, specialist):
+    entry = register()
+    before = entry.birth_date
+    login(specialist).post(
+        f"/ho-tich/{entry.pk}/sua/",
+        {
+            "name": entry.name,
+            "birth_date": "02/03/2026",
+            "sex": "F",
+            "place": entry.place,
+            "father_name": entry.father_name,
+            "mother_name": entry.mother_name,
+            "reason": "Cải chính ngày sinh và giới tính",
+            "decision": "Quyết định số 13/QĐ-UBND",
+        },
+    )
+    html = login(specialist).get(f"/ho-tich/{entry.pk}/").content.decode()
+    assert f"<del>{before:%d/%m/%Y}</del> → <ins>02/03/2026</ins>" in html
+    assert "<del>Nam</del> → <ins>Nữ</ins>" in html
+    assert "2026-03-02" not in html

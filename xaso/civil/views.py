@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy
 from xaso.civil import selectors
 from xaso.civil.forms import AmendForm, ConfirmForm, EntrySearchForm
 from xaso.civil.hooks import dossier_alikes, dossiers_to_check
-from xaso.civil.models import EntryKind, RegisterEntry
+from xaso.civil.models import EntryKind, RegisterEntry, Sex
 from xaso.civil.permissions import AMEND, NO_REGISTER, REGISTER, VIEW
 from xaso.civil.services.confirmations import duplicate_confirm
 from xaso.civil.services.entries import entry_amend
 from xaso.core.bounds import MAX_YEAR, MIN_YEAR, parse_int
 from xaso.core.calendar import local_today
 from xaso.core.errors import NotAllowed
+from xaso.core.formats import day
 from xaso.core.forms import form_refusals, form_render
 from xaso.core.permissions import holds, require
 from xaso.onestop.selectors import dossier_for
@@ -83,12 +84,22 @@ def _field_label(name: str) -> str:
     return str(RegisterEntry._meta.get_field(name).verbose_name).capitalize()
 
 
+def _value_shown(field: str, value) -> str:
+    """A stored value of an amendment as the page shows it: dates dd/mm/yyyy, choices by label."""
+    if field == "sex" and value in Sex.values:
+        return str(Sex(value).label)
+    return day(value) if field.endswith("date") else str(value or "")
+
+
 def _history(entry) -> list[dict]:
-    """Each amendment with its changes by label: [(label, before, after)]."""
+    """Each amendment with its changes by label: [(label, before, after)], values as shown."""
     return [
         {
             "amendment": a,
-            "changes": [(_field_label(f), before, after) for f, (before, after) in a.changes.items()],
+            "changes": [
+                (_field_label(f), _value_shown(f, before), _value_shown(f, after))
+                for f, (before, after) in a.changes.items()
+            ],
         }
         for a in selectors.amendments_of(entry).select_related("actor")
     ]
