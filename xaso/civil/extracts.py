@@ -118,7 +118,7 @@ def extract_on_approval(dossier: Dossier, move: Move) -> None:
     EntryExtract.objects.create(entry=entry, dossier=dossier)
     audit_record(
         actor=move.actor,
-        action="civil.extract_link",
+        action="entry_extract.link",
         target=entry,
         commune_code=dossier.commune_id,
         summary=f"{entry.number}/{entry.book.name} → {dossier.code}",
