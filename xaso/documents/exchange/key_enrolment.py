@@ -4,13 +4,12 @@ PKCS#12 file the provider issued, on the certificates page: the same checks as a
 audited), then `services.agency_key_set` keeps the key encrypted under this installation's
 secret. Administrators only (the registry of agencies is theirs)."""
 
-from cryptography.hazmat.primitives.serialization import pkcs12 as crypto_pkcs12
 from django.utils.translation import gettext as _
 
-from xaso.core.errors import InvalidInput, NotAllowed
+from xaso.core.errors import NotAllowed
 from xaso.documents.exchange.services import agency_key_set
 from xaso.documents.models import Agency
-from xaso.documents.signing.enrolment import MAX_PKCS12_BYTES, audited_refusal, certificate_check, is_pkcs12
+from xaso.documents.signing.enrolment import audited_refusal, pkcs12_check
 
 
 def exchange_key_enrol(
@@ -20,17 +19,7 @@ def exchange_key_enrol(
     if not getattr(actor, "is_superuser", False):
         raise NotAllowed(_("Only an administrator keeps the registry of agencies."))
     with audited_refusal(actor=actor, commune=commune, kind="exchange"):
-        if not pkcs12 or len(pkcs12) > MAX_PKCS12_BYTES or not is_pkcs12(pkcs12):
-            raise InvalidInput(
-                _("This file is not a PKCS#12 certificate file (.p12 or .pfx)."), field="pkcs12"
-            )
-        try:
-            _key, cert, extra = crypto_pkcs12.load_key_and_certificates(pkcs12, (passphrase or "").encode())
-        except (ValueError, TypeError):
-            raise InvalidInput(_("The passphrase does not open this file."), field="passphrase") from None
-        if cert is None:
-            raise InvalidInput(_("The file holds no signing key and certificate."), field="pkcs12")
-        certificate_check(cert, list(extra or []), field="pkcs12")
+        pkcs12_check(pkcs12, passphrase)
         return agency_key_set(
             actor=actor,
             commune=commune,

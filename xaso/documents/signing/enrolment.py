@@ -132,6 +132,21 @@ def is_pkcs12(data: bytes) -> bool:
         return False
 
 
+def pkcs12_check(pkcs12: bytes, passphrase: str) -> None:
+    """InvalidInput naming the field unless `pkcs12` is a PKCS#12 file within the size bound,
+    the passphrase opens it, it holds a key and certificate, and the certificate is valid and
+    issued by a trusted CA (`certificate_check`). Every PKCS#12 enrolment calls this."""
+    if not pkcs12 or len(pkcs12) > MAX_PKCS12_BYTES or not is_pkcs12(pkcs12):
+        raise InvalidInput(_("This file is not a PKCS#12 certificate file (.p12 or .pfx)."), field="pkcs12")
+    try:
+        _key, cert, extra = crypto_pkcs12.load_key_and_certificates(pkcs12, (passphrase or "").encode())
+    except (ValueError, TypeError):
+        raise InvalidInput(_("The passphrase does not open this file."), field="passphrase") from None
+    if cert is None:
+        raise InvalidInput(_("The file holds no signing key and certificate."), field="pkcs12")
+    certificate_check(cert, list(extra or []), field="pkcs12")
+
+
 def credential_enrol_pkcs12(
     *, actor, commune, seal: bool, label: str, position: str = "", pkcs12: bytes, passphrase: str
 ) -> SigningCredential:
@@ -140,17 +155,7 @@ def credential_enrol_pkcs12(
     as it came, encrypted under its passphrase; the passphrase is not kept."""
     permission = enrol_permission(actor, commune, seal=seal)
     with audited_refusal(actor=actor, commune=commune, kind="pkcs12"):
-        if not pkcs12 or len(pkcs12) > MAX_PKCS12_BYTES or not is_pkcs12(pkcs12):
-            raise InvalidInput(
-                _("This file is not a PKCS#12 certificate file (.p12 or .pfx)."), field="pkcs12"
-            )
-        try:
-            _key, cert, extra = crypto_pkcs12.load_key_and_certificates(pkcs12, (passphrase or "").encode())
-        except (ValueError, TypeError):
-            raise InvalidInput(_("The passphrase does not open this file."), field="passphrase") from None
-        if cert is None:
-            raise InvalidInput(_("The file holds no signing key and certificate."), field="pkcs12")
-        certificate_check(cert, list(extra or []), field="pkcs12")
+        pkcs12_check(pkcs12, passphrase)
         return credential_create_pkcs12(
             actor=actor,
             commune=commune,
